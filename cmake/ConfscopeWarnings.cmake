@@ -1,0 +1,12 @@
+# confscope_set_warnings(<target>) — the project's warning set; errors with CONFSCOPE_WERROR (CI).
+include_guard(GLOBAL)
+
+function(confscope_set_warnings target)
+    if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+        target_compile_options(${target} PRIVATE
+            -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
+            -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
+            -Wnull-dereference -Wimplicit-fallthrough
+            $<$<BOOL:${CONFSCOPE_WERROR}>:-Werror>)
+    endif()
+endfunction()

@@ -1,0 +1,17 @@
+// confscope/base/time.hpp — timestamps as the store and reports write them.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace confscope {
+
+/// RFC 3339 UTC with milliseconds: "2026-11-24T09:30:12.345Z".
+std::string format_rfc3339(std::chrono::system_clock::time_point time);
+/// Seconds since the epoch as RFC 3339 UTC: "2026-11-24T09:30:12Z".
+std::string format_rfc3339_seconds(std::int64_t unix_seconds);
+/// format_rfc3339(now).
+std::string now_rfc3339();
+
+}  // namespace confscope

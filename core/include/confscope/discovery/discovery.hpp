@@ -1,0 +1,89 @@
+// confscope/discovery/discovery.hpp — turns the plugins' target templates into the list of files
+// to read.
+//
+// Two kinds of template:
+//   * user-level ("{CLAUDE_CONFIG_DIR}/settings.json", "{CLAUDE_MANAGED_DIR}/managed-settings.d/*.json"):
+//     placeholders are expanded, literal paths are checked (and recorded as missing when absent),
+//     globs are expanded below their literal prefix;
+//   * project-level ("{PROJECT}/.mcp.json"): every --root tree is walked once for all plugins and
+//     every folder in it is tried as {PROJECT}.
+// The walk prunes heavy folders by name (node_modules, .git, ...), never descends through a symbolic
+// link (so no loops), and records unreadable folders instead of failing. A file claimed by a
+// user-level template is never also a project file. When several project templates of one plugin
+// match a file, the most specific (most segments) wins.
+//
+// Results are sorted by path so scans are reproducible.
+#pragma once
+
+#include <confscope/base/status.hpp>
+#include <confscope/platform/placeholders.hpp>
+#include <confscope/sdk/types.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace confscope::discovery {
+
+/// A plugin's target as the host copied it.
+struct TargetSpec {
+    std::size_t plugin_index = 0;  ///< which plugin asked (index into the scan's plugin list)
+    std::string id;
+    std::string category;
+    std::string name;
+    std::string path_template;
+    sdk::Format format = sdk::Format::json;
+    sdk::Scope scope = sdk::Scope::user;
+};
+
+/// One (plugin, target) that claimed a file.
+struct Match {
+    std::size_t target_index = 0;  ///< index into the targets passed to discover()
+    std::string project_dir;       ///< the folder that matched {PROJECT}; "" for user-level targets
+};
+
+enum class EntryState { found, missing, unreadable };
+
+/// A file (or an absent location) to report on.
+struct Candidate {
+    std::string path;          ///< absolute, '/'-separated
+    std::string display_path;  ///< "~/.claude/settings.json", or relative to its --root
+    EntryState state = EntryState::found;
+    std::string error;         ///< why it is unreadable
+    std::vector<Match> matches;  ///< empty for unreadable folders met during a walk
+};
+
+struct DiscoveryOptions {
+    std::vector<std::string> roots;        ///< project trees to walk (absolute)
+    std::vector<std::string> prune_names;  ///< folder names never entered (default_prune_names())
+    std::size_t max_depth = 64;            ///< deepest folder level walked below a root
+};
+
+struct DiscoveryStats {
+    std::uint64_t locations_checked = 0;  ///< user-level templates resolved
+    std::uint64_t files_found = 0;        ///< distinct files matched
+    std::uint64_t directories_walked = 0;
+    std::uint64_t unreadable = 0;
+};
+
+struct DiscoveryResult {
+    std::vector<Candidate> candidates;  ///< sorted by path
+    DiscoveryStats stats;
+};
+
+/// Folder names the walk never enters unless told otherwise.
+std::vector<std::string> default_prune_names();
+
+/// Checks a template before discovery: placeholders known, {PROJECT} only first, no "..".
+Status validate_template(const std::string& path_template, const platform::Placeholders& values);
+
+/// Finds every file the targets describe. Invalid templates must be filtered out beforehand.
+DiscoveryResult discover(const std::vector<TargetSpec>& targets,
+                         const platform::Placeholders& values, const DiscoveryOptions& options);
+
+/// The stable form of `path` used in reports: relative to `root` when under it, "~/..." when under
+/// `home`, else the absolute path.
+std::string display_path(const std::string& path, const std::string& home, const std::string& root);
+
+}  // namespace confscope::discovery

@@ -1,0 +1,51 @@
+// confscope/plugins/plugin_instance.hpp — one created instance of a loaded plugin, with RAII
+// create/destroy and Result-returning wrappers for the descriptor's functions.
+//
+// Lifetime: holds a shared_ptr to its LoadedPlugin, so the library outlives the instance.
+// Not thread-safe: the ABI forbids concurrent calls into one instance.
+#pragma once
+
+#include <confscope/base/status.hpp>
+#include <confscope/plugins/loader.hpp>
+#include <confscope/sdk/types.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace confscope::plugins {
+
+class PluginInstance {
+public:
+    /// Creates an instance with `config_json` (a JSON object). `host` serves log()/cancelled()
+    /// during create.
+    static Result<std::unique_ptr<PluginInstance>> create(std::shared_ptr<LoadedPlugin> plugin,
+                                                          const std::string& config_json,
+                                                          const confscope_host_v1& host);
+    ~PluginInstance();
+    PluginInstance(const PluginInstance&) = delete;
+    PluginInstance& operator=(const PluginInstance&) = delete;
+
+    [[nodiscard]] const LoadedPlugin& plugin() const { return *plugin_; }
+    [[nodiscard]] const std::shared_ptr<LoadedPlugin>& plugin_ptr() const { return plugin_; }
+
+    /// The plugin's targets, copied. Each target is checked for required members.
+    Result<std::vector<sdk::Target>> targets();
+
+    /// Calls analyze(); an error carries the plugin's last_error().
+    Status analyze(const confscope_file_v1& file, const confscope_document_v1& document,
+                   const confscope_host_v1& host);
+
+    /// Calls export_scan(); an error carries the plugin's last_error().
+    Status export_scan(const confscope_export_input_v1& input, const confscope_host_v1& host);
+
+private:
+    PluginInstance(std::shared_ptr<LoadedPlugin> plugin, confscope_instance* instance)
+        : plugin_(std::move(plugin)), instance_(instance) {}
+    Status failure(const char* function, confscope_status status) const;
+
+    std::shared_ptr<LoadedPlugin> plugin_;
+    confscope_instance* instance_;
+};
+
+}  // namespace confscope::plugins

@@ -1,0 +1,63 @@
+// confscope/secrets/detector.hpp — recognises secrets the way reference/rules.md describes them:
+// by known token shapes (one RE2::Set pass over a value for all shapes), and, for values of keys
+// whose name says secret, by length and entropy. References (${VAR}, ${VAR:-x}, $VAR, env:NAME,
+// {{secret}}, "") and obvious placeholders ("<your-token>", "xxxxxxxx") are not secrets.
+//
+// The detector is immutable after construction and safe to share between threads; use
+// Detector::instance() to get the process-wide one (patterns compile once).
+#pragma once
+
+#include <confscope/parse/document.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace confscope::secrets {
+
+/// A token-shaped secret inside a text.
+struct TokenMatch {
+    std::size_t offset = 0;
+    std::size_t length = 0;
+    std::string_view shape;  ///< "anthropic", "github", "aws-access-key", ... (static storage)
+};
+
+class Detector {
+public:
+    static const Detector& instance();
+    Detector();
+    ~Detector();
+    Detector(const Detector&) = delete;
+    Detector& operator=(const Detector&) = delete;
+
+    /// Every token-shaped secret in `text`, sorted by offset, not overlapping.
+    [[nodiscard]] std::vector<TokenMatch> find_tokens(std::string_view text) const;
+
+    /// CONFSCOPE_NODE_FLAG_* for a string `value` stored under `key` ("" when it has none).
+    [[nodiscard]] std::uint32_t classify(std::string_view key, std::string_view value) const;
+
+    /// ${VAR}, ${VAR:-default}, $VAR, env:NAME, {{name}}, or empty.
+    static bool is_reference(std::string_view value);
+    /// "<your-key>", "your_token_here", "xxxxxxxx", "****", "changeme", an existing redaction marker.
+    static bool is_placeholder(std::string_view value);
+    /// The key names a secret: a word token/secret/password/passwd/credential(s), a last word key
+    /// or apikey, or Authorization / Proxy-Authorization. Words split on _ - . and camelCase.
+    static bool is_secret_key_name(std::string_view key);
+    /// Shannon entropy of the bytes, in bits per byte.
+    static double entropy(std::string_view value);
+    /// A literal under a secret-named key that looks like a credential (length and entropy).
+    static bool looks_like_secret_value(std::string_view value);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Sets `flags` on every string node of `doc`. An array element's key is taken from the element
+/// before it when that is a flag ("--api-key", "-t"); "NAME=value" and "Name: value" strings are
+/// judged by their own name.
+void flag_document(parse::Document& doc, const Detector& detector = Detector::instance());
+
+}  // namespace confscope::secrets

@@ -1,0 +1,13 @@
+#include <confscope/base/uuid.hpp>
+
+#include <boost/uuid/random_generator.hpp>
+#include <boost/uuid/uuid_io.hpp>
+
+namespace confscope {
+
+std::string random_uuid() {
+    thread_local boost::uuids::random_generator generator;
+    return boost::uuids::to_string(generator());
+}
+
+}  // namespace confscope

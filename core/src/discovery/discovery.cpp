@@ -1,0 +1,351 @@
+#include <confscope/discovery/discovery.hpp>
+#include <confscope/discovery/glob.hpp>
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <unordered_set>
+
+namespace confscope::discovery {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kProject = "{PROJECT}";
+
+std::vector<std::string> split_segments(std::string_view path) {
+    std::vector<std::string> segments;
+    std::size_t pos = 0;
+    while (pos <= path.size()) {
+        const std::size_t slash = path.find('/', pos);
+        const std::string_view seg =
+            path.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
+        if (!seg.empty() && seg != ".") segments.emplace_back(seg);
+        if (slash == std::string_view::npos) break;
+        pos = slash + 1;
+    }
+    return segments;
+}
+
+std::string join_path(const std::string& dir, std::string_view name) {
+    if (dir.empty() || dir.back() == '/') return dir + std::string(name);
+    return dir + "/" + std::string(name);
+}
+
+enum class Kind { none, file, directory, other };
+
+// Kind of `path`, following symbolic links (a link to a file counts as a file).
+Kind stat_kind(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return Kind::none;
+    if (S_ISREG(st.st_mode)) return Kind::file;
+    if (S_ISDIR(st.st_mode)) return Kind::directory;
+    return Kind::other;
+}
+
+struct DirEntry {
+    std::string name;
+    bool is_dir = false;      // a real folder (not a link to one)
+    bool is_symlink = false;
+};
+
+struct Listing {
+    std::vector<DirEntry> entries;
+    std::string error;  // non-empty when the folder could not be read
+};
+
+Listing list_directory(const std::string& dir) {
+    Listing listing;
+    std::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::none, ec);
+    if (ec) {
+        listing.error = ec.message();
+        return listing;
+    }
+    for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+        if (ec) {
+            listing.error = ec.message();
+            break;
+        }
+        DirEntry entry;
+        entry.name = it->path().filename().string();
+        std::error_code type_ec;
+        const fs::file_status status = it->symlink_status(type_ec);  // cached d_type, no stat
+        entry.is_symlink = fs::is_symlink(status);
+        entry.is_dir = fs::is_directory(status);
+        listing.entries.push_back(std::move(entry));
+    }
+    return listing;
+}
+
+// A compiled project template: the segments after {PROJECT}/ (leading "**" dropped, since every
+// folder of the walk is tried as {PROJECT} anyway).
+struct ProjectPattern {
+    std::size_t target_index;
+    std::vector<std::string> segments;
+};
+
+class Discoverer {
+public:
+    Discoverer(const std::vector<TargetSpec>& targets, const DiscoveryOptions& options)
+        : targets_(targets), options_(options), prune_(options.prune_names.begin(), options.prune_names.end()) {}
+
+    void resolve_user_target(std::size_t index, const std::string& expanded, const std::string& home) {
+        ++stats_.locations_checked;
+        std::vector<std::string> segments = split_segments(expanded);
+        const auto first_glob = std::find_if(segments.begin(), segments.end(),
+                                             [](const std::string& s) { return has_glob(s); });
+        std::string prefix = expanded.starts_with('/') ? "/" : "";
+        for (auto it = segments.begin(); it != first_glob; ++it) prefix = join_path(prefix, *it);
+        if (first_glob == segments.end()) {
+            const Kind kind = stat_kind(prefix);
+            if (kind == Kind::file) {
+                add_user_hit(prefix, index, home);
+            } else if (kind == Kind::none) {
+                Candidate& c = candidate(prefix, display_path(prefix, home, ""));
+                if (c.state != EntryState::found) {
+                    c.state = EntryState::missing;
+                    c.matches.push_back({index, ""});
+                }
+            }
+            return;
+        }
+        const std::vector<std::string> rest(first_glob, segments.end());
+        expand(prefix, rest, 0, [&](const std::string& path) { add_user_hit(path, index, home); });
+    }
+
+    void walk_root(const std::string& root, const std::vector<ProjectPattern>& patterns) {
+        struct Pending {
+            std::string dir;
+            std::size_t depth;
+        };
+        std::vector<Pending> stack{{root, 0}};
+        while (!stack.empty()) {
+            Pending current = std::move(stack.back());
+            stack.pop_back();
+            ++stats_.directories_walked;
+            Listing listing = list_directory(current.dir);
+            if (!listing.error.empty()) {
+                record_unreadable(current.dir, listing.error, root);
+                if (listing.entries.empty()) continue;
+            }
+            std::unordered_set<std::string_view> names;
+            names.reserve(listing.entries.size());
+            for (const DirEntry& e : listing.entries) names.insert(e.name);
+
+            for (const ProjectPattern& pattern : patterns) {
+                const std::string& first = pattern.segments.front();
+                auto hit = [&](const std::string& path) {
+                    add_project_hit(path, pattern, current.dir, root);
+                };
+                if (first == "**") {
+                    expand(current.dir, pattern.segments, 0, hit);
+                } else if (has_glob(first)) {
+                    for (const DirEntry& e : listing.entries) {
+                        if (glob_match(first, e.name)) descend_or_hit(join_path(current.dir, e.name), pattern.segments, 0, hit);
+                    }
+                } else if (names.contains(first)) {
+                    descend_or_hit(join_path(current.dir, first), pattern.segments, 0, hit);
+                }
+            }
+            if (current.depth >= options_.max_depth) continue;
+            // Push in reverse so folders are visited in listing order.
+            for (auto it = listing.entries.rbegin(); it != listing.entries.rend(); ++it) {
+                if (it->is_dir && !it->is_symlink && !prune_.contains(it->name)) {
+                    stack.push_back({join_path(current.dir, it->name), current.depth + 1});
+                }
+            }
+        }
+    }
+
+    DiscoveryResult finish() {
+        DiscoveryResult result;
+        result.candidates.reserve(candidates_.size());
+        for (auto& [path, c] : candidates_) {
+            if (c.state == EntryState::found) ++stats_.files_found;
+            result.candidates.push_back(std::move(c));
+        }
+        result.stats = stats_;
+        return result;
+    }
+
+    std::unordered_set<std::string>& user_claimed() { return user_claimed_; }
+
+private:
+    template <typename Hit>
+    void descend_or_hit(const std::string& path, const std::vector<std::string>& segments,
+                        std::size_t index, Hit&& hit) {
+        const Kind kind = stat_kind(path);
+        if (index + 1 == segments.size()) {
+            if (kind == Kind::file) hit(path);
+        } else if (kind == Kind::directory) {
+            expand(path, segments, index + 1, hit);
+        }
+    }
+
+    // Matches segments[index...] below `dir`, calling hit(path) for every file that matches.
+    template <typename Hit>
+    void expand(const std::string& dir, const std::vector<std::string>& segments, std::size_t index,
+                Hit&& hit, std::size_t depth = 0) {
+        if (index >= segments.size() || depth > options_.max_depth) return;
+        const std::string& seg = segments[index];
+        if (seg == "**") {
+            expand(dir, segments, index + 1, hit, depth + 1);
+            Listing listing = list_directory(dir);
+            for (const DirEntry& e : listing.entries) {
+                if (e.is_dir && !e.is_symlink && !prune_.contains(e.name)) {
+                    expand(join_path(dir, e.name), segments, index, hit, depth + 1);
+                }
+            }
+            return;
+        }
+        if (has_glob(seg)) {
+            Listing listing = list_directory(dir);
+            for (const DirEntry& e : listing.entries) {
+                if (glob_match(seg, e.name)) descend_or_hit(join_path(dir, e.name), segments, index, hit);
+            }
+            return;
+        }
+        descend_or_hit(join_path(dir, seg), segments, index, hit);
+    }
+
+    Candidate& candidate(const std::string& path, const std::string& display) {
+        auto [it, inserted] = candidates_.try_emplace(path);
+        if (inserted) {
+            it->second.path = path;
+            it->second.display_path = display;
+        }
+        return it->second;
+    }
+
+    void add_user_hit(const std::string& path, std::size_t target_index, const std::string& home) {
+        user_claimed_.insert(path);
+        Candidate& c = candidate(path, display_path(path, home, ""));
+        if (c.state == EntryState::missing) {
+            c.state = EntryState::found;
+            c.matches.clear();
+        }
+        const std::size_t plugin = targets_[target_index].plugin_index;
+        for (const Match& m : c.matches) {
+            if (targets_[m.target_index].plugin_index == plugin) return;  // first target wins
+        }
+        c.matches.push_back({target_index, ""});
+    }
+
+    void add_project_hit(const std::string& path, const ProjectPattern& pattern,
+                         const std::string& project_dir, const std::string& root) {
+        if (user_claimed_.contains(path)) return;
+        Candidate& c = candidate(path, display_path(path, "", root));
+        const std::size_t plugin = targets_[pattern.target_index].plugin_index;
+        for (Match& m : c.matches) {
+            if (targets_[m.target_index].plugin_index != plugin) continue;
+            // The most specific template of one plugin wins (".claude/CLAUDE.md" over "CLAUDE.md").
+            if (pattern.segments.size() > segment_count_[m.target_index]) {
+                m = {pattern.target_index, project_dir};
+            }
+            return;
+        }
+        c.matches.push_back({pattern.target_index, project_dir});
+    }
+
+    void record_unreadable(const std::string& path, const std::string& error, const std::string& root) {
+        ++stats_.unreadable;
+        Candidate& c = candidate(path, display_path(path, "", root));
+        c.state = EntryState::unreadable;
+        c.error = error;
+    }
+
+public:
+    std::vector<std::size_t> segment_count_;
+
+private:
+    const std::vector<TargetSpec>& targets_;
+    const DiscoveryOptions& options_;
+    std::unordered_set<std::string> prune_;
+    std::map<std::string, Candidate> candidates_;
+    std::unordered_set<std::string> user_claimed_;
+    DiscoveryStats stats_;
+};
+
+std::string normalize_root(const std::string& root) {
+    std::error_code ec;
+    fs::path p = fs::absolute(fs::path(root), ec).lexically_normal();
+    std::string text = p.generic_string();
+    while (text.size() > 1 && text.back() == '/') text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+std::vector<std::string> default_prune_names() {
+    return {".git",  ".hg",     ".svn",          "node_modules", ".venv",  "venv",
+            "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", ".gradle", ".m2",
+            ".cache", ".npm", ".nvm", ".cargo", ".rustup", ".pyenv", ".terraform",
+            "bower_components", ".next", ".nuxt", ".Trash"};
+}
+
+Status validate_template(const std::string& path_template, const platform::Placeholders& values) {
+    std::string_view text = path_template;
+    if (text.empty()) return Status::invalid_argument("empty path template");
+    if (text.starts_with(kProject)) {
+        text.remove_prefix(kProject.size());
+        if (!text.starts_with('/') || text.size() < 2) {
+            return Status::invalid_argument("'" + path_template + "': {PROJECT} must be followed by /<path>");
+        }
+    }
+    if (text.find(kProject) != std::string_view::npos) {
+        return Status::invalid_argument("'" + path_template + "': {PROJECT} may only start a template");
+    }
+    for (const std::string& seg : split_segments(text)) {
+        if (seg == "..") {
+            return Status::invalid_argument("'" + path_template + "': '..' is not allowed in templates");
+        }
+    }
+    std::string unknown;
+    if (!values.expand(text, &unknown)) {
+        return Status::invalid_argument("'" + path_template + "': unknown placeholder {" + unknown + "}");
+    }
+    return Status::ok();
+}
+
+std::string display_path(const std::string& path, const std::string& home, const std::string& root) {
+    auto relative_to = [&](const std::string& base) -> std::optional<std::string> {
+        if (base.empty()) return std::nullopt;
+        if (path == base) return std::string(".");
+        const std::string prefix = base.back() == '/' ? base : base + "/";
+        if (path.starts_with(prefix)) return path.substr(prefix.size());
+        return std::nullopt;
+    };
+    if (auto rel = relative_to(root)) return *rel;
+    if (auto rel = relative_to(home)) return "~/" + *rel;
+    return path;
+}
+
+DiscoveryResult discover(const std::vector<TargetSpec>& targets, const platform::Placeholders& values,
+                         const DiscoveryOptions& options) {
+    Discoverer discoverer(targets, options);
+    discoverer.segment_count_.assign(targets.size(), 0);
+    const std::string home = values.get("HOME").value_or("");
+
+    std::vector<ProjectPattern> patterns;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        const std::string& tpl = targets[i].path_template;
+        if (tpl.starts_with(kProject)) {
+            std::vector<std::string> segments = split_segments(std::string_view(tpl).substr(kProject.size()));
+            while (segments.size() > 1 && segments.front() == "**") segments.erase(segments.begin());
+            if (segments.empty()) continue;
+            discoverer.segment_count_[i] = segments.size();
+            patterns.push_back({i, std::move(segments)});
+            continue;
+        }
+        if (auto expanded = values.expand(tpl)) discoverer.resolve_user_target(i, *expanded, home);
+    }
+    if (!patterns.empty()) {
+        for (const std::string& root : options.roots) discoverer.walk_root(normalize_root(root), patterns);
+    }
+    return discoverer.finish();
+}
+
+}  // namespace confscope::discovery

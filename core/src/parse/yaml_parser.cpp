@@ -1,0 +1,199 @@
+// YAML (the first document) into the document model, with yaml-cpp, and Markdown front matter.
+//
+// yaml-cpp gives each node a Mark (byte offset, 0-based line and column); positions are recomputed
+// from the offset with the shared LineIndex so every format counts columns the same way. Scalars
+// carry no type in yaml-cpp: plain scalars are typed by the YAML 1.2 core schema (null, bool,
+// number), quoted ones are strings.
+#include <confscope/parse/document.hpp>
+
+#include <yaml-cpp/yaml.h>
+
+#include <regex>
+
+namespace confscope::parse::detail {
+
+namespace {
+
+constexpr std::size_t kMaxDepth = 256;
+
+bool is_null_scalar(const std::string& s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+bool is_bool_scalar(const std::string& s) {
+    return s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE";
+}
+bool is_number_scalar(const std::string& s) {
+    static const std::regex number(
+        R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
+    return std::regex_match(s, number);
+}
+
+class Converter {
+public:
+    Converter(std::string_view text, std::size_t base, const LineIndex& index, Document& doc)
+        : text_(text), base_(base), index_(index), doc_(doc) {}
+
+    void convert(const YAML::Node& node, std::int32_t parent, std::string key, std::string pointer,
+                 std::size_t key_offset, std::size_t depth) {
+        if (depth > kMaxDepth) throw YAML::ParserException(node.Mark(), "nesting deeper than 256 levels");
+        const std::size_t value_offset = offset_of(node);
+        Node out;
+        out.parent = parent;
+        out.key = std::move(key);
+        out.pointer = std::move(pointer);
+        out.value_offset = base_ + value_offset;
+        const LineIndex::Position pos = index_.position(base_ + (parent >= 0 ? key_offset : value_offset));
+        out.line = pos.line;
+        out.column = pos.column;
+        switch (node.Type()) {
+            case YAML::NodeType::Map: out.kind = NodeKind::object; break;
+            case YAML::NodeType::Sequence: out.kind = NodeKind::array; break;
+            case YAML::NodeType::Scalar: classify_scalar(node, out, value_offset); break;
+            case YAML::NodeType::Null:
+            case YAML::NodeType::Undefined: out.kind = NodeKind::null; out.value = "null"; break;
+        }
+        if (parent >= 0) ++doc_.nodes[static_cast<std::size_t>(parent)].child_count;
+        doc_.nodes.push_back(std::move(out));
+        const auto self = static_cast<std::int32_t>(doc_.nodes.size() - 1);
+        const std::string base_pointer = doc_.nodes.back().pointer;
+
+        if (node.IsMap()) {
+            for (const auto& member : node) {
+                const YAML::Node& k = member.first;
+                std::string name = k.IsScalar() ? k.Scalar() : std::string("<complex key>");
+                std::string child_pointer = base_pointer + "/" + escape_pointer_token(name);
+                convert(member.second, self, std::move(name), std::move(child_pointer), offset_of(k), depth + 1);
+            }
+        } else if (node.IsSequence()) {
+            std::size_t i = 0;
+            for (const auto& element : node) {
+                std::string index = std::to_string(i++);
+                std::string child_pointer = base_pointer + "/" + index;
+                convert(element, self, std::move(index), std::move(child_pointer), offset_of(element), depth + 1);
+            }
+        }
+    }
+
+private:
+    [[nodiscard]] std::size_t offset_of(const YAML::Node& node) const {
+        const YAML::Mark mark = node.Mark();
+        return mark.pos >= 0 ? std::min(static_cast<std::size_t>(mark.pos), text_.size()) : 0;
+    }
+
+    void classify_scalar(const YAML::Node& node, Node& out, std::size_t offset) const {
+        out.value = node.Scalar();
+        const bool quoted = node.Tag() == "!";
+        if (quoted) {
+            out.kind = NodeKind::string;
+        } else if (is_null_scalar(out.value)) {
+            out.kind = NodeKind::null;
+            out.value = "null";
+        } else if (is_bool_scalar(out.value)) {
+            out.kind = NodeKind::boolean;
+            out.value = (out.value[0] == 't' || out.value[0] == 'T') ? "true" : "false";
+        } else if (is_number_scalar(out.value)) {
+            out.kind = NodeKind::number;
+        } else {
+            out.kind = NodeKind::string;
+        }
+        out.value_length = scalar_length(offset, quoted);
+    }
+
+    // Length of the scalar's text at `offset`: to the closing quote for quoted scalars, else to
+    // the end of the line (without a trailing comment). Block scalars (| >) run to the next line
+    // that is indented no deeper than their key; the line end is a safe, redaction-friendly bound
+    // for everything else.
+    [[nodiscard]] std::uint64_t scalar_length(std::size_t offset, bool quoted) const {
+        if (offset >= text_.size()) return 0;
+        const char first = text_[offset];
+        if (quoted && (first == '"' || first == '\'')) {
+            for (std::size_t i = offset + 1; i < text_.size(); ++i) {
+                if (first == '"' && text_[i] == '\\') {
+                    ++i;
+                    continue;
+                }
+                if (text_[i] == first) {
+                    if (first == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+                        ++i;
+                        continue;
+                    }
+                    return i + 1 - offset;
+                }
+            }
+            return text_.size() - offset;
+        }
+        if (first == '|' || first == '>') {
+            std::size_t line_end = text_.find('\n', offset);
+            std::size_t indent_of_key = 0;
+            const std::size_t line_start = text_.rfind('\n', offset);
+            for (std::size_t i = line_start == std::string_view::npos ? 0 : line_start + 1;
+                 i < text_.size() && text_[i] == ' '; ++i) {
+                ++indent_of_key;
+            }
+            while (line_end != std::string_view::npos && line_end + 1 < text_.size()) {
+                std::size_t indent = 0, i = line_end + 1;
+                while (i < text_.size() && text_[i] == ' ') ++indent, ++i;
+                if (i < text_.size() && text_[i] != '\n' && indent <= indent_of_key) break;
+                line_end = text_.find('\n', line_end + 1);
+            }
+            return (line_end == std::string_view::npos ? text_.size() : line_end) - offset;
+        }
+        std::size_t end = text_.find('\n', offset);
+        if (end == std::string_view::npos) end = text_.size();
+        const std::size_t comment = text_.substr(offset, end - offset).find(" #");
+        if (comment != std::string_view::npos) end = offset + comment;
+        while (end > offset && (text_[end - 1] == ' ' || text_[end - 1] == '\r')) --end;
+        return end - offset;
+    }
+
+    std::string_view text_;
+    std::size_t base_;
+    const LineIndex& index_;
+    Document& doc_;
+};
+
+}  // namespace
+
+void parse_yaml(std::string_view text, std::size_t base, const LineIndex& index, Document& doc) {
+    try {
+        const YAML::Node root = YAML::Load(std::string(text));
+        if (!root.IsDefined() || root.IsNull()) return;  // an empty file is an empty document
+        Converter(text, base, index, doc).convert(root, -1, "", "", 0, 0);
+    } catch (const YAML::Exception& e) {
+        const std::size_t offset = e.mark.pos >= 0 ? static_cast<std::size_t>(e.mark.pos) : 0;
+        const LineIndex::Position pos = index.position(base + offset);
+        doc.error = ParseError{e.msg.empty() ? "invalid YAML" : e.msg, pos.line, pos.column};
+        doc.nodes.clear();
+    }
+}
+
+void parse_markdown(std::string_view text, std::size_t base, const LineIndex& index, Document& doc) {
+    // Front matter: a first line of exactly "---", YAML, then a line of "---" or "...".
+    auto line_is = [](std::string_view line, std::string_view marker) {
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+            line.remove_suffix(1);
+        }
+        return line == marker;
+    };
+    const std::size_t first_end = text.find('\n');
+    if (first_end == std::string_view::npos || !line_is(text.substr(0, first_end), "---")) {
+        doc.body_offset = base;
+        return;
+    }
+    std::size_t pos = first_end + 1;
+    while (pos <= text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(pos, end - pos);
+        if (line_is(line, "---") || line_is(line, "...")) {
+            const std::string_view yaml = text.substr(first_end + 1, pos - first_end - 1);
+            parse_yaml(yaml, base + first_end + 1, index, doc);
+            doc.body_offset = base + std::min(end + 1, text.size());
+            return;
+        }
+        if (end == text.size()) break;
+        pos = end + 1;
+    }
+    const LineIndex::Position where = index.position(base);
+    doc.error = ParseError{"front matter opened with '---' is never closed", where.line, where.column};
+}
+
+}  // namespace confscope::parse::detail

@@ -1,0 +1,77 @@
+#include <confscope/plugins/plugin_instance.hpp>
+
+namespace confscope::plugins {
+
+namespace {
+
+std::string text(const char* s) { return s ? std::string(s) : std::string(); }
+
+bool known_format(confscope_format f) { return f >= CONFSCOPE_FORMAT_JSON && f <= CONFSCOPE_FORMAT_TEXT; }
+bool known_scope(confscope_scope s) { return s >= CONFSCOPE_SCOPE_USER && s <= CONFSCOPE_SCOPE_PLUGIN; }
+
+}  // namespace
+
+Result<std::unique_ptr<PluginInstance>> PluginInstance::create(std::shared_ptr<LoadedPlugin> plugin,
+                                                                const std::string& config_json,
+                                                                const confscope_host_v1& host) {
+    const confscope_plugin_v1& d = plugin->descriptor();
+    confscope_instance* instance = nullptr;
+    const confscope_status status = d.create(config_json.c_str(), &host, &instance);
+    if (status != CONFSCOPE_OK || instance == nullptr) {
+        std::string why = text(d.last_error(nullptr));
+        if (why.empty()) why = "status " + to_string(static_cast<StatusCode>(status));
+        return Status(StatusCode::failed_precondition,
+                      "plugin " + plugin->name() + " refused by the create check: " + why);
+    }
+    return std::unique_ptr<PluginInstance>(new PluginInstance(std::move(plugin), instance));
+}
+
+PluginInstance::~PluginInstance() {
+    if (instance_ != nullptr) plugin_->descriptor().destroy(instance_);
+}
+
+Status PluginInstance::failure(const char* function, confscope_status status) const {
+    std::string why = text(plugin_->descriptor().last_error(instance_));
+    if (why.empty()) why = "no reason given";
+    return {static_cast<StatusCode>(status),
+            "plugin " + plugin_->name() + ": " + function + " failed (" +
+                to_string(static_cast<StatusCode>(status)) + "): " + why};
+}
+
+Result<std::vector<sdk::Target>> PluginInstance::targets() {
+    const confscope_target_v1* const* list = nullptr;
+    std::size_t count = 0;
+    const confscope_status status = plugin_->descriptor().targets(instance_, &list, &count);
+    if (status != CONFSCOPE_OK) return failure("targets", status);
+    if (count > 0 && list == nullptr) return Status::internal("plugin " + plugin_->name() + ": targets returned NULL");
+    std::vector<sdk::Target> targets;
+    targets.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const confscope_target_v1* t = list[i];
+        if (t == nullptr || t->struct_size < offsetof(confscope_target_v1, scope) + sizeof(t->scope) ||
+            t->id == nullptr || t->path == nullptr || t->category == nullptr || t->name == nullptr ||
+            !known_format(t->format) || !known_scope(t->scope)) {
+            return Status::invalid_argument("plugin " + plugin_->name() + ": target " + std::to_string(i) +
+                                            " is malformed (NULL member, too small, or unknown format/scope)");
+        }
+        targets.push_back({t->id, t->category, t->name, t->path, static_cast<sdk::Format>(t->format),
+                           static_cast<sdk::Scope>(t->scope)});
+    }
+    return targets;
+}
+
+Status PluginInstance::analyze(const confscope_file_v1& file, const confscope_document_v1& document,
+                               const confscope_host_v1& host) {
+    const confscope_status status = plugin_->descriptor().analyze(instance_, &file, &document, &host);
+    return status == CONFSCOPE_OK ? Status::ok() : failure("analyze", status);
+}
+
+Status PluginInstance::export_scan(const confscope_export_input_v1& input, const confscope_host_v1& host) {
+    if (plugin_->descriptor().export_scan == nullptr) {
+        return Status::failed_precondition("plugin " + plugin_->name() + " is not an exporter");
+    }
+    const confscope_status status = plugin_->descriptor().export_scan(instance_, &input, &host);
+    return status == CONFSCOPE_OK ? Status::ok() : failure("export", status);
+}
+
+}  // namespace confscope::plugins

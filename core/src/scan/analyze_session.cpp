@@ -1,0 +1,125 @@
+#include "analyze_session.hpp"
+
+#include <confscope/log/log.hpp>
+
+#include <rapidjson/document.h>
+
+#include <cstddef>
+
+namespace confscope::scan::detail {
+
+namespace {
+
+bool in_range(std::int32_t value, std::int32_t low, std::int32_t high) { return value >= low && value <= high; }
+
+log::Level to_level(confscope_log_level level) {
+    switch (level) {
+        case CONFSCOPE_LOG_TRACE: return log::Level::trace;
+        case CONFSCOPE_LOG_DEBUG: return log::Level::debug;
+        case CONFSCOPE_LOG_INFO: return log::Level::info;
+        case CONFSCOPE_LOG_WARNING: return log::Level::warning;
+        default: return log::Level::error;
+    }
+}
+
+}  // namespace
+
+AnalyzeSession::AnalyzeSession(std::string plugin, std::size_t file_index,
+                               const std::set<std::string, std::less<>>& declared_rules,
+                               const std::atomic<bool>* cancel)
+    : plugin_(std::move(plugin)), file_index_(file_index), declared_rules_(declared_rules), cancel_(cancel) {
+    host_.struct_size = sizeof host_;
+    host_.abi_major = CONFSCOPE_ABI_MAJOR;
+    host_.abi_minor = CONFSCOPE_ABI_MINOR;
+    host_.context = this;
+    host_.emit_item = &AnalyzeSession::emit_item;
+    host_.emit_finding = &AnalyzeSession::emit_finding;
+    host_.log = &AnalyzeSession::log;
+    host_.cancelled = &AnalyzeSession::cancelled;
+    host_.write = &AnalyzeSession::write;
+}
+
+confscope_host_v1 AnalyzeSession::creation_host(const std::atomic<bool>* cancel) {
+    confscope_host_v1 host{};
+    host.struct_size = sizeof host;
+    host.abi_major = CONFSCOPE_ABI_MAJOR;
+    host.abi_minor = CONFSCOPE_ABI_MINOR;
+    host.context = const_cast<std::atomic<bool>*>(cancel);
+    host.emit_item = [](void*, const confscope_item_v1*) -> confscope_status { return CONFSCOPE_FAILED_PRECONDITION; };
+    host.emit_finding = [](void*, const confscope_finding_v1*) -> confscope_status {
+        return CONFSCOPE_FAILED_PRECONDITION;
+    };
+    host.log = [](void*, confscope_log_level level, const char* message) {
+        if (message) log::write(to_level(level), message);
+    };
+    host.cancelled = [](void* context) -> std::int32_t {
+        const auto* flag = static_cast<const std::atomic<bool>*>(context);
+        return flag != nullptr && flag->load() ? 1 : 0;
+    };
+    host.write = [](void*, const char*, std::size_t) -> confscope_status { return CONFSCOPE_FAILED_PRECONDITION; };
+    return host;
+}
+
+confscope_status AnalyzeSession::emit_item(void* context, const confscope_item_v1* item) {
+    auto* self = static_cast<AnalyzeSession*>(context);
+    if (self->cancel_ && self->cancel_->load()) return CONFSCOPE_CANCELLED;
+    if (item == nullptr || item->struct_size < offsetof(confscope_item_v1, column) + sizeof(item->column) ||
+        item->kind == nullptr || item->client == nullptr || item->name == nullptr || *item->kind == '\0' ||
+        !in_range(item->scope, CONFSCOPE_SCOPE_UNKNOWN, CONFSCOPE_SCOPE_PLUGIN)) {
+        return CONFSCOPE_INVALID_ARGUMENT;
+    }
+    std::string data = item->data_json ? item->data_json : "{}";
+    rapidjson::Document check;
+    check.Parse(data.c_str(), data.size());
+    if (check.HasParseError() || !check.IsObject()) return CONFSCOPE_INVALID_ARGUMENT;
+    Item copy;
+    copy.file = self->file_index_;
+    copy.plugin = self->plugin_;
+    copy.kind = item->kind;
+    copy.client = item->client;
+    copy.scope = static_cast<sdk::Scope>(item->scope);
+    copy.name = item->name;
+    copy.data_json = std::move(data);
+    copy.pointer = item->pointer ? item->pointer : "";
+    copy.line = item->line;
+    copy.column = item->column;
+    self->items_.push_back(std::move(copy));
+    return CONFSCOPE_OK;
+}
+
+confscope_status AnalyzeSession::emit_finding(void* context, const confscope_finding_v1* finding) {
+    auto* self = static_cast<AnalyzeSession*>(context);
+    if (self->cancel_ && self->cancel_->load()) return CONFSCOPE_CANCELLED;
+    if (finding == nullptr ||
+        finding->struct_size < offsetof(confscope_finding_v1, column) + sizeof(finding->column) ||
+        finding->rule_id == nullptr || finding->message == nullptr ||
+        !in_range(finding->severity, CONFSCOPE_SEVERITY_INFO, CONFSCOPE_SEVERITY_CRITICAL) ||
+        !self->declared_rules_.contains(std::string_view(finding->rule_id))) {
+        return CONFSCOPE_INVALID_ARGUMENT;
+    }
+    Finding copy;
+    copy.file = self->file_index_;
+    copy.plugin = self->plugin_;
+    copy.rule_id = finding->rule_id;
+    copy.severity = static_cast<sdk::Severity>(finding->severity);
+    copy.message = finding->message;
+    copy.pointer = finding->pointer ? finding->pointer : "";
+    copy.line = finding->line;
+    copy.column = finding->column;
+    self->findings_.push_back(std::move(copy));
+    return CONFSCOPE_OK;
+}
+
+void AnalyzeSession::log(void* context, confscope_log_level level, const char* message) {
+    const auto* self = static_cast<AnalyzeSession*>(context);
+    if (message != nullptr) log::write(to_level(level), "plugin " + self->plugin_ + ": " + message);
+}
+
+std::int32_t AnalyzeSession::cancelled(void* context) {
+    const auto* self = static_cast<AnalyzeSession*>(context);
+    return self->cancel_ != nullptr && self->cancel_->load() ? 1 : 0;
+}
+
+confscope_status AnalyzeSession::write(void*, const char*, std::size_t) { return CONFSCOPE_FAILED_PRECONDITION; }
+
+}  // namespace confscope::scan::detail

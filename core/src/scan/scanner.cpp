@@ -1,0 +1,420 @@
+#include "analyze_session.hpp"
+
+#include <confscope/base/time.hpp>
+#include <confscope/base/uuid.hpp>
+#include <confscope/io/file_reader.hpp>
+#include <confscope/io/sha256.hpp>
+#include <confscope/log/log.hpp>
+#include <confscope/parse/document.hpp>
+#include <confscope/scan/scanner.hpp>
+#include <confscope/secrets/redactor.hpp>
+#include <confscope/version.hpp>
+
+#include <chrono>
+#include <map>
+#include <set>
+
+namespace confscope::scan {
+
+namespace {
+
+// One scanner plugin taking part in the scan.
+struct Participant {
+    plugins::PluginInstance* instance;
+    PluginRun run;
+    std::set<std::string, std::less<>> rules;  // ids it may report
+};
+
+bool is_valid_utf8_text(std::string_view bytes) {
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c == 0) return false;
+        std::size_t extra = 0;
+        if (c < 0x80) {
+            extra = 0;
+        } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
+            extra = 1;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+        } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
+            extra = 3;
+        } else {
+            return false;
+        }
+        if (extra > 0 && i + extra >= bytes.size()) return false;  // truncated sequence
+        for (std::size_t k = 1; k <= extra; ++k) {
+            if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return false;
+        }
+        i += extra + 1;
+    }
+    return true;
+}
+
+// The ABI view of an owning parse::Document; lives as long as the document.
+struct DocumentView {
+    std::vector<confscope_node_v1> nodes;
+    std::vector<const confscope_node_v1*> pointers;
+    confscope_document_v1 document{};
+    std::string error_text;
+
+    DocumentView(const parse::Document& doc, std::string_view bytes) {
+        nodes.resize(doc.nodes.size());
+        pointers.reserve(doc.nodes.size());
+        for (std::size_t i = 0; i < doc.nodes.size(); ++i) {
+            const parse::Node& n = doc.nodes[i];
+            confscope_node_v1& out = nodes[i];
+            out.struct_size = sizeof out;
+            out.kind = static_cast<confscope_node_kind>(n.kind);
+            out.pointer = n.pointer.c_str();
+            out.key = n.key.c_str();
+            out.value = n.value.c_str();
+            out.value_size = n.value.size();
+            out.parent = n.parent;
+            out.child_count = n.child_count;
+            out.line = n.line;
+            out.column = n.column;
+            out.value_offset = n.value_offset;
+            out.value_length = n.value_length;
+            out.flags = n.flags;
+            pointers.push_back(&out);
+        }
+        document.struct_size = sizeof document;
+        document.format = static_cast<confscope_format>(doc.format);
+        document.parse_status = doc.error ? CONFSCOPE_INVALID_ARGUMENT : CONFSCOPE_OK;
+        error_text = doc.error ? doc.error->message : "";
+        document.parse_error = error_text.c_str();
+        document.error_line = doc.error ? doc.error->line : 0;
+        document.error_column = doc.error ? doc.error->column : 0;
+        document.nodes = pointers.data();
+        document.node_count = pointers.size();
+        document.bytes = bytes.data();  // std::string storage: NUL-terminated
+        document.byte_count = bytes.size();
+        document.body_offset = doc.body_offset;
+    }
+    DocumentView(const DocumentView&) = delete;
+    DocumentView& operator=(const DocumentView&) = delete;
+};
+
+// A file parsed as one format, with its secrets flagged.
+struct ParsedFile {
+    parse::Document doc;
+    std::unique_ptr<DocumentView> view;
+};
+
+class ScanRun {
+public:
+    ScanRun(const ScanOptions& options, const std::vector<plugins::PluginInstance*>& instances)
+        : options_(options) {
+        for (plugins::PluginInstance* instance : instances) {
+            if (instance == nullptr || !instance->plugin().is_scanner()) continue;
+            Participant p{instance, {}, {}};
+            const plugins::LoadedPlugin& plugin = instance->plugin();
+            const confscope_plugin_v1& d = plugin.descriptor();
+            p.run.name = plugin.name();
+            p.run.version = plugin.version();
+            p.run.abi_major = d.abi_major;
+            p.run.abi_minor = d.abi_minor;
+            p.run.library_path = plugin.path().string();
+            p.run.library_sha256 = plugin.file_sha256();
+            for (const RuleInfo& rule : core_rules()) p.rules.insert(rule.id);
+            for (std::size_t i = 0; i < d.rule_count; ++i) {
+                const confscope_rule_v1& r = *d.rules[i];
+                p.rules.insert(r.id);
+                result_.rules.push_back({r.id, plugin.name(), static_cast<sdk::Severity>(r.severity), r.title,
+                                         r.help, r.help_uri ? r.help_uri : ""});
+            }
+            participants_.push_back(std::move(p));
+        }
+        for (RuleInfo rule : core_rules()) result_.rules.push_back(std::move(rule));
+    }
+
+    ScanResult run() {
+        const auto started = std::chrono::steady_clock::now();
+        result_.uuid = random_uuid();
+        result_.started_at = now_rfc3339();
+        result_.host = platform::current_host_info();
+        result_.os_profile = std::string(platform::to_string(options_.os));
+        result_.home = options_.roots.home;
+        result_.system_root = options_.roots.system_root;
+        result_.roots = options_.project_roots;
+        result_.tool_version = CONFSCOPE_VERSION;
+        result_.store_content = options_.store_content;
+
+        const platform::Placeholders values = platform::Placeholders::resolve(options_.os, options_.roots, options_.env);
+        for (const auto& [name, value] : values.all()) result_.placeholders[name] = value;
+
+        collect_targets(values);
+        discovery::DiscoveryOptions discovery_options;
+        discovery_options.roots = options_.project_roots;
+        discovery_options.prune_names = options_.prune_names;
+        discovery::DiscoveryResult found = discovery::discover(targets_, values, discovery_options);
+        result_.stats = found.stats;
+
+        const std::size_t total = found.candidates.size();
+        for (std::size_t i = 0; i < total; ++i) {
+            if (options_.cancel && options_.cancel->load()) {
+                fail_all("the scan was cancelled");
+                break;
+            }
+            process(found.candidates[i]);
+            if (options_.progress) options_.progress(i + 1, total);
+        }
+        finish();
+        result_.finished_at = now_rfc3339();
+        result_.duration_seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return std::move(result_);
+    }
+
+private:
+    void collect_targets(const platform::Placeholders& values) {
+        for (std::size_t p = 0; p < participants_.size(); ++p) {
+            Participant& participant = participants_[p];
+            auto targets = participant.instance->targets();
+            if (!targets) {
+                fail(participant, targets.status().message());
+                continue;
+            }
+            std::vector<discovery::TargetSpec> accepted;
+            for (const sdk::Target& t : *targets) {
+                if (Status valid = discovery::validate_template(t.path, values); !valid) {
+                    fail(participant, "target " + t.id + ": " + valid.message());
+                    break;
+                }
+                accepted.push_back({p, t.id, t.category, t.name, t.path, t.format, t.scope});
+            }
+            if (participant.run.failed) continue;
+            targets_.insert(targets_.end(), accepted.begin(), accepted.end());
+        }
+    }
+
+    void fail(Participant& participant, const std::string& why) {
+        if (participant.run.failed) return;
+        participant.run.failed = true;
+        participant.run.error = why;
+        log::error(why.starts_with("plugin ") ? why : "plugin " + participant.run.name + ": " + why);
+    }
+
+    void fail_all(const std::string& why) {
+        for (Participant& p : participants_) fail(p, why);
+    }
+
+    FileRecord base_record(const discovery::Candidate& c, const discovery::Match& m) const {
+        const discovery::TargetSpec& t = targets_[m.target_index];
+        FileRecord r;
+        r.plugin = participants_[t.plugin_index].run.name;
+        r.target_id = t.id;
+        r.category = t.category;
+        r.target_name = t.name;
+        r.path_template = t.path_template;
+        r.scope = t.scope;
+        r.format = t.format;
+        r.path = c.path;
+        r.display_path = c.display_path;
+        r.project_dir = m.project_dir;
+        return r;
+    }
+
+    void process(const discovery::Candidate& c) {
+        if (c.state == discovery::EntryState::unreadable) {
+            FileRecord r;
+            r.category = "unreadable";
+            r.target_name = "Folder the walk could not enter";
+            r.path = c.path;
+            r.display_path = c.display_path;
+            r.error = c.error;
+            log::warning("cannot read folder " + c.path + ": " + c.error + " (skipped)");
+            result_.files.push_back(std::move(r));
+            return;
+        }
+        if (c.state == discovery::EntryState::missing) {
+            for (const discovery::Match& m : c.matches) result_.files.push_back(base_record(c, m));
+            return;
+        }
+
+        auto data = io::read_file(c.path, options_.max_file_size);
+        if (!data) {
+            log::warning(data.status().message() + " (skipped)");
+            for (const discovery::Match& m : c.matches) {
+                FileRecord r = base_record(c, m);
+                r.exists = true;
+                r.error = data.status().message();
+                result_.files.push_back(std::move(r));
+            }
+            return;
+        }
+        if (data->truncated) {
+            log::warning(c.path + ": larger than " + std::to_string(options_.max_file_size) +
+                         " bytes; not read (raise --max-file-size)");
+        }
+
+        std::map<sdk::Format, ParsedFile> parsed;  // each format parsed once
+        const std::size_t first_record = result_.files.size();
+        std::size_t first_item = result_.items.size(), first_finding = result_.findings.size();
+        bool reported_parse_error = false;
+
+        for (const discovery::Match& m : c.matches) {
+            FileRecord record = base_record(c, m);
+            record.exists = true;
+            record.size = data->size;
+            record.mode = data->mode;
+            record.uid = data->uid;
+            record.gid = data->gid;
+            record.mtime_unix = data->mtime_unix;
+            record.is_symlink = data->is_symlink;
+            record.sha256 = data->sha256_hex;
+            if (data->truncated) record.error = "larger than the size limit; not read";
+            const std::size_t file_index = result_.files.size();
+            result_.files.push_back(std::move(record));
+            if (data->truncated) continue;
+
+            FileRecord& rec = result_.files[file_index];
+            ParsedFile& file = parsed_as(parsed, rec.format, data->bytes);
+            if (file.doc.error) {
+                const parse::ParseError& e = *file.doc.error;
+                rec.parse_error = e.message + " (line " + std::to_string(e.line) + ", column " +
+                                  std::to_string(e.column) + ")";
+                if (!reported_parse_error) {
+                    reported_parse_error = true;
+                    Finding f;
+                    f.file = file_index;
+                    f.plugin = rec.plugin;
+                    f.rule_id = std::string(kParseErrorRule);
+                    f.severity = sdk::Severity::low;
+                    f.message = c.display_path + " is not valid " + std::string(to_string(rec.format)) + ": " + e.message +
+                                " at line " + std::to_string(e.line) + ", column " + std::to_string(e.column) +
+                                "; the client skips this file until it is fixed";
+                    f.line = e.line;
+                    f.column = e.column;
+                    result_.findings.push_back(std::move(f));
+                }
+            }
+            analyze(participants_[targets_[m.target_index].plugin_index], file_index, rec, m, *file.view);
+        }
+        redact(first_record, first_item, first_finding, parsed, data->bytes);
+    }
+
+    ParsedFile& parsed_as(std::map<sdk::Format, ParsedFile>& parsed, sdk::Format format, const std::string& bytes) {
+        auto it = parsed.find(format);
+        if (it != parsed.end()) return it->second;
+        ParsedFile file;
+        file.doc = parse::parse(format, bytes);
+        secrets::flag_document(file.doc);
+        auto [inserted, _] = parsed.emplace(format, std::move(file));
+        inserted->second.view = std::make_unique<DocumentView>(inserted->second.doc, bytes);
+        return inserted->second;
+    }
+
+    void analyze(Participant& participant, std::size_t file_index, const FileRecord& rec,
+                 const discovery::Match& m, const DocumentView& view) {
+        if (participant.run.failed) return;
+        const discovery::TargetSpec& t = targets_[m.target_index];
+        confscope_file_v1 file{};
+        file.struct_size = sizeof file;
+        file.path = rec.path.c_str();
+        file.display_path = rec.display_path.c_str();
+        file.target_id = t.id.c_str();
+        file.category = t.category.c_str();
+        file.target_name = t.name.c_str();
+        file.scope = static_cast<confscope_scope>(t.scope);
+        file.format = static_cast<confscope_format>(t.format);
+        file.project_dir = rec.project_dir.c_str();
+        file.size = rec.size;
+        file.mode = rec.mode;
+        file.uid = rec.uid;
+        file.gid = rec.gid;
+        file.mtime_unix = rec.mtime_unix;
+        file.sha256_hex = rec.sha256.c_str();
+        file.flags = rec.is_symlink ? CONFSCOPE_FILE_FLAG_SYMLINK : 0;
+
+        detail::AnalyzeSession session(participant.run.name, file_index, participant.rules, options_.cancel);
+        const Status status = participant.instance->analyze(file, view.document, session.host());
+        if (!status) {
+            fail(participant, status.message() + " (while analyzing " + rec.display_path + ")");
+            return;
+        }
+        ++participant.run.files_analyzed;
+        for (Item& item : session.items()) result_.items.push_back(std::move(item));
+        for (Finding& finding : session.findings()) result_.findings.push_back(std::move(finding));
+    }
+
+    // Redacts the file's stored content, and scrubs the messages and items that came from it.
+    void redact(std::size_t first_record, std::size_t first_item, std::size_t first_finding,
+                const std::map<sdk::Format, ParsedFile>& parsed, const std::string& bytes) {
+        for (std::size_t r = first_record; r < result_.files.size(); ++r) {
+            FileRecord& rec = result_.files[r];
+            const auto it = parsed.find(rec.format);
+            if (it == parsed.end()) continue;
+            // Secret findings name the marker's rule; anything else found is "SECRET".
+            std::map<std::string, std::string, std::less<>> rules;
+            for (std::size_t f = first_finding; f < result_.findings.size(); ++f) {
+                const Finding& finding = result_.findings[f];
+                if (finding.file == r && finding.rule_id.starts_with("SEC-") && !finding.pointer.empty()) {
+                    rules.emplace(finding.pointer, finding.rule_id);
+                }
+            }
+            secrets::Redaction redaction = secrets::redact_file(bytes, it->second.doc, rules);
+            for (std::size_t f = first_finding; f < result_.findings.size(); ++f) {
+                Finding& finding = result_.findings[f];
+                if (finding.file == r) finding.message = redaction.scrubber.scrub(finding.message);
+            }
+            for (std::size_t i = first_item; i < result_.items.size(); ++i) {
+                Item& item = result_.items[i];
+                if (item.file != r) continue;
+                item.name = redaction.scrubber.scrub(item.name);
+                item.data_json = redaction.scrubber.scrub_json(item.data_json);
+            }
+            store_content(rec, bytes, std::move(redaction));
+        }
+    }
+
+    void store_content(FileRecord& rec, const std::string& bytes, secrets::Redaction redaction) const {
+        if (options_.store_content == StoreContent::none || !is_valid_utf8_text(bytes)) return;
+        if (options_.store_content == StoreContent::raw) {
+            rec.content = bytes;
+        } else {
+            rec.content = std::move(redaction.text);
+            rec.content_redacted = redaction.count > 0;
+        }
+        rec.content_sha256 = io::sha256_hex(*rec.content);
+    }
+
+    void finish() {
+        // A failed plugin's results are all discarded: a half-analyzed family would mislead.
+        std::set<std::string> failed;
+        for (Participant& p : participants_) {
+            if (p.run.failed) failed.insert(p.run.name);
+            result_.plugins.push_back(p.run);
+        }
+        if (!failed.empty()) {
+            std::erase_if(result_.items, [&](const Item& i) { return failed.contains(i.plugin); });
+            std::erase_if(result_.findings, [&](const Finding& f) { return failed.contains(f.plugin); });
+        }
+        std::map<std::string, int> seen;
+        for (Finding& f : result_.findings) {
+            std::string print = fingerprint(f.rule_id, result_.files[f.file].display_path, f.pointer);
+            const int n = ++seen[print];
+            f.fingerprint = n == 1 ? print : print + ":" + std::to_string(n);
+        }
+    }
+
+    const ScanOptions& options_;
+    std::vector<Participant> participants_;
+    std::vector<discovery::TargetSpec> targets_;
+    ScanResult result_;
+};
+
+}  // namespace
+
+ScanResult run_scan(const ScanOptions& options, const std::vector<plugins::PluginInstance*>& instances) {
+    return ScanRun(options, instances).run();
+}
+
+std::string fingerprint(std::string_view rule_id, std::string_view display_path, std::string_view pointer) {
+    std::string input = "confscope-finding-v1\n";
+    input.append(rule_id).append("\n").append(display_path).append("\n").append(pointer);
+    return io::sha256_hex(input).substr(0, 32);
+}
+
+}  // namespace confscope::scan

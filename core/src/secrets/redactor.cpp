@@ -1,0 +1,144 @@
+#include <confscope/io/sha256.hpp>
+#include <confscope/secrets/redactor.hpp>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+
+namespace confscope::secrets {
+
+std::string marker(std::string_view rule, std::string_view secret) {
+    return "[REDACTED:" + std::string(rule) + ":" + io::sha256_hex(secret).substr(0, 8) + "]";
+}
+
+void Scrubber::add(std::string value, std::string marker_text) {
+    if (value.size() < 6) return;
+    for (const auto& [known, _] : known_) {
+        if (known == value) return;
+    }
+    known_.emplace_back(std::move(value), std::move(marker_text));
+    // Longest first, so a secret that contains another is replaced whole.
+    std::sort(known_.begin(), known_.end(),
+              [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+}
+
+std::string Scrubber::scrub(std::string_view text) const {
+    std::string out(text);
+    for (const auto& [value, replacement] : known_) {
+        for (std::size_t pos = out.find(value); pos != std::string::npos;
+             pos = out.find(value, pos + replacement.size())) {
+            out.replace(pos, value.size(), replacement);
+        }
+    }
+    const std::vector<TokenMatch> tokens = detector_->find_tokens(out);
+    for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) {
+        out.replace(it->offset, it->length, marker("SECRET", std::string_view(out).substr(it->offset, it->length)));
+    }
+    return out;
+}
+
+namespace {
+
+void scrub_value(rapidjson::Value& value, std::string_view key, const Scrubber& scrubber,
+                 const Detector& detector, rapidjson::Document::AllocatorType& allocator) {
+    if (value.IsString()) {
+        const std::string_view text(value.GetString(), value.GetStringLength());
+        std::string replaced;
+        if (!key.empty() && Detector::is_secret_key_name(key) && !Detector::is_reference(text) &&
+            Detector::looks_like_secret_value(text)) {
+            replaced = marker("SECRET", text);
+        } else {
+            replaced = scrubber.scrub(text);
+        }
+        if (replaced != text) value.SetString(replaced.data(), static_cast<rapidjson::SizeType>(replaced.size()), allocator);
+        return;
+    }
+    if (value.IsObject()) {
+        for (auto& member : value.GetObject()) {
+            const std::string_view name(member.name.GetString(), member.name.GetStringLength());
+            scrub_value(member.value, name, scrubber, detector, allocator);
+        }
+    } else if (value.IsArray()) {
+        for (auto& element : value.GetArray()) scrub_value(element, "", scrubber, detector, allocator);
+    }
+}
+
+}  // namespace
+
+std::string Scrubber::scrub_json(std::string_view json) const {
+    rapidjson::Document doc;
+    doc.Parse(json.data(), json.size());
+    if (doc.HasParseError()) return scrub(json);
+    scrub_value(doc, "", *this, *detector_, doc.GetAllocator());
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    doc.Accept(writer);
+    return {buffer.GetString(), buffer.GetSize()};
+}
+
+Redaction redact_file(std::string_view bytes, const parse::Document& doc,
+                      const std::map<std::string, std::string, std::less<>>& rules,
+                      const Detector& detector) {
+    struct Span {
+        std::size_t offset;
+        std::size_t length;
+        std::string replacement;
+    };
+    Redaction result{std::string(), 0, Scrubber(detector)};
+    std::vector<Span> spans;
+
+    auto rule_for = [&](std::string_view pointer) -> std::string {
+        const auto it = rules.find(pointer);
+        return it == rules.end() ? std::string("SECRET") : it->second;
+    };
+
+    // Whole values the detector or a plugin's SEC-* finding marked as secrets.
+    std::vector<const parse::Node*> strings;
+    for (const parse::Node& node : doc.nodes) {
+        if (node.kind != parse::NodeKind::string) continue;
+        strings.push_back(&node);
+        const bool reported = rules.find(node.pointer) != rules.end();
+        if ((node.flags & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) == 0 && !reported) continue;
+        if ((node.flags & CONFSCOPE_NODE_FLAG_REFERENCE) != 0 || node.value_length == 0) continue;
+        const std::string mark = marker(rule_for(node.pointer), node.value);
+        spans.push_back({static_cast<std::size_t>(node.value_offset), static_cast<std::size_t>(node.value_length),
+                         "\"" + mark + "\""});
+        result.scrubber.add(node.value, mark);
+    }
+
+    // Token-shaped secrets anywhere in the text (inside longer strings, Markdown bodies, comments).
+    for (const TokenMatch& token : detector.find_tokens(bytes)) {
+        // The innermost string node around the token names the rule.
+        std::string_view pointer;
+        for (const parse::Node* node : strings) {
+            if (node->value_offset <= token.offset &&
+                token.offset + token.length <= node->value_offset + node->value_length) {
+                pointer = node->pointer;
+            }
+        }
+        const std::string_view secret = bytes.substr(token.offset, token.length);
+        const std::string mark = marker(rule_for(pointer), secret);
+        spans.push_back({token.offset, token.length, mark});
+        result.scrubber.add(std::string(secret), mark);
+    }
+
+    // Apply, outermost first; a span inside one already replaced is dropped.
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+        return a.offset != b.offset ? a.offset < b.offset : a.length > b.length;
+    });
+    result.text.reserve(bytes.size());
+    std::size_t cursor = 0;
+    for (const Span& span : spans) {
+        if (span.offset < cursor || span.offset + span.length > bytes.size()) continue;
+        result.text.append(bytes.substr(cursor, span.offset - cursor));
+        result.text.append(span.replacement);
+        cursor = span.offset + span.length;
+        ++result.count;
+    }
+    result.text.append(bytes.substr(cursor));
+    return result;
+}
+
+}  // namespace confscope::secrets

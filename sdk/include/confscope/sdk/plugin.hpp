@@ -1,0 +1,407 @@
+// confscope/sdk/plugin.hpp — write a confscope plugin as an ordinary C++ class.
+//
+// The SDK turns a class into the C ABI of <confscope/plugin_api.h>: one macro generates the entry
+// symbol, the static descriptor and noexcept thunks that catch every exception and report it as a
+// status with last_error(). Build the plugin with the CMake function confscope_add_plugin(), which
+// supplies the name and version (CONFSCOPE_PLUGIN_NAME, CONFSCOPE_PLUGIN_VERSION) and embeds the
+// manifest the host reads before loading.
+//
+// A scanner:
+//
+//     #include <confscope/sdk/plugin.hpp>
+//     namespace sdk = confscope::sdk;
+//
+//     class HelloScanner {
+//     public:
+//         static sdk::PluginInfo info() { return {.summary = "Says hello", .family = "hello"}; }
+//         static std::vector<sdk::Rule> rules() {
+//             return {{"HELLO-001", sdk::Severity::low, "Greeting found", "Remove the greeting."}};
+//         }
+//         std::vector<sdk::Target> targets() {
+//             return {{"hello", "settings", "Hello file", "{PROJECT}/hello.json"}};
+//         }
+//         void analyze(const sdk::File& file, const sdk::Document& doc, sdk::Sink& sink) {
+//             if (sdk::Node n = doc.find("/greeting"))
+//                 sink.finding("HELLO-001", sdk::Severity::low, "greeting in " + file.display_path(), n);
+//         }
+//     };
+//     CONFSCOPE_PLUGIN(HelloScanner)
+//
+// The class may have a constructor taking `const sdk::Config&` (else it is default-constructed).
+// An exporter implements `void export_scan(const confscope_export_input_v1&, sdk::Writer&)`
+// instead of targets()/analyze(). Throwing from any member is fine: the thunk reports it.
+#pragma once
+
+#include <confscope/plugin_api.h>
+#include <confscope/sdk/document.hpp>
+#include <confscope/sdk/json.hpp>
+#include <confscope/sdk/types.hpp>
+
+#include <concepts>
+#include <exception>
+#include <memory>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace confscope::sdk {
+
+/// The plugin's configuration: a JSON object the host validated against PluginInfo::config_schema.
+class Config {
+public:
+    explicit Config(std::string json) : json_(std::move(json)) {}
+    [[nodiscard]] const std::string& json() const { return json_; }
+
+private:
+    std::string json_;
+};
+
+/// Thrown by Sink when the host reports the scan cancelled; the thunk returns CONFSCOPE_CANCELLED.
+struct Cancelled : std::exception {
+    [[nodiscard]] const char* what() const noexcept override { return "cancelled"; }
+};
+
+/// Read-only view of the file being analyzed (borrowed; valid during analyze()).
+class File {
+public:
+    explicit File(const confscope_file_v1& raw) : raw_(&raw) {}
+
+    [[nodiscard]] std::string_view path() const { return text(raw_->path); }
+    [[nodiscard]] std::string_view display_path() const { return text(raw_->display_path); }
+    [[nodiscard]] std::string_view target_id() const { return text(raw_->target_id); }
+    [[nodiscard]] std::string_view category() const { return text(raw_->category); }
+    [[nodiscard]] std::string_view target_name() const { return text(raw_->target_name); }
+    [[nodiscard]] std::string_view project_dir() const { return text(raw_->project_dir); }
+    [[nodiscard]] Scope scope() const { return static_cast<Scope>(raw_->scope); }
+    [[nodiscard]] Format format() const { return static_cast<Format>(raw_->format); }
+    [[nodiscard]] std::uint64_t size() const { return raw_->size; }
+    [[nodiscard]] std::uint32_t mode() const { return raw_->mode; }
+    [[nodiscard]] std::uint32_t uid() const { return raw_->uid; }
+    [[nodiscard]] std::int64_t mtime_unix() const { return raw_->mtime_unix; }
+    [[nodiscard]] std::string_view sha256_hex() const { return text(raw_->sha256_hex); }
+    [[nodiscard]] bool is_symlink() const { return (raw_->flags & CONFSCOPE_FILE_FLAG_SYMLINK) != 0; }
+    /// The file name (last path component).
+    [[nodiscard]] std::string_view file_name() const {
+        const std::string_view p = path();
+        const auto slash = p.find_last_of("/\\");
+        return slash == std::string_view::npos ? p : p.substr(slash + 1);
+    }
+    [[nodiscard]] const confscope_file_v1& raw() const { return *raw_; }
+
+private:
+    static std::string_view text(const char* s) { return s ? std::string_view(s) : std::string_view(); }
+    const confscope_file_v1* raw_;
+};
+
+/// Where a scanner reports results. Borrowed during analyze(); every call copies its arguments.
+class Sink {
+public:
+    Sink(const confscope_host_v1& host, std::string client) : host_(&host), client_(std::move(client)) {}
+
+    /// Report a finding at `at` (an absent Node reports the file as a whole).
+    void finding(std::string_view rule_id, Severity severity, std::string_view message,
+                 const Node& at = {}) {
+        const std::string rule(rule_id), text(message), pointer(at.pointer());
+        confscope_finding_v1 f{};
+        f.struct_size = sizeof f;
+        f.rule_id = rule.c_str();
+        f.severity = static_cast<confscope_severity>(severity);
+        f.message = text.c_str();
+        f.pointer = pointer.c_str();
+        f.line = at.line();
+        f.column = at.column();
+        check(host_->emit_finding(host_->context, &f), "finding " + rule);
+    }
+
+    /// Report an inventory item of `kind` named `name`, defined at `at`.
+    void item(std::string_view kind, std::string_view name, Scope scope, const JsonObject& data,
+              const Node& at = {}) {
+        const std::string k(kind), n(name), json(data.dump()), pointer(at.pointer());
+        confscope_item_v1 i{};
+        i.struct_size = sizeof i;
+        i.kind = k.c_str();
+        i.client = client_.c_str();
+        i.scope = static_cast<confscope_scope>(scope);
+        i.name = n.c_str();
+        i.data_json = json.c_str();
+        i.pointer = pointer.c_str();
+        i.line = at.line();
+        i.column = at.column();
+        check(host_->emit_item(host_->context, &i), "item " + k + " '" + n + "'");
+    }
+
+    void log(LogLevel level, std::string_view message) {
+        const std::string text(message);
+        host_->log(host_->context, static_cast<confscope_log_level>(level), text.c_str());
+    }
+
+    [[nodiscard]] bool cancelled() const { return host_->cancelled(host_->context) != 0; }
+
+private:
+    static void check(confscope_status status, const std::string& what) {
+        if (status == CONFSCOPE_OK) return;
+        if (status == CONFSCOPE_CANCELLED) throw Cancelled();
+        throw std::runtime_error("the host refused " + what + " (status " +
+                                 std::to_string(status) + ")");
+    }
+
+    const confscope_host_v1* host_;
+    std::string client_;
+};
+
+/// Where an exporter writes its bytes. Borrowed during export_scan().
+class Writer {
+public:
+    explicit Writer(const confscope_host_v1& host) : host_(&host) {}
+    Writer& write(std::string_view bytes) {
+        const confscope_status status = host_->write(host_->context, bytes.data(), bytes.size());
+        if (status == CONFSCOPE_CANCELLED) throw Cancelled();
+        if (status != CONFSCOPE_OK) {
+            throw std::runtime_error("writing the output failed (status " + std::to_string(status) +
+                                     ")");
+        }
+        return *this;
+    }
+    Writer& operator<<(std::string_view bytes) { return write(bytes); }
+
+private:
+    const confscope_host_v1* host_;
+};
+
+namespace detail {
+
+template <typename P>
+concept ScannerClass = requires(P& p, const File& f, const Document& d, Sink& s) {
+    { p.targets() } -> std::convertible_to<std::vector<Target>>;
+    p.analyze(f, d, s);
+};
+
+template <typename P>
+concept ExporterClass = requires(P& p, const confscope_export_input_v1& in, Writer& w) {
+    p.export_scan(in, w);
+};
+
+template <typename P>
+concept HasRules = requires {
+    { P::rules() } -> std::convertible_to<std::vector<Rule>>;
+};
+
+/// The state behind one confscope_instance*.
+template <typename P>
+struct Instance {
+    std::unique_ptr<P> plugin;
+    std::string last_error;
+    std::vector<Target> targets;  // owns the strings the C structs point into
+    std::vector<confscope_target_v1> target_structs;
+    std::vector<const confscope_target_v1*> target_pointers;
+};
+
+inline std::string& create_error() {
+    thread_local std::string message;
+    return message;
+}
+
+/// Run `body`, turning every exception into a status and a message.
+template <typename Body>
+confscope_status guarded(std::string& error, Body&& body) noexcept {
+    try {
+        error.clear();
+        body();
+        return CONFSCOPE_OK;
+    } catch (const Cancelled&) {
+        error = "cancelled";
+        return CONFSCOPE_CANCELLED;
+    } catch (const std::bad_alloc&) {
+        error = "out of memory";
+        return CONFSCOPE_RESOURCE_EXHAUSTED;
+    } catch (const std::exception& e) {
+        try {
+            error = e.what();
+        } catch (...) {
+        }
+        return CONFSCOPE_INTERNAL;
+    } catch (...) {
+        try {
+            error = "unknown exception";
+        } catch (...) {
+        }
+        return CONFSCOPE_UNKNOWN;
+    }
+}
+
+template <typename P>
+struct Thunks {
+    static Instance<P>* self(confscope_instance* instance) {
+        return reinterpret_cast<Instance<P>*>(instance);
+    }
+
+    static confscope_status create(const char* config_json, const confscope_host_v1* /*host*/,
+                                   confscope_instance** out) noexcept {
+        return guarded(create_error(), [&] {
+            if (out == nullptr) throw std::invalid_argument("create: out is NULL");
+            auto instance = std::make_unique<Instance<P>>();
+            if constexpr (std::is_constructible_v<P, const Config&>) {
+                instance->plugin = std::make_unique<P>(Config(config_json ? config_json : "{}"));
+            } else {
+                instance->plugin = std::make_unique<P>();
+            }
+            *out = reinterpret_cast<confscope_instance*>(instance.release());
+        });
+    }
+
+    static void destroy(confscope_instance* instance) noexcept { delete self(instance); }
+
+    static const char* last_error(const confscope_instance* instance) noexcept {
+        if (instance == nullptr) return create_error().c_str();
+        return reinterpret_cast<const Instance<P>*>(instance)->last_error.c_str();
+    }
+
+    static confscope_status targets(confscope_instance* instance,
+                                    const confscope_target_v1* const** out, std::size_t* count) noexcept {
+        Instance<P>* s = self(instance);
+        return guarded(s->last_error, [&] {
+            if constexpr (ScannerClass<P>) {
+                s->targets = s->plugin->targets();
+                s->target_structs.assign(s->targets.size(), confscope_target_v1{});
+                s->target_pointers.clear();
+                for (std::size_t i = 0; i < s->targets.size(); ++i) {
+                    const Target& t = s->targets[i];
+                    confscope_target_v1& c = s->target_structs[i];
+                    c.struct_size = sizeof c;
+                    c.id = t.id.c_str();
+                    c.category = t.category.c_str();
+                    c.name = t.name.c_str();
+                    c.path = t.path.c_str();
+                    c.format = static_cast<confscope_format>(t.format);
+                    c.scope = static_cast<confscope_scope>(t.scope);
+                    s->target_pointers.push_back(&c);
+                }
+                *out = s->target_pointers.data();
+                *count = s->target_pointers.size();
+            } else {
+                throw std::logic_error("not a scanner");
+            }
+        });
+    }
+
+    static confscope_status analyze(confscope_instance* instance, const confscope_file_v1* file,
+                                    const confscope_document_v1* document,
+                                    const confscope_host_v1* host) noexcept;
+
+    static confscope_status export_scan(confscope_instance* instance,
+                                        const confscope_export_input_v1* input,
+                                        const confscope_host_v1* host) noexcept {
+        Instance<P>* s = self(instance);
+        return guarded(s->last_error, [&] {
+            if constexpr (ExporterClass<P>) {
+                Writer writer(*host);
+                s->plugin->export_scan(*input, writer);
+            } else {
+                throw std::logic_error("not an exporter");
+            }
+        });
+    }
+};
+
+template <typename P>
+std::string family_of() {
+    return P::info().family;
+}
+
+template <typename P>
+confscope_status Thunks<P>::analyze(confscope_instance* instance, const confscope_file_v1* file,
+                                    const confscope_document_v1* document,
+                                    const confscope_host_v1* host) noexcept {
+    Instance<P>* s = self(instance);
+    return guarded(s->last_error, [&] {
+        if constexpr (ScannerClass<P>) {
+            const File view(*file);
+            const Document doc(*document);
+            Sink sink(*host, family_of<P>());
+            s->plugin->analyze(view, doc, sink);
+        } else {
+            throw std::logic_error("not a scanner");
+        }
+    });
+}
+
+/// The static descriptor and the strings and structs it points into.
+template <typename P>
+struct Descriptor {
+    PluginInfo info;
+    std::vector<Rule> rules;
+    std::vector<confscope_rule_v1> rule_structs;
+    std::vector<const confscope_rule_v1*> rule_pointers;
+    confscope_plugin_v1 plugin{};
+
+    Descriptor(const char* name, const char* version, std::uint32_t required_minor)
+        : info(P::info()) {
+        if constexpr (HasRules<P>) rules = P::rules();
+        rule_structs.assign(rules.size(), confscope_rule_v1{});
+        for (std::size_t i = 0; i < rules.size(); ++i) {
+            confscope_rule_v1& r = rule_structs[i];
+            r.struct_size = sizeof r;
+            r.id = rules[i].id.c_str();
+            r.severity = static_cast<confscope_severity>(rules[i].severity);
+            r.title = rules[i].title.c_str();
+            r.help = rules[i].help.c_str();
+            r.help_uri = rules[i].help_uri.c_str();
+            rule_pointers.push_back(&r);
+        }
+        plugin.struct_size = sizeof plugin;
+        plugin.abi_major = CONFSCOPE_ABI_MAJOR;
+        plugin.abi_minor = CONFSCOPE_ABI_MINOR;
+        plugin.required_minor = required_minor;
+        plugin.name = name;
+        plugin.version = version;
+        plugin.summary = info.summary.c_str();
+        plugin.license = info.license.c_str();
+        plugin.contact = info.contact.c_str();
+        plugin.kinds = (ScannerClass<P> ? CONFSCOPE_KIND_SCANNER : 0u) |
+                       (ExporterClass<P> ? CONFSCOPE_KIND_EXPORTER : 0u);
+        plugin.family = info.family.c_str();
+        plugin.config_schema = info.config_schema.empty() ? nullptr : info.config_schema.c_str();
+        plugin.rules = rule_pointers.data();
+        plugin.rule_count = rule_pointers.size();
+        plugin.create = &Thunks<P>::create;
+        plugin.destroy = &Thunks<P>::destroy;
+        plugin.last_error = &Thunks<P>::last_error;
+        if constexpr (ScannerClass<P>) {
+            plugin.targets = &Thunks<P>::targets;
+            plugin.analyze = &Thunks<P>::analyze;
+        }
+        if constexpr (ExporterClass<P>) plugin.export_scan = &Thunks<P>::export_scan;
+    }
+};
+
+template <typename P>
+const confscope_plugin_v1* descriptor(const char* name, const char* version,
+                                      std::uint32_t required_minor) noexcept {
+    static_assert(ScannerClass<P> || ExporterClass<P>,
+                  "a confscope plugin class needs targets()+analyze() (scanner) or "
+                  "export_scan() (exporter)");
+    try {
+        static const Descriptor<P> instance(name, version, required_minor);
+        return &instance.plugin;
+    } catch (...) {
+        return nullptr;  // the host reports "entry returned NULL"
+    }
+}
+
+}  // namespace detail
+}  // namespace confscope::sdk
+
+#ifndef CONFSCOPE_PLUGIN_REQUIRED_MINOR
+#define CONFSCOPE_PLUGIN_REQUIRED_MINOR 0
+#endif
+
+/// Generate the plugin's entry symbol for `PluginClass`. Use once, at namespace scope, in one
+/// source file. CONFSCOPE_PLUGIN_NAME and CONFSCOPE_PLUGIN_VERSION come from confscope_add_plugin().
+#define CONFSCOPE_PLUGIN(PluginClass)                                                            \
+    extern "C" CONFSCOPE_PLUGIN_EXPORT const confscope_plugin_v1* confscope_plugin_entry_v1(void) { \
+        return ::confscope::sdk::detail::descriptor<PluginClass>(                                 \
+            CONFSCOPE_PLUGIN_NAME, CONFSCOPE_PLUGIN_VERSION, CONFSCOPE_PLUGIN_REQUIRED_MINOR);       \
+    }
