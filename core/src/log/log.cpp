@@ -1,6 +1,7 @@
 // The only translation unit that includes Boost.Log (its headers are heavy).
 #include <confscope/base/time.hpp>
 #include <confscope/log/log.hpp>
+#include <confscope/plugin_api.h>
 #include <confscope/sdk/json.hpp>
 #include <confscope/secrets/redactor.hpp>
 
@@ -126,6 +127,16 @@ std::optional<Level> parse_level(std::string_view text) {
     if (text == "error") return Level::error;
     if (text == "off" || text == "none") return Level::off;
     return std::nullopt;
+}
+
+Level from_abi_level(std::int32_t abi_level) {
+    switch (abi_level) {
+        case CONFSCOPE_LOG_TRACE: return Level::trace;
+        case CONFSCOPE_LOG_DEBUG: return Level::debug;
+        case CONFSCOPE_LOG_INFO: return Level::info;
+        case CONFSCOPE_LOG_WARNING: return Level::warning;
+        default: return Level::error;
+    }
 }
 
 std::string_view to_string(Level level) {

@@ -1,3 +1,4 @@
+#include <confscope/log/log.hpp>
 #include <confscope/plugins/plugin_instance.hpp>
 
 namespace confscope::plugins {
@@ -9,12 +10,32 @@ std::string text(const char* s) { return s ? std::string(s) : std::string(); }
 bool known_format(confscope_format f) { return f >= CONFSCOPE_FORMAT_JSON && f <= CONFSCOPE_FORMAT_TEXT; }
 bool known_scope(confscope_scope s) { return s >= CONFSCOPE_SCOPE_USER && s <= CONFSCOPE_SCOPE_PLUGIN; }
 
+// The host table during create(): the plugin may log; there is nothing to emit or write yet.
+confscope_host_v1 creation_host(const std::string* plugin_name) {
+    confscope_host_v1 host{};
+    host.struct_size = sizeof host;
+    host.abi_major = CONFSCOPE_ABI_MAJOR;
+    host.abi_minor = CONFSCOPE_ABI_MINOR;
+    host.context = const_cast<std::string*>(plugin_name);
+    host.emit_item = [](void*, const confscope_item_v1*) -> confscope_status { return CONFSCOPE_FAILED_PRECONDITION; };
+    host.emit_finding = [](void*, const confscope_finding_v1*) -> confscope_status {
+        return CONFSCOPE_FAILED_PRECONDITION;
+    };
+    host.log = [](void* context, confscope_log_level level, const char* message) {
+        if (message == nullptr) return;
+        log::write(log::from_abi_level(level), "plugin " + *static_cast<const std::string*>(context) + ": " + message);
+    };
+    host.cancelled = [](void*) -> std::int32_t { return 0; };
+    host.write = [](void*, const char*, std::size_t) -> confscope_status { return CONFSCOPE_FAILED_PRECONDITION; };
+    return host;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<PluginInstance>> PluginInstance::create(std::shared_ptr<LoadedPlugin> plugin,
-                                                                const std::string& config_json,
-                                                                const confscope_host_v1& host) {
+                                                                const std::string& config_json) {
     const confscope_plugin_v1& d = plugin->descriptor();
+    const confscope_host_v1 host = creation_host(&plugin->name());
     confscope_instance* instance = nullptr;
     const confscope_status status = d.create(config_json.c_str(), &host, &instance);
     if (status != CONFSCOPE_OK || instance == nullptr) {

@@ -12,16 +12,6 @@ namespace {
 
 bool in_range(std::int32_t value, std::int32_t low, std::int32_t high) { return value >= low && value <= high; }
 
-log::Level to_level(confscope_log_level level) {
-    switch (level) {
-        case CONFSCOPE_LOG_TRACE: return log::Level::trace;
-        case CONFSCOPE_LOG_DEBUG: return log::Level::debug;
-        case CONFSCOPE_LOG_INFO: return log::Level::info;
-        case CONFSCOPE_LOG_WARNING: return log::Level::warning;
-        default: return log::Level::error;
-    }
-}
-
 }  // namespace
 
 AnalyzeSession::AnalyzeSession(std::string plugin, std::size_t file_index,
@@ -37,27 +27,6 @@ AnalyzeSession::AnalyzeSession(std::string plugin, std::size_t file_index,
     host_.log = &AnalyzeSession::log;
     host_.cancelled = &AnalyzeSession::cancelled;
     host_.write = &AnalyzeSession::write;
-}
-
-confscope_host_v1 AnalyzeSession::creation_host(const std::atomic<bool>* cancel) {
-    confscope_host_v1 host{};
-    host.struct_size = sizeof host;
-    host.abi_major = CONFSCOPE_ABI_MAJOR;
-    host.abi_minor = CONFSCOPE_ABI_MINOR;
-    host.context = const_cast<std::atomic<bool>*>(cancel);
-    host.emit_item = [](void*, const confscope_item_v1*) -> confscope_status { return CONFSCOPE_FAILED_PRECONDITION; };
-    host.emit_finding = [](void*, const confscope_finding_v1*) -> confscope_status {
-        return CONFSCOPE_FAILED_PRECONDITION;
-    };
-    host.log = [](void*, confscope_log_level level, const char* message) {
-        if (message) log::write(to_level(level), message);
-    };
-    host.cancelled = [](void* context) -> std::int32_t {
-        const auto* flag = static_cast<const std::atomic<bool>*>(context);
-        return flag != nullptr && flag->load() ? 1 : 0;
-    };
-    host.write = [](void*, const char*, std::size_t) -> confscope_status { return CONFSCOPE_FAILED_PRECONDITION; };
-    return host;
 }
 
 confscope_status AnalyzeSession::emit_item(void* context, const confscope_item_v1* item) {
@@ -112,7 +81,7 @@ confscope_status AnalyzeSession::emit_finding(void* context, const confscope_fin
 
 void AnalyzeSession::log(void* context, confscope_log_level level, const char* message) {
     const auto* self = static_cast<AnalyzeSession*>(context);
-    if (message != nullptr) log::write(to_level(level), "plugin " + self->plugin_ + ": " + message);
+    if (message != nullptr) log::write(log::from_abi_level(level), "plugin " + self->plugin_ + ": " + message);
 }
 
 std::int32_t AnalyzeSession::cancelled(void* context) {

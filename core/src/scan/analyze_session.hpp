@@ -24,9 +24,6 @@ public:
     std::vector<Item>& items() { return items_; }
     std::vector<Finding>& findings() { return findings_; }
 
-    /// A host table for create(): log and cancelled work; emitting is refused.
-    static confscope_host_v1 creation_host(const std::atomic<bool>* cancel);
-
 private:
     static confscope_status emit_item(void* context, const confscope_item_v1* item);
     static confscope_status emit_finding(void* context, const confscope_finding_v1* finding);

@@ -38,6 +38,8 @@ inline void warning(std::string_view m) { write(Level::warning, m); }
 inline void error(std::string_view m) { write(Level::error, m); }
 
 std::optional<Level> parse_level(std::string_view text);
+/// The level for a plugin's CONFSCOPE_LOG_* value (unknown values count as errors).
+Level from_abi_level(std::int32_t abi_level);
 std::string_view to_string(Level level);
 
 /// Flushes and closes the sinks (call before exit).

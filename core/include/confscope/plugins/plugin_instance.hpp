@@ -17,11 +17,10 @@ namespace confscope::plugins {
 
 class PluginInstance {
 public:
-    /// Creates an instance with `config_json` (a JSON object). `host` serves log()/cancelled()
-    /// during create.
+    /// Creates an instance with `config_json` (a JSON object). During create() the plugin may
+    /// log (through the host's logger); emitting and writing are refused.
     static Result<std::unique_ptr<PluginInstance>> create(std::shared_ptr<LoadedPlugin> plugin,
-                                                          const std::string& config_json,
-                                                          const confscope_host_v1& host);
+                                                          const std::string& config_json = "{}");
     ~PluginInstance();
     PluginInstance(const PluginInstance&) = delete;
     PluginInstance& operator=(const PluginInstance&) = delete;

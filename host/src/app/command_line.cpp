@@ -1,0 +1,32 @@
+#include "command_line.hpp"
+
+#include "exit_codes.hpp"
+
+#include <ostream>
+
+namespace confscope::host {
+
+void print_help(std::ostream& out, const CommandSpec& spec) {
+    out << "Usage: " << spec.usage << "\n\n" << spec.description << "\n\n" << spec.options
+        << "\nGlobal options (--db, --plugin-path, --log-level, --log-file, --json, --quiet, --no-color) "
+           "work with every command; see confscope --help.\n";
+}
+
+std::optional<int> parse_command(Context& context, CommandSpec& spec, const std::vector<std::string>& args,
+                                 po::variables_map& vm) {
+    spec.options.add_options()("help,h", "show this help");
+    try {
+        po::store(po::command_line_parser(args).options(spec.options).positional(spec.positional).run(), vm);
+        if (vm.count("help") != 0U) {
+            print_help(context.out().out(), spec);
+            return exit_ok;
+        }
+        po::notify(vm);
+    } catch (const po::error& e) {
+        context.out().error(std::string(e.what()) + " (usage: " + spec.usage + "; see --help)");
+        return exit_usage;
+    }
+    return std::nullopt;
+}
+
+}  // namespace confscope::host

@@ -1,0 +1,33 @@
+// Parsing one command's arguments with Boost.Program_options, with --help on every command and
+// one-line usage errors (exit code 2).
+#pragma once
+
+#include "context.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace confscope::host {
+
+namespace po = boost::program_options;
+
+/// A command's synopsis and options.
+struct CommandSpec {
+    std::string usage;        ///< "confscope scan [options]"
+    std::string description;  ///< a short paragraph
+    po::options_description options{"Options", 100};
+    po::positional_options_description positional;
+};
+
+/// Parses `args` into `vm`. Returns an exit code when the command should stop here (0 after
+/// printing --help, 2 after a usage error), nothing when it should run.
+std::optional<int> parse_command(Context& context, CommandSpec& spec, const std::vector<std::string>& args,
+                                 po::variables_map& vm);
+
+/// Prints a command's help.
+void print_help(std::ostream& out, const CommandSpec& spec);
+
+}  // namespace confscope::host

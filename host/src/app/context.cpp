@@ -1,0 +1,61 @@
+#include "context.hpp"
+
+#include <boost/dll/runtime_symbol_info.hpp>
+
+#include <unistd.h>
+
+namespace confscope::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+void split_into(const std::string& text, std::vector<fs::path>& out) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t colon = text.find(':', start);
+        const std::string part = text.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+        if (!part.empty()) out.emplace_back(part);
+        if (colon == std::string::npos) break;
+        start = colon + 1;
+    }
+}
+}  // namespace
+
+fs::path Context::own_plugin_dir() {
+    std::error_code ec;
+    const fs::path exe = boost::dll::program_location(ec);
+    if (ec) return {};
+    return (exe.parent_path() / ".." / "lib" / "confscope" / "plugins").lexically_normal();
+}
+
+std::vector<fs::path> Context::plugin_dirs() const {
+    std::vector<fs::path> dirs;
+    for (const std::string& entry : options_.plugin_path) split_into(entry, dirs);
+    if (const auto it = env_.find("CONFSCOPE_PLUGIN_PATH"); it != env_.end()) split_into(it->second, dirs);
+    if (fs::path own = own_plugin_dir(); !own.empty()) dirs.push_back(own);
+    return dirs;
+}
+
+PluginSet Context::load_plugin_dirs(plugins::PluginLoader& loader) const {
+    PluginSet set;
+    for (const fs::path& file : plugins::find_plugin_files(plugin_dirs())) {
+        auto plugin = loader.load(file);
+        if (plugin) {
+            set.loaded.push_back(std::move(*plugin));
+        } else {
+            set.refused.push_back(plugin.status());
+        }
+    }
+    return set;
+}
+
+Result<std::unique_ptr<store::Store>> Context::open_store() const {
+    CONFSCOPE_ASSIGN_OR_RETURN(store::StoreUrl url, store::parse_store_url(options_.db, env_));
+    return store::Store::open(url);
+}
+
+bool Context::progress_enabled() const {
+    return !options_.quiet && !options_.json && ::isatty(STDERR_FILENO) == 1;
+}
+
+}  // namespace confscope::host

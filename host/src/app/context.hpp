@@ -1,0 +1,64 @@
+// What every command gets: the global options, the output, the environment, and helpers to load
+// plugins and open the store the same way everywhere.
+#pragma once
+
+#include "output.hpp"
+
+#include <confscope/platform/os.hpp>
+#include <confscope/plugins/loader.hpp>
+#include <confscope/store/store.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace confscope::host {
+
+struct GlobalOptions {
+    std::string db;                        ///< --db
+    std::vector<std::string> plugin_path;  ///< --plugin-path (each may hold several dirs joined by ':')
+    std::string log_level = "warning";     ///< --log-level
+    std::string log_file;                  ///< --log-file (JSON lines, rotated)
+    bool json = false;                     ///< --json
+    bool quiet = false;                    ///< --quiet
+    bool no_color = false;                 ///< --no-color
+};
+
+/// The plugins a command may use, and the ones that were refused (one line each).
+struct PluginSet {
+    std::vector<std::shared_ptr<plugins::LoadedPlugin>> loaded;
+    std::vector<Status> refused;
+};
+
+class Context {
+public:
+    Context(GlobalOptions options, Output& output, platform::Environment env)
+        : options_(std::move(options)), output_(output), env_(std::move(env)) {}
+
+    [[nodiscard]] const GlobalOptions& options() const { return options_; }
+    Output& out() { return output_; }
+    [[nodiscard]] const platform::Environment& env() const { return env_; }
+
+    /// --plugin-path folders, then $CONFSCOPE_PLUGIN_PATH, then the install's own plugin folder
+    /// (<dir of the executable>/../lib/confscope/plugins).
+    [[nodiscard]] std::vector<std::filesystem::path> plugin_dirs() const;
+    /// The install's own plugin folder.
+    [[nodiscard]] static std::filesystem::path own_plugin_dir();
+
+    /// Loads every plugin in the plugin folders with one loader (duplicates refused).
+    PluginSet load_plugin_dirs(plugins::PluginLoader& loader) const;
+
+    /// Opens the store named by --db (the default SQLite file when empty).
+    Result<std::unique_ptr<store::Store>> open_store() const;
+
+    /// Progress lines go to stderr only on a terminal, never with --quiet or --json.
+    [[nodiscard]] bool progress_enabled() const;
+
+private:
+    GlobalOptions options_;
+    Output& output_;
+    platform::Environment env_;
+};
+
+}  // namespace confscope::host

@@ -1,0 +1,34 @@
+// The commands of the confscope executable. Each parses its own arguments (with --help) and
+// returns an exit code (app/exit_codes.hpp).
+#pragma once
+
+#include "../app/context.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace confscope::host {
+
+using Arguments = std::vector<std::string>;
+
+int run_scan_command(Context& context, const Arguments& args);
+int run_plugins_command(Context& context, const Arguments& args);
+int run_scans_command(Context& context, const Arguments& args);
+int run_findings_command(Context& context, const Arguments& args);
+
+struct CommandEntry {
+    std::string_view name;
+    std::string_view summary;
+    int (*run)(Context&, const Arguments&);
+};
+
+/// Every command, in the order `confscope --help` lists them.
+inline constexpr CommandEntry kCommands[] = {
+    {"scan", "find, parse and audit configuration; store the scan and print a summary", &run_scan_command},
+    {"plugins", "list, describe and verify plugins (list | info NAME | verify PATH...)", &run_plugins_command},
+    {"scans", "stored scans (list | show ID|latest)", &run_scans_command},
+    {"findings", "findings of a stored scan, filterable by rule, severity, family and path", &run_findings_command},
+};
+
+}  // namespace confscope::host

@@ -1,0 +1,31 @@
+// Choosing the scanner plugins of a scan: every scanner in the plugin folders, or only those named
+// by --plugin (a name from `plugins list`, or a library path).
+#pragma once
+
+#include "../app/context.hpp"
+
+#include <confscope/plugins/plugin_instance.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace confscope::host {
+
+struct ScannerSelection {
+    bool ok = false;
+    int exit_code = 0;  ///< when !ok: the exit code to return (the error was printed)
+    std::vector<std::unique_ptr<plugins::PluginInstance>> instances;
+};
+
+/// Loads and creates the scanners. A plugin named explicitly (by path or name) that is refused is
+/// an error (exit 3); a refused plugin found in a plugin folder is a warning and is skipped.
+ScannerSelection select_scanners(Context& context, const std::vector<std::string>& requested);
+
+/// The plugin folders, for messages.
+std::string describe_plugin_dirs(const Context& context);
+
+/// True when `text` names a library file rather than a plugin name.
+bool looks_like_path(const std::string& text);
+
+}  // namespace confscope::host

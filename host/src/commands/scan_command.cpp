@@ -1,0 +1,198 @@
+// confscope scan — run the scanners over the home (user-level and managed locations) and any
+// --root project trees, store the scan in one transaction, print a summary.
+#include "../app/command_line.hpp"
+#include "../app/exit_codes.hpp"
+#include "commands.hpp"
+#include "plugin_selection.hpp"
+#include "summary.hpp"
+
+#include <confscope/log/log.hpp>
+#include <confscope/scan/scanner.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+
+namespace confscope::host {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void on_interrupt(int) { g_cancel.store(true); }
+
+struct ScanFlags {
+    std::vector<std::string> roots;
+    std::string home;
+    std::string system_root = "/";
+    std::vector<std::string> env;
+    std::vector<std::string> plugins;
+    std::string fail_on = "none";
+    std::string store_content = "redacted";
+    std::string os;
+    std::uint64_t max_file_size = 16ull * 1024 * 1024;
+    std::vector<std::string> prune;
+    bool no_default_prune = false;
+};
+
+CommandSpec make_spec(ScanFlags& f) {
+    CommandSpec spec;
+    spec.usage = "confscope scan [--root DIR]... [--home DIR] [--plugin NAME|PATH]... [--fail-on SEVERITY]";
+    spec.description =
+        "Finds every configuration file the scanner plugins know (user-level and managed locations under the\n"
+        "home and system root, and project files in each --root tree), parses it, audits it, redacts secrets,\n"
+        "stores the scan in one transaction and prints a summary. Nothing is executed and nothing is sent.";
+    spec.options.add_options()
+        ("root,r", po::value(&f.roots)->value_name("DIR")->composing(), "walk this project tree (repeatable)")
+        ("home", po::value(&f.home)->value_name("DIR"),
+         "the home to scan (default $HOME); with --home, relocation variables come only from --env")
+        ("system-root", po::value(&f.system_root)->value_name("DIR")->default_value("/"),
+         "where machine-wide and managed files live")
+        ("env", po::value(&f.env)->value_name("NAME=VALUE")->composing(),
+         "set a relocation variable such as CLAUDE_CONFIG_DIR (repeatable)")
+        ("plugin,p", po::value(&f.plugins)->value_name("NAME|PATH")->composing(),
+         "use only these scanners (a name from `plugins list`, or a library path); repeatable")
+        ("fail-on", po::value(&f.fail_on)->value_name("SEVERITY")->default_value("none"),
+         "exit 1 when a finding is at or above: info, low, medium, high, critical, or none")
+        ("store-content", po::value(&f.store_content)->value_name("MODE")->default_value("redacted"),
+         "keep file content: redacted (default), none, or raw (secrets in plaintext; warns)")
+        ("os", po::value(&f.os)->value_name("OS"),
+         "resolve locations as on linux, macos or windows (default: this machine's OS)")
+        ("max-file-size", po::value(&f.max_file_size)->value_name("BYTES"),
+         "skip files larger than this (default 16 MiB)")
+        ("prune", po::value(&f.prune)->value_name("NAME")->composing(), "also skip folders with this name (repeatable)")
+        ("no-default-prune", po::bool_switch(&f.no_default_prune),
+         "walk node_modules, .git, .venv and the other folders skipped by default");
+    return spec;
+}
+
+std::string absolute_path(const std::string& path) {
+    std::error_code ec;
+    fs::path p = fs::absolute(path, ec).lexically_normal();
+    std::string text = p.string();
+    while (text.size() > 1 && text.back() == '/') text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+int run_scan_command(Context& context, const Arguments& args) {
+    ScanFlags flags;
+    CommandSpec spec = make_spec(flags);
+    po::variables_map vm;
+    if (auto code = parse_command(context, spec, args, vm)) return *code;
+    Output& out = context.out();
+
+    // -- options ---------------------------------------------------------------------------------
+    scan::ScanOptions options;
+    std::optional<sdk::Severity> fail_on;
+    if (flags.fail_on != "none") {
+        fail_on = scan::parse_severity(flags.fail_on);
+        if (!fail_on) {
+            out.error("--fail-on " + flags.fail_on + ": use info, low, medium, high, critical or none");
+            return exit_usage;
+        }
+    }
+    const auto content_mode = scan::parse_store_content(flags.store_content);
+    if (!content_mode) {
+        out.error("--store-content " + flags.store_content + ": use redacted, none or raw");
+        return exit_usage;
+    }
+    options.store_content = *content_mode;
+    if (!flags.os.empty()) {
+        const auto os = platform::parse_os(flags.os);
+        if (!os) {
+            out.error("--os " + flags.os + ": use linux, macos or windows");
+            return exit_usage;
+        }
+        options.os = *os;
+    }
+    if (vm.count("max-file-size") != 0U) options.max_file_size = flags.max_file_size;
+
+    if (flags.home.empty()) {
+        const auto home = context.env().find("HOME");
+        if (home == context.env().end() || home->second.empty()) {
+            out.error("HOME is not set: pass --home DIR");
+            return exit_usage;
+        }
+        options.roots.home = absolute_path(home->second);
+        options.env = context.env();
+    } else {
+        options.roots.home = absolute_path(flags.home);
+    }
+    for (const std::string& assignment : flags.env) {
+        const auto eq = assignment.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            out.error("--env " + assignment + ": write NAME=VALUE");
+            return exit_usage;
+        }
+        options.env[assignment.substr(0, eq)] = assignment.substr(eq + 1);
+    }
+    options.roots.system_root = absolute_path(flags.system_root);
+    for (const std::string& root : flags.roots) {
+        std::error_code ec;
+        if (!fs::is_directory(root, ec)) {
+            out.error("--root " + root + ": not a folder");
+            return exit_usage;
+        }
+        options.project_roots.push_back(absolute_path(root));
+    }
+    if (flags.no_default_prune) options.prune_names.clear();
+    options.prune_names.insert(options.prune_names.end(), flags.prune.begin(), flags.prune.end());
+    if (options.store_content == scan::StoreContent::raw) {
+        log::warning("--store-content raw: file content is stored with its secrets in plaintext");
+    }
+
+    // -- plugins, then the store (fail fast before scanning) --------------------------------------
+    auto selection = select_scanners(context, flags.plugins);
+    if (!selection.ok) return selection.exit_code;
+    if (selection.instances.empty()) {
+        out.error("no scanner plugins found in " + describe_plugin_dirs(context) +
+                  ": build them (make) or pass --plugin-path");
+        return exit_runtime_error;
+    }
+    auto store = context.open_store();
+    if (!store) {
+        out.error(store.status().message());
+        return exit_runtime_error;
+    }
+
+    // -- scan ------------------------------------------------------------------------------------
+    const bool progress = context.progress_enabled();
+    if (progress) {
+        options.progress = [&](std::size_t done, std::size_t total) {
+            if (done % 16 == 0 || done == total) {
+                std::cerr << "\rscanning: " << done << "/" << total << " locations" << std::flush;
+            }
+        };
+    }
+    g_cancel.store(false);
+    options.cancel = &g_cancel;
+    auto previous = std::signal(SIGINT, on_interrupt);
+    std::vector<plugins::PluginInstance*> instances;
+    for (auto& instance : selection.instances) instances.push_back(instance.get());
+    scan::ScanResult result = scan::run_scan(options, instances);
+    std::signal(SIGINT, previous);
+    if (progress) std::cerr << "\r\033[K" << std::flush;
+    if (g_cancel.load()) {
+        out.error("scan cancelled; nothing was stored");
+        return exit_runtime_error;
+    }
+
+    auto id = (*store)->save(result);
+    if (!id) {
+        out.error(id.status().message() + "; nothing was stored");
+        return exit_runtime_error;
+    }
+
+    print_scan_summary(context, result, *id, (*store)->url().display);
+
+    if (!result.complete()) return exit_runtime_error;
+    if (fail_on && result.count_at_or_above(*fail_on) > 0) return exit_findings;
+    return exit_ok;
+}
+
+}  // namespace confscope::host
