@@ -5,9 +5,9 @@ include_guard(GLOBAL)
 function(confscope_set_warnings target)
     if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
         target_compile_options(${target} PRIVATE
-            -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
-            -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
+            -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion -Wcast-align
             -Wimplicit-fallthrough
+            $<$<COMPILE_LANGUAGE:CXX>:-Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual>
             $<$<BOOL:${CONFSCOPE_WERROR}>:-Werror>)
     endif()
 endfunction()

@@ -104,11 +104,8 @@ public:
             if (kind == Kind::file) {
                 add_user_hit(prefix, index, home);
             } else if (kind == Kind::none) {
-                Candidate& c = candidate(prefix, display_path(prefix, home, ""));
-                if (c.state != EntryState::found) {
-                    c.state = EntryState::missing;
-                    c.matches.push_back({index, ""});
-                }
+                Candidate& c = candidate(prefix, display_path(prefix, home, ""), EntryState::missing);
+                if (c.state == EntryState::missing) c.matches.push_back({index, ""});
             }
             return;
         }
@@ -211,11 +208,13 @@ private:
         descend_or_hit(join_path(dir, seg), segments, index, hit);
     }
 
-    Candidate& candidate(const std::string& path, const std::string& display) {
+    // The candidate for `path`, created in `state` when new.
+    Candidate& candidate(const std::string& path, const std::string& display, EntryState state = EntryState::found) {
         auto [it, inserted] = candidates_.try_emplace(path);
         if (inserted) {
             it->second.path = path;
             it->second.display_path = display;
+            it->second.state = state;
         }
         return it->second;
     }
@@ -252,8 +251,7 @@ private:
 
     void record_unreadable(const std::string& path, const std::string& error, const std::string& root) {
         ++stats_.unreadable;
-        Candidate& c = candidate(path, display_path(path, "", root));
-        c.state = EntryState::unreadable;
+        Candidate& c = candidate(path, display_path(path, "", root), EntryState::unreadable);
         c.error = error;
     }
 

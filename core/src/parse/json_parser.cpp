@@ -134,7 +134,9 @@ void parse_json(std::string_view text, std::size_t base, const LineIndex& index,
     const rapidjson::ParseResult result = reader.Parse<kFlags>(stream, handler);
     if (!result) {
         const LineIndex::Position pos = index.position(base + result.Offset());
-        doc.error = ParseError{rapidjson::GetParseError_En(result.Code()), pos.line, pos.column};
+        std::string message = rapidjson::GetParseError_En(result.Code());
+        if (!message.empty() && message.back() == '.') message.pop_back();
+        doc.error = ParseError{std::move(message), pos.line, pos.column};
     }
 }
 

@@ -51,6 +51,20 @@ bool is_valid_utf8_text(std::string_view bytes) {
     return true;
 }
 
+// "JSON", "YAML front matter", ... for messages.
+std::string format_name(sdk::Format format) {
+    switch (format) {
+        case sdk::Format::json: return "JSON";
+        case sdk::Format::jsonc: return "JSON with comments";
+        case sdk::Format::toml: return "TOML";
+        case sdk::Format::yaml: return "YAML";
+        case sdk::Format::markdown: return "Markdown front matter";
+        case sdk::Format::text:
+        case sdk::Format::unknown: break;
+    }
+    return "text";
+}
+
 // The ABI view of an owning parse::Document; lives as long as the document.
 struct DocumentView {
     std::vector<confscope_node_v1> nodes;
@@ -282,9 +296,9 @@ private:
                     f.plugin = rec.plugin;
                     f.rule_id = std::string(kParseErrorRule);
                     f.severity = sdk::Severity::low;
-                    f.message = c.display_path + " is not valid " + std::string(to_string(rec.format)) + ": " + e.message +
-                                " at line " + std::to_string(e.line) + ", column " + std::to_string(e.column) +
-                                "; the client skips this file until it is fixed";
+                    f.message = c.display_path + " is not valid " + format_name(rec.format) + ": " + e.message +
+                                " (line " + std::to_string(e.line) + ", column " + std::to_string(e.column) +
+                                "); the client skips this file until it is fixed";
                     f.line = e.line;
                     f.column = e.column;
                     result_.findings.push_back(std::move(f));

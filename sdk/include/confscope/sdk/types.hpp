@@ -65,7 +65,7 @@ struct Rule {
     Severity severity = Severity::medium;
     std::string title;     ///< one line
     std::string help;      ///< what it means and how to fix it
-    std::string help_uri;  ///< optional
+    std::string help_uri = {};  ///< optional
 };
 
 /// Descriptive metadata of the plugin. Name and version come from confscope_add_plugin().

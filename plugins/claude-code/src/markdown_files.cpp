@@ -1,0 +1,103 @@
+#include "markdown_files.hpp"
+
+#include "hooks.hpp"
+#include "mcp_servers.hpp"
+#include "permissions.hpp"
+
+namespace claude_code {
+
+namespace {
+
+// "reviewer" for ".../agents/reviewer.md"; "frontend:deploy" for ".../commands/frontend/deploy.md".
+std::string name_from_path(std::string_view path, std::string_view folder) {
+    const std::string marker = "/" + std::string(folder) + "/";
+    const auto at = path.rfind(marker);
+    std::string name(at == std::string_view::npos ? path : path.substr(at + marker.size()));
+    if (name.ends_with(".md")) name.resize(name.size() - 3);
+    for (char& c : name) {
+        if (c == '/') c = ':';
+    }
+    return name;
+}
+
+// Tools may be a YAML list or a comma-separated string.
+sdk::JsonArray tool_list(const sdk::Node& node) {
+    sdk::JsonArray tools;
+    if (node.is_array()) {
+        for (const std::string_view t : node.strings()) tools.push(t);
+    } else if (node.is_string()) {
+        std::string_view text = node.value();
+        while (!text.empty()) {
+            const auto comma = text.find(',');
+            std::string_view part = text.substr(0, comma);
+            while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+            while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+            if (!part.empty()) tools.push(part);
+            if (comma == std::string_view::npos) break;
+            text.remove_prefix(comma + 1);
+        }
+    }
+    return tools;
+}
+
+// Lines of the body that import other files: "@path/to/file".
+std::size_t count_imports(std::string_view body) {
+    std::size_t imports = 0;
+    std::size_t pos = 0;
+    while (pos < body.size()) {
+        const auto end = body.find('\n', pos);
+        std::string_view line = body.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        if (line.size() > 1 && line.front() == '@' && line[1] != ' ') ++imports;
+        if (end == std::string_view::npos) break;
+        pos = end + 1;
+    }
+    return imports;
+}
+
+}  // namespace
+
+void analyze_memory(Analysis& a) {
+    sdk::JsonObject data;
+    data.set("target", a.file.target_id()).set("size", a.file.size()).set("imports", count_imports(a.doc.body()));
+    if (const sdk::Node paths = a.doc.find("/paths"); paths.exists()) data.set("paths", tool_list(paths));
+    a.sink.item("memory_file", a.file.display_path(), a.scope(), data);
+}
+
+void analyze_agent(Analysis& a) {
+    const sdk::Node root = a.doc.root();
+    const std::string name(root["name"].string_or(name_from_path(a.file.path(), "agents")));
+    sdk::JsonObject data;
+    data.set("description", root["description"].string_or(""));
+    if (root["tools"]) data.set("tools", tool_list(root["tools"]));
+    if (root["model"].is_string()) data.set("model", root["model"].value());
+    if (root["permissionMode"].is_string()) data.set("permission_mode", root["permissionMode"].value());
+    a.sink.item("agent", name, a.scope(), data, root);
+    check_bypass_mode(a, root["permissionMode"], "agent " + name + " permissionMode");
+    if (root["mcpServers"].is_object()) analyze_mcp_servers(a, root["mcpServers"], a.scope());
+    analyze_hooks(a, root["hooks"], "agent " + name);
+}
+
+void analyze_command(Analysis& a) {
+    const sdk::Node root = a.doc.root();
+    sdk::JsonObject data;
+    data.set("description", root["description"].string_or(""));
+    if (root["allowed-tools"]) data.set("allowed_tools", tool_list(root["allowed-tools"]));
+    if (root["model"].is_string()) data.set("model", root["model"].value());
+    a.sink.item("command", name_from_path(a.file.path(), "commands"), a.scope(), data, root);
+}
+
+void analyze_skill(Analysis& a) {
+    const sdk::Node root = a.doc.root();
+    // skills/<name>/SKILL.md: the folder names the skill unless the front matter does.
+    std::string folder = name_from_path(a.file.path(), "skills");
+    if (folder.ends_with(":SKILL")) folder.resize(folder.size() - 6);
+    const std::string name(root["name"].string_or(folder));
+    sdk::JsonObject data;
+    data.set("description", root["description"].string_or(""));
+    if (root["allowed-tools"]) data.set("allowed_tools", tool_list(root["allowed-tools"]));
+    a.sink.item("skill", name, a.scope(), data, root);
+    analyze_hooks(a, root["hooks"], "skill " + name);
+}
+
+}  // namespace claude_code

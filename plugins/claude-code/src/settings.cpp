@@ -1,0 +1,134 @@
+#include "settings.hpp"
+
+#include "hooks.hpp"
+#include "mcp_servers.hpp"
+#include "permissions.hpp"
+#include "text.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace claude_code {
+
+namespace {
+
+using sdk::Severity;
+
+// Variables whose literal value in settings env is a credential even when it does not look random.
+constexpr std::array kCredentialVariables{"ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "CLAUDE_CODE_OAUTH_TOKEN",
+                                          "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "OPENAI_API_KEY",
+                                          "GITHUB_TOKEN", "GH_TOKEN"};
+
+bool is_credential_variable(std::string_view name) {
+    for (const std::string_view v : kCredentialVariables) {
+        if (v == name) return true;
+    }
+    return false;
+}
+
+void check_settings_env(Analysis& a, const sdk::Node& env) {
+    for (const sdk::Node& var : env.children()) {
+        if (!var.is_string() || var.is_reference()) continue;
+        const bool named = is_credential_variable(var.key()) && var.value().size() >= 8;
+        if (!var.is_secret() && !named) continue;
+        a.sink.finding("SEC-004", Severity::high,
+                       "settings env " + std::string(var.key()) + " holds a literal " +
+                           (var.is_secret_token() ? "API key or token" : "secret") +
+                           "; use apiKeyHelper or the shell environment",
+                       var);
+    }
+}
+
+void check_project_servers_approval(Analysis& a, const sdk::Node& root) {
+    const sdk::Node all = root["enableAllProjectMcpServers"];
+    if (!all.is_true()) return;
+    const bool project = a.is_project_file();
+    a.sink.finding("MCP-001", project ? Severity::high : Severity::medium,
+                   std::string("enableAllProjectMcpServers starts every server a repository's .mcp.json declares "
+                               "without asking") +
+                       (project ? "; committed here, the repository approves its own servers" : ""),
+                   all);
+}
+
+void check_dangerous_prompt(Analysis& a, const sdk::Node& root) {
+    const sdk::Node skip = root["skipDangerousModePermissionPrompt"];
+    if (!skip.is_true()) return;
+    a.sink.finding("PERM-002", Severity::high,
+                   "skipDangerousModePermissionPrompt is true: bypass mode starts without its warning", skip);
+}
+
+}  // namespace
+
+void analyze_settings(Analysis& a) {
+    const sdk::Node root = a.doc.root();
+    if (!root.is_object()) return;
+    analyze_permissions(a, root["permissions"]);
+    check_dangerous_prompt(a, root);
+    check_project_servers_approval(a, root);
+    check_settings_env(a, root["env"]);
+    analyze_hooks(a, root["hooks"], a.file.display_path());
+    // Settings files may also carry servers (managed settings and some tools write them there).
+    analyze_mcp_servers(a, root["mcpServers"], a.scope());
+}
+
+void analyze_global_state(Analysis& a) {
+    const sdk::Node root = a.doc.root();
+    if (!root.is_object()) return;
+    analyze_mcp_servers(a, root["mcpServers"], sdk::Scope::user);
+    check_dangerous_prompt(a, root);
+    for (const sdk::Node& project : root["projects"].children()) {
+        analyze_mcp_servers(a, project["mcpServers"], sdk::Scope::local, project.key());
+    }
+}
+
+void analyze_mcp_file(Analysis& a) {
+    const sdk::Node root = a.doc.root();
+    if (!root.is_object()) return;
+    if (root["mcpServers"]) {
+        analyze_mcp_servers(a, root["mcpServers"], a.scope());
+    } else if (a.scope() == sdk::Scope::plugin) {
+        analyze_mcp_servers(a, root, a.scope());  // plugins may list servers at the top level
+    }
+}
+
+void analyze_plugin_hooks(Analysis& a) {
+    const sdk::Node root = a.doc.root();
+    if (!root.is_object()) return;
+    analyze_hooks(a, root["hooks"], "plugin " + std::string(a.file.display_path()));
+}
+
+void analyze_plugin_metadata(Analysis& a) {
+    const sdk::Node root = a.doc.root();
+    if (!root.is_object()) return;
+    if (a.file.file_name() == "known_marketplaces.json") {
+        for (const sdk::Node& market : root.children()) {
+            const sdk::Node source = market["source"];
+            sdk::JsonObject data;
+            data.set("source", source["source"].string_or(""));
+            for (const char* key : {"repo", "url", "path"}) {
+                if (source[key].is_string()) data.set(key, source[key].value());
+            }
+            a.sink.item("plugin_marketplace", market.key(), a.scope(), data, market);
+        }
+        return;
+    }
+    // .claude-plugin/plugin.json: the plugin, and servers and hooks it declares inline.
+    sdk::JsonObject data;
+    data.set("version", root["version"].string_or("")).set("description", root["description"].string_or(""));
+    a.sink.item("claude_plugin", root["name"].string_or(a.file.display_path()), a.scope(), data, root);
+    if (root["mcpServers"].is_object()) analyze_mcp_servers(a, root["mcpServers"], a.scope());
+    if (root["hooks"].is_object()) analyze_hooks(a, root["hooks"], "plugin " + std::string(root["name"].string_or("")));
+}
+
+void analyze_credentials(Analysis& a) {
+    sdk::JsonObject data;
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", a.file.mode() & 07777u);
+    data.set("mode", std::string_view(mode));
+    sdk::JsonArray keys;
+    for (const sdk::Node& member : a.doc.root().children()) keys.push(member.key());
+    data.set("entries", keys);
+    a.sink.item("credentials_file", a.file.display_path(), a.scope(), data);
+}
+
+}  // namespace claude_code

@@ -1,0 +1,31 @@
+// Small text helpers for the plugin's rules: command names, URLs, quoting for messages.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace claude_code {
+
+/// "npx" for "/usr/local/bin/npx", "npx.cmd" or "C:\\node\\npx.exe".
+std::string command_name(std::string_view command);
+
+std::string to_lower(std::string_view text);
+
+/// A URL's parts, as far as the rules need them.
+struct Url {
+    std::string scheme;    ///< lower case: "https"
+    std::string userinfo;  ///< "user:password" or ""
+    std::string host;      ///< lower case, without brackets
+    std::string query;     ///< after '?', without the fragment
+    bool valid = false;
+};
+
+Url parse_url(std::string_view text);
+
+/// localhost, *.localhost, 127.0.0.0/8, ::1, 0.0.0.0.
+bool is_loopback_host(std::string_view host);
+
+/// `text` in double quotes, shortened to `max` characters for messages.
+std::string quoted(std::string_view text, std::size_t max = 80);
+
+}  // namespace claude_code
