@@ -24,6 +24,9 @@ using namespace confscope::host;
 
 namespace {
 
+// No abbreviations: "--plugin" must never be guessed to mean the global "--plugin-path".
+constexpr int kCommandLineStyle = po::command_line_style::unix_style & ~po::command_line_style::allow_guessing;
+
 po::options_description global_options(GlobalOptions& g) {
     po::options_description desc("Global options", 100);
     desc.add_options()
@@ -73,7 +76,12 @@ int main(int argc, char** argv) {
     std::vector<std::string> arguments;
     try {
         const po::parsed_options parsed =
-            po::command_line_parser(argc, argv).options(all).positional(positional).allow_unregistered().run();
+            po::command_line_parser(argc, argv)
+                .options(all)
+                .positional(positional)
+                .style(kCommandLineStyle)
+                .allow_unregistered()
+                .run();
         po::store(parsed, vm);
         po::notify(vm);
         arguments = po::collect_unrecognized(parsed.options, po::include_positional);

@@ -44,9 +44,9 @@ constexpr std::string_view kUsage =
     "Usage: confscope-fake-home --out DIR [--projects N (default 20)] [--seed S (default 1)]\n"
     "                           [--noise N (default 30, extra non-config files per project)]\n"
     "\n"
-    "Creates a fake machine under DIR (which must not exist or be empty): DIR/home, DIR/system "
-    "and\n"
-    "DIR/manifest.json listing every config file, MCP server, secret and parse error planted.\n";
+    "Creates a fake machine under DIR (which must not exist or be empty): DIR/home,\n"
+    "DIR/system and DIR/manifest.json, which lists every config file, MCP server, secret and\n"
+    "parse error planted.\n";
 
 struct Options {
     fs::path out;
@@ -160,15 +160,17 @@ class Rng {
 
     std::string text(std::string_view alphabet, std::size_t length) {
         std::string result(length, ' ');
-        for (char& c : result)
+        for (char& c : result) {
             c = alphabet[below(alphabet.size())];
+        }
         return result;
     }
 
     std::string bytes(std::size_t length) {
         std::string result(length, '\0');
-        for (char& c : result)
+        for (char& c : result) {
             c = static_cast<char>(next() & 0xffU);
+        }
         return result;
     }
 
@@ -186,9 +188,15 @@ constexpr std::string_view kUrlSafe =
 constexpr std::string_view kBase64 =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+// Note: every expression draws from the PRNG at most once, because the evaluation order of
+// operands (a + b) and function arguments is unspecified and differs between compilers.
 std::string uuid_like(Rng& rng) {
-    return rng.text(kHex, 8) + "-" + rng.text(kHex, 4) + "-4" + rng.text(kHex, 3) + "-a" +
-           rng.text(kHex, 3) + "-" + rng.text(kHex, 12);
+    std::string uuid = rng.text(kHex, 8);
+    uuid += "-" + rng.text(kHex, 4);
+    uuid += "-4" + rng.text(kHex, 3);
+    uuid += "-a" + rng.text(kHex, 3);
+    uuid += "-" + rng.text(kHex, 12);
+    return uuid;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,8 +226,9 @@ class Json {
     template <typename Strings>
     static Json strings(const Strings& items) {
         Json json = array();
-        for (const auto& item : items)
+        for (const auto& item : items) {
             json.add(Json(std::string(item)));
+        }
         return json;
     }
 
@@ -261,7 +270,7 @@ class Json {
 struct JsonFlaws {
     std::string leading_comment;  // non-empty: a `// …` line at the top of the root object (JSONC)
     bool trailing_comma = false;  // a comma after the root object's last member (JSONC)
-    bool missing_comma = false;   // drop the first comma between two object members (syntax error)
+    bool missing_comma = false;   // drop the first comma between two members or elements (error)
 
     bool lenient() const { return !leading_comment.empty() || trailing_comma; }
 };
@@ -318,9 +327,9 @@ class JsonPrinter {
             out_ += ": ";
             append(object.items()[i], depth + 1, false);
             const bool last = i + 1 == count;
-            if (!last && flaws_.missing_comma && !comma_dropped_) {
-                comma_dropped_ = true;
-            } else if (!last || (is_root && flaws_.trailing_comma)) {
+            if (!last) {
+                append_separator();
+            } else if (is_root && flaws_.trailing_comma) {
                 out_ += ',';
             }
         }
@@ -335,12 +344,21 @@ class JsonPrinter {
         }
         out_ += '[';
         for (std::size_t i = 0; i < array.items().size(); ++i) {
-            if (i > 0) out_ += ',';
+            if (i > 0) append_separator();
             new_line(depth + 1);
             append(array.items()[i], depth + 1, false);
         }
         new_line(depth);
         out_ += ']';
+    }
+
+    // The comma between two members or elements; the first one is left out for a syntax error.
+    void append_separator() {
+        if (flaws_.missing_comma && !comma_dropped_) {
+            comma_dropped_ = true;
+            return;
+        }
+        out_ += ',';
     }
 
     void append_string(std::string_view text) {
@@ -475,15 +493,19 @@ class SecretMint {
                 return "sk-proj-" + rng.text(kUrlSafe, 48);
             case SecretShape::GithubClassic:
                 return "ghp_" + rng.text(kAlnum, 36);
-            case SecretShape::GithubFineGrained:
-                return "github_pat_" + rng.text(kAlnum, 22) + "_" + rng.text(kAlnum, 37);
+            case SecretShape::GithubFineGrained: {
+                std::string token = "github_pat_" + rng.text(kAlnum, 22);
+                return token + "_" + rng.text(kAlnum, 37);
+            }
             case SecretShape::AwsAccessKeyId:
                 return "AKIA" + rng.text(kUpperAlnum, 16);
             case SecretShape::AwsSecretAccessKey:
                 return rng.text(kBase64, 40);
-            case SecretShape::SlackBot:
-                return "xoxb-" + rng.text(kDigits, 12) + "-" + rng.text(kDigits, 13) + "-" +
-                       rng.text(kAlnum, 24);
+            case SecretShape::SlackBot: {
+                std::string token = "xoxb-" + rng.text(kDigits, 12);
+                token += "-" + rng.text(kDigits, 13);
+                return token + "-" + rng.text(kAlnum, 24);
+            }
             case SecretShape::GoogleApiKey:
                 return "AIza" + rng.text(kUrlSafe, 35);
             case SecretShape::StripeLive:
@@ -872,8 +894,9 @@ class FakeMachine {
                 break;
             case Runner::Docker:
                 command = "docker";
-                for (std::string_view part : {"run", "-i", "--rm"})
+                for (std::string_view part : {"run", "-i", "--rm"}) {
                     args.add(part);
+                }
                 for (const EnvVarTemplate& variable : server.env) {
                     args.add("-e").add(variable.name);
                 }
@@ -919,8 +942,9 @@ class FakeMachine {
     std::vector<McpServerEntry> make_servers(Rng& rng, std::size_t count, std::size_t remote_chance,
                                              const std::string& project_path) {
         std::size_t remote_count = 0;
-        for (std::size_t i = 0; i < count; ++i)
+        for (std::size_t i = 0; i < count; ++i) {
             remote_count += rng.percent(remote_chance) ? 1 : 0;
+        }
         std::vector<McpServerEntry> servers;
         for (const StdioServerTemplate* server :
              rng.sample(pointers(stdio_servers()), count - remote_count)) {
@@ -936,15 +960,17 @@ class FakeMachine {
     template <typename T>
     static std::vector<const T*> pointers(const std::vector<T>& items) {
         std::vector<const T*> result;
-        for (const T& item : items)
+        for (const T& item : items) {
             result.push_back(&item);
+        }
         return result;
     }
 
     static Json servers_object(const std::vector<McpServerEntry>& servers) {
         Json object = Json::object();
-        for (const McpServerEntry& server : servers)
+        for (const McpServerEntry& server : servers) {
             object.set(server.name, server.json);
+        }
         return object;
     }
 
@@ -1062,14 +1088,15 @@ class FakeMachine {
     // ---- markdown ----------------------------------------------------------------------------
 
     static std::string sentence(Rng& rng) {
-        std::string text = "The " + std::string(rng.pick(kWords)) + " module talks to the " +
-                           std::string(rng.pick(kWords)) + " service through the " +
-                           std::string(rng.pick(kWords)) + " queue.";
-        return text;
+        std::string text = "The " + std::string(rng.pick(kWords));
+        text += " module talks to the " + std::string(rng.pick(kWords));
+        text += " service through the " + std::string(rng.pick(kWords));
+        return text + " queue.";
     }
 
     static std::string memory_markdown(Rng& rng, const std::string& title) {
-        std::string text = "# " + title + "\n\n" + sentence(rng) + " " + sentence(rng) + "\n\n";
+        std::string text = "# " + title + "\n\n" + sentence(rng);
+        text += " " + sentence(rng) + "\n\n";
         text += "## Commands\n\n";
         text += "- `npm run build` — compile TypeScript into `dist/`\n";
         text += "- `npm run test` — run the unit tests (vitest)\n";
@@ -1155,7 +1182,8 @@ class FakeMachine {
 
     void write_user_config(Rng& rng) {
         const fs::path claude = home_ / ".claude";
-        write_json_config(claude / "settings.json", "user-settings", "user", user_settings(rng),
+        const Json settings = user_settings(rng);
+        write_json_config(claude / "settings.json", "user-settings", "user", settings,
                           hand_edited_flaws(rng, false));
         write_config(claude / "CLAUDE.md", "memory", "user",
                      "# Personal preferences\n\n- Answer briefly.\n- Prefer TypeScript and "
@@ -1252,8 +1280,9 @@ class FakeMachine {
         if (options_.projects == 0) return plan;
         Rng rng(splitmix64(options_.seed ^ 0x62726f6b656eULL));
         std::vector<std::size_t> indices(options_.projects);
-        for (std::size_t i = 0; i < indices.size(); ++i)
+        for (std::size_t i = 0; i < indices.size(); ++i) {
             indices[i] = i;
+        }
         const std::size_t count = std::max<std::size_t>(1, (options_.projects + 25) / 50);
         for (std::size_t index : rng.sample(indices, count)) {
             plan[index] = rng.percent(50) ? BrokenFile::Mcp : BrokenFile::Settings;
@@ -1289,13 +1318,14 @@ class FakeMachine {
                               &project.mcp_server_names);
         }
         if (rng.percent(50) || project.broken == BrokenFile::Settings) {
-            write_json_config(claude / "settings.json", "project-settings", "project",
-                              project_settings(project),
+            const Json settings = project_settings(project);
+            write_json_config(claude / "settings.json", "project-settings", "project", settings,
                               hand_edited_flaws(rng, project.broken == BrokenFile::Settings));
         }
         if (rng.percent(30)) {
-            write_json_config(claude / "settings.local.json", "local-settings", "local",
-                              local_settings(project), hand_edited_flaws(rng, false));
+            const Json settings = local_settings(project);
+            write_json_config(claude / "settings.local.json", "local-settings", "local", settings,
+                              hand_edited_flaws(rng, false));
         }
         if (rng.percent(60)) {
             write_config(project.root / "CLAUDE.md", "memory", "project",
@@ -1333,8 +1363,9 @@ class FakeMachine {
                                               hand_edited_flaws(rng, syntax_error));
         if (parsed) record_servers(servers, "project", file);
         if (names != nullptr) {
-            for (const McpServerEntry& server : servers)
+            for (const McpServerEntry& server : servers) {
                 names->push_back(server.name);
+            }
         }
     }
 

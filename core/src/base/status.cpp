@@ -1,5 +1,7 @@
 #include <confscope/base/status.hpp>
 
+#include <ostream>
+
 namespace confscope {
 
 std::string to_string(StatusCode code) {
@@ -24,5 +26,7 @@ std::string to_string(StatusCode code) {
     }
     return "status " + std::to_string(static_cast<int>(code));
 }
+
+std::ostream& operator<<(std::ostream& out, StatusCode code) { return out << to_string(code); }
 
 }  // namespace confscope

@@ -73,13 +73,15 @@ void install(const LogOptions& options) {
             bl::keywords::file_name = file.string(),
             bl::keywords::target_file_name = file.stem().string() + ".%Y%m%d-%H%M%S.%N" + file.extension().string(),
             bl::keywords::rotation_size = options.rotation_bytes,
-            bl::keywords::open_mode = std::ios::out | std::ios::app);
+            bl::keywords::open_mode = std::ios::out | std::ios::app,
+            bl::keywords::enable_final_rotation = false);  // the live file keeps its name
         file_backend->set_file_collector(bl::sinks::file::make_collector(
             bl::keywords::target = folder.string(), bl::keywords::max_files = options.max_files));
         file_backend->scan_for_files();
         file_backend->auto_flush(true);
         auto json = boost::make_shared<FileSink>(file_backend);
-        json->set_filter(severity_keyword >= options.json_level);
+        // The file gets at least info records, and everything the user asked for on stderr.
+        json->set_filter(severity_keyword >= std::min(options.json_level, options.level));
         json->set_formatter([](const bl::record_view& record, bl::formatting_ostream& out) {
             const Level level = bl::extract_or_default<Level>("Severity", record, Level::info);
             sdk::JsonObject line;

@@ -17,6 +17,11 @@ namespace confscope::parse::detail {
 
 namespace {
 
+// Limits that keep a hostile file from exhausting memory: every node carries its full pointer, so
+// depth multiplies memory.
+constexpr std::size_t kMaxDepth = 512;
+constexpr std::size_t kMaxNodes = 2'000'000;
+
 class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
 public:
     Handler(std::string_view text, std::size_t base, const LineIndex& index, Document& doc,
@@ -96,12 +101,14 @@ private:
     }
 
     bool scalar(NodeKind kind, std::string_view value, std::size_t start) {
+        if (doc_.nodes.size() >= kMaxNodes) return abort("more than " + std::to_string(kMaxNodes) + " values");
         const std::int32_t i = add(kind, value, start);
         doc_.nodes[static_cast<std::size_t>(i)].value_length = end() - start;
         return true;
     }
 
     bool open(NodeKind kind) {
+        if (frames_.size() >= kMaxDepth) return abort("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
         const std::int32_t i = add(kind, "", end() - 1);
         frames_.push_back({i, kind == NodeKind::array, 0, {}, 0});
         return true;
@@ -114,12 +121,23 @@ private:
         return true;
     }
 
+    // Stops the parse with a reason of our own (RapidJSON then reports kParseErrorTermination).
+    bool abort(std::string reason) {
+        limit_error_ = std::move(reason);
+        return false;
+    }
+
+public:
+    [[nodiscard]] const std::string& limit_error() const { return limit_error_; }
+
+private:
     std::string_view text_;
     std::size_t base_;
     const LineIndex& index_;
     Document& doc_;
     const rapidjson::MemoryStream& stream_;
     std::vector<Frame> frames_;
+    std::string limit_error_;
 };
 
 }  // namespace
@@ -134,7 +152,8 @@ void parse_json(std::string_view text, std::size_t base, const LineIndex& index,
     const rapidjson::ParseResult result = reader.Parse<kFlags>(stream, handler);
     if (!result) {
         const LineIndex::Position pos = index.position(base + result.Offset());
-        std::string message = rapidjson::GetParseError_En(result.Code());
+        std::string message = handler.limit_error().empty() ? rapidjson::GetParseError_En(result.Code())
+                                                            : handler.limit_error();
         if (!message.empty() && message.back() == '.') message.pop_back();
         doc.error = ParseError{std::move(message), pos.line, pos.column};
     }

@@ -14,7 +14,7 @@ namespace confscope::parse::detail {
 
 namespace {
 
-constexpr std::size_t kMaxDepth = 256;
+constexpr std::size_t kMaxDepth = 512;  // as for JSON: pointers make depth cost memory
 
 bool is_null_scalar(const std::string& s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
 bool is_bool_scalar(const std::string& s) {
@@ -33,7 +33,7 @@ public:
 
     void convert(const YAML::Node& node, std::int32_t parent, std::string key, std::string pointer,
                  std::size_t key_offset, std::size_t depth) {
-        if (depth > kMaxDepth) throw YAML::ParserException(node.Mark(), "nesting deeper than 256 levels");
+        if (depth > kMaxDepth) throw YAML::ParserException(node.Mark(), "nesting deeper than 512 levels");
         const std::size_t value_offset = offset_of(node);
         Node out;
         out.parent = parent;

@@ -1,4 +1,5 @@
 #include <confscope/io/sha256.hpp>
+#include <confscope/log/log.hpp>
 #include <confscope/plugins/loader.hpp>
 
 #include <boost/dll/library_info.hpp>
@@ -225,6 +226,7 @@ Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load(const fs::path& request
     }
     CONFSCOPE_TRY(check_descriptor(descriptor, *manifest, checks));
     names_.insert(manifest->name);
+    log::debug("loaded plugin " + manifest->name + " " + manifest->version + " from " + path.string());
     return std::make_shared<LoadedPlugin>(std::move(library), descriptor, std::move(*manifest), path,
                                           io::sha256_hex(*bytes));
 }

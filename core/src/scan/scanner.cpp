@@ -164,6 +164,9 @@ public:
         discovery_options.prune_names = options_.prune_names;
         discovery::DiscoveryResult found = discovery::discover(targets_, values, discovery_options);
         result_.stats = found.stats;
+        log::info("discovery: " + std::to_string(found.stats.files_found) + " files found, " +
+                  std::to_string(found.stats.locations_checked) + " user-level locations checked, " +
+                  std::to_string(found.stats.directories_walked) + " folders walked");
 
         const std::size_t total = found.candidates.size();
         for (std::size_t i = 0; i < total; ++i) {
@@ -342,6 +345,7 @@ private:
         file.sha256_hex = rec.sha256.c_str();
         file.flags = rec.is_symlink ? CONFSCOPE_FILE_FLAG_SYMLINK : 0;
 
+        log::debug("analyzing " + rec.display_path + " with " + participant.run.name + " (" + t.id + ")");
         detail::AnalyzeSession session(participant.run.name, file_index, participant.rules, options_.cancel);
         const Status status = participant.instance->analyze(file, view.document, session.host());
         if (!status) {

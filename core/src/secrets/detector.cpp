@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 namespace confscope::secrets {
@@ -171,15 +172,45 @@ double Detector::entropy(std::string_view value) {
     return bits;
 }
 
-bool Detector::looks_like_secret_value(std::string_view value) {
-    // "Bearer <token>", "Basic <credentials>": judge the credential.
-    if (const auto space = value.find(' '); space != std::string_view::npos) {
-        const std::string_view scheme = value.substr(0, space);
-        if (scheme == "Bearer" || scheme == "bearer" || scheme == "Basic" || scheme == "Token" ||
-            scheme == "token") {
-            value = value.substr(space + 1);
+namespace {
+
+// "Bearer ", "Basic ", "Token " before a credential.
+std::size_t scheme_length(std::string_view value) {
+    const auto space = value.find(' ');
+    if (space == std::string_view::npos) return 0;
+    const std::string_view scheme = value.substr(0, space);
+    const bool known = scheme == "Bearer" || scheme == "bearer" || scheme == "Basic" || scheme == "Token" ||
+                       scheme == "token";
+    return known ? space + 1 : 0;
+}
+
+// A value that carries its own key: "NAME=value" (docker -e, --flag=value) or "Header: value".
+struct InnerKey {
+    std::string_view key;
+    std::size_t value_offset = 0;
+};
+
+std::optional<InnerKey> inner_key(std::string_view value) {
+    if (const auto eq = value.find('='); eq != std::string_view::npos && eq > 0 && eq < 64) {
+        std::string_view name = value.substr(0, eq);
+        while (!name.empty() && name.front() == '-') name.remove_prefix(1);
+        if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+            })) {
+            return InnerKey{name, eq + 1};
         }
+        return std::nullopt;
     }
+    if (const auto colon = value.find(": "); colon != std::string_view::npos && colon > 0 && colon < 64) {
+        return InnerKey{value.substr(0, colon), colon + 2};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool Detector::looks_like_secret_value(std::string_view value) {
+    value.remove_prefix(scheme_length(value));
     if (value.size() < 8 || is_reference(value) || is_placeholder(value)) return false;
     if (value.find_first_of(" \t\n") != std::string_view::npos) return false;  // prose
     if (value.front() == '/' || value.starts_with("~/") || value.starts_with("./")) return false;  // paths
@@ -190,27 +221,23 @@ bool Detector::looks_like_secret_value(std::string_view value) {
     return value.size() >= 20 || entropy(value) >= 2.5;
 }
 
+std::size_t Detector::secret_offset(std::string_view value) {
+    std::size_t offset = 0;
+    if (const auto inner = inner_key(value)) offset = inner->value_offset;
+    return offset + scheme_length(value.substr(offset));
+}
+
 std::uint32_t Detector::classify(std::string_view key, std::string_view value) const {
     if (is_reference(value)) return CONFSCOPE_NODE_FLAG_REFERENCE;
     std::uint32_t flags = 0;
     if (!find_tokens(value).empty()) flags |= CONFSCOPE_NODE_FLAG_SECRET_TOKEN;
-    // "NAME=value" (docker -e, --flag=value) and "Header: value" carry their own key.
-    std::string_view inner_key = key, inner_value = value;
-    if (const auto eq = value.find('='); eq != std::string_view::npos && eq > 0 && eq < 64) {
-        std::string_view name = value.substr(0, eq);
-        while (!name.empty() && name.front() == '-') name.remove_prefix(1);
-        if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-                return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
-            })) {
-            inner_key = name;
-            inner_value = value.substr(eq + 1);
-        }
-    } else if (const auto colon = value.find(": "); colon != std::string_view::npos && colon < 64) {
-        inner_key = value.substr(0, colon);
-        inner_value = value.substr(colon + 2);
+    std::string_view judged_key = key, judged_value = value;
+    if (const auto inner = inner_key(value)) {
+        judged_key = inner->key;
+        judged_value = value.substr(inner->value_offset);
     }
-    if (is_reference(inner_value)) return flags | (flags ? 0 : CONFSCOPE_NODE_FLAG_REFERENCE);
-    if (is_secret_key_name(inner_key) && looks_like_secret_value(inner_value)) {
+    if (is_reference(judged_value)) return flags != 0 ? flags : CONFSCOPE_NODE_FLAG_REFERENCE;
+    if (is_secret_key_name(judged_key) && looks_like_secret_value(judged_value)) {
         flags |= CONFSCOPE_NODE_FLAG_SECRET_ENTROPY;
     }
     return flags;

@@ -102,10 +102,19 @@ Redaction redact_file(std::string_view bytes, const parse::Document& doc,
         const bool reported = rules.find(node.pointer) != rules.end();
         if ((node.flags & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) == 0 && !reported) continue;
         if ((node.flags & CONFSCOPE_NODE_FLAG_REFERENCE) != 0 || node.value_length == 0) continue;
-        const std::string mark = marker(rule_for(node.pointer), node.value);
-        spans.push_back({static_cast<std::size_t>(node.value_offset), static_cast<std::size_t>(node.value_length),
-                         "\"" + mark + "\""});
-        result.scrubber.add(node.value, mark);
+        // "Authorization: Bearer x" keeps its name and scheme when the text shows them unescaped.
+        const std::size_t keep = Detector::secret_offset(node.value);
+        const std::string_view secret = std::string_view(node.value).substr(keep);
+        const std::string mark = marker(rule_for(node.pointer), secret);
+        const std::string_view raw = bytes.substr(node.value_offset, node.value_length);
+        const bool quoted = raw.size() >= 2 && (raw.front() == '"' || raw.front() == '\'') && raw.back() == raw.front();
+        if (keep > 0 && quoted && raw.size() >= keep + 2 && raw.substr(1, keep) == std::string_view(node.value).substr(0, keep)) {
+            spans.push_back({static_cast<std::size_t>(node.value_offset) + 1 + keep, raw.size() - keep - 2, mark});
+        } else {
+            spans.push_back({static_cast<std::size_t>(node.value_offset), static_cast<std::size_t>(node.value_length),
+                             "\"" + mark + "\""});
+        }
+        result.scrubber.add(std::string(secret), mark);
     }
 
     // Token-shaped secrets anywhere in the text (inside longer strings, Markdown bodies, comments).

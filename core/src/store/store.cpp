@@ -18,10 +18,19 @@ namespace confscope::store {
 
 namespace {
 
-// First line of a driver message: libpq and SQLite add context lines nobody needs.
-std::string first_line(const std::string& text) {
-    std::string line = text.substr(0, text.find('\n'));
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+// A driver message on one line: SOCI puts libpq's reason on the lines after its own summary.
+std::string one_line(const std::string& text) {
+    std::string line;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string part = text.substr(start, end - start);
+        while (!part.empty() && (part.back() == ' ' || part.back() == '\r' || part.back() == '\t')) part.pop_back();
+        while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.erase(part.begin());
+        if (!part.empty()) line += (line.empty() ? "" : line.back() == '.' ? " " : "; ") + part;
+        start = end + 1;
+    }
     return line;
 }
 
@@ -54,7 +63,7 @@ Store::~Store() = default;
 int Store::latest_schema_version() { return detail::migrations(Backend::sqlite).back().version; }
 
 Status Store::failure(const char* what, const std::exception& e) const {
-    return Status::unavailable("store " + url_.display + ": " + what + " failed: " + first_line(e.what()));
+    return Status::unavailable("store " + url_.display + ": " + what + " failed: " + one_line(e.what()));
 }
 
 Result<std::unique_ptr<Store>> Store::open(const StoreUrl& url) {
@@ -79,7 +88,7 @@ Result<std::unique_ptr<Store>> Store::open(const StoreUrl& url) {
             *session << "SET client_min_messages TO WARNING";
         }
     } catch (const std::exception& e) {
-        return Status::unavailable("store " + url.display + " is unreachable: " + first_line(e.what()));
+        return Status::unavailable("store " + url.display + " is unreachable: " + one_line(e.what()));
     }
     std::unique_ptr<Store> store(new Store(url, std::move(session)));
     CONFSCOPE_TRY(store->migrate());

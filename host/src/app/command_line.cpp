@@ -16,7 +16,9 @@ std::optional<int> parse_command(Context& context, CommandSpec& spec, const std:
                                  po::variables_map& vm) {
     spec.options.add_options()("help,h", "show this help");
     try {
-        po::store(po::command_line_parser(args).options(spec.options).positional(spec.positional).run(), vm);
+        constexpr int style = po::command_line_style::unix_style & ~po::command_line_style::allow_guessing;
+        po::store(po::command_line_parser(args).options(spec.options).positional(spec.positional).style(style).run(),
+                  vm);
         if (vm.count("help") != 0U) {
             print_help(context.out().out(), spec);
             return exit_ok;

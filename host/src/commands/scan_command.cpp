@@ -161,6 +161,13 @@ int run_scan_command(Context& context, const Arguments& args) {
     }
 
     // -- scan ------------------------------------------------------------------------------------
+    {
+        std::string names;
+        for (const auto& instance : selection.instances) names += (names.empty() ? "" : ", ") + instance->plugin().name();
+        std::string roots;
+        for (const std::string& root : options.project_roots) roots += " " + root;
+        log::info("scanning home " + options.roots.home + (roots.empty() ? "" : ", roots" + roots) + " with " + names);
+    }
     const bool progress = context.progress_enabled();
     if (progress) {
         options.progress = [&](std::size_t done, std::size_t total) {
@@ -188,6 +195,7 @@ int run_scan_command(Context& context, const Arguments& args) {
         return exit_runtime_error;
     }
 
+    log::info("stored scan " + std::to_string(*id) + " (" + result.uuid + ") in " + (*store)->url().display);
     print_scan_summary(context, result, *id, (*store)->url().display);
 
     if (!result.complete()) return exit_runtime_error;

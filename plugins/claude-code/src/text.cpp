@@ -16,10 +16,7 @@ std::string command_name(std::string_view command) {
     const auto slash = command.find_last_of("/\\");
     std::string name = to_lower(slash == std::string_view::npos ? command : command.substr(slash + 1));
     for (const std::string_view suffix : {".exe", ".cmd", ".bat", ".ps1"}) {
-        if (name.ends_with(suffix)) {
-            name.resize(name.size() - suffix.size());
-            break;
-        }
+        if (name.ends_with(suffix)) return name.substr(0, name.size() - suffix.size());
     }
     return name;
 }

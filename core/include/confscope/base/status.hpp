@@ -18,6 +18,7 @@
 
 #include <cassert>
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,6 +49,7 @@ enum class StatusCode : std::int32_t {
 
 /// Lower-case name of a code ("invalid_argument"); "status N" for numbers outside the table.
 std::string to_string(StatusCode code);
+std::ostream& operator<<(std::ostream& out, StatusCode code);
 
 class [[nodiscard]] Status {
 public:

@@ -49,6 +49,9 @@ public:
     static double entropy(std::string_view value);
     /// A literal under a secret-named key that looks like a credential (length and entropy).
     static bool looks_like_secret_value(std::string_view value);
+    /// Where the credential starts in a value that names itself: "API_KEY=x", "--token=x",
+    /// "Authorization: Bearer x" (after "Bearer "), "Bearer x"; 0 for a bare value.
+    static std::size_t secret_offset(std::string_view value);
 
 private:
     struct Impl;

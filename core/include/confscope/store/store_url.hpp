@@ -18,7 +18,7 @@ enum class Backend { sqlite, postgresql };
 struct StoreUrl {
     Backend backend = Backend::sqlite;
     std::string sqlite_path;     ///< SQLite: the file
-    std::string connect_string;  ///< PostgreSQL: what libpq gets (a URI)
+    std::string connect_string;  ///< PostgreSQL: libpq keyword/value pairs (with connect_timeout)
     std::string display;         ///< for messages and logs: the password is never shown
 };
 

@@ -1,0 +1,124 @@
+// Every validation step of the loader, on real libraries built by the tests: each bad plugin is
+// refused with one line naming the plugin, the check and the fix.
+#include <confscope/plugins/loader.hpp>
+#include <confscope/plugins/plugin_instance.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include "test_support.hpp"
+
+using namespace confscope;
+using namespace confscope::test;
+
+namespace {
+
+fs::path negative(const std::string& name) { return negative_plugin_dir() / (name + ".so"); }
+
+// Loads `path` and returns the refusal line, checking it names the plugin and the check.
+std::string refusal(const fs::path& path, const std::string& check) {
+    plugins::PluginLoader loader;
+    std::vector<plugins::CheckStep> steps;
+    auto result = loader.load(path, &steps);
+    BOOST_REQUIRE_MESSAGE(!result.is_ok(), path.string() + " was accepted");
+    const std::string line = result.status().message();
+    BOOST_TEST(line.find(path.string()) != std::string::npos);
+    BOOST_TEST(line.find("refused by the " + check + " check") != std::string::npos, line);
+    BOOST_TEST(line.find('\n') == std::string::npos);
+    BOOST_REQUIRE(!steps.empty());
+    BOOST_TEST(!steps.back().passed);
+    BOOST_TEST(steps.back().check == check);
+    return line;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(loader)
+
+BOOST_AUTO_TEST_CASE(the_in_tree_plugin_passes_every_step) {
+    plugins::PluginLoader loader;
+    std::vector<plugins::CheckStep> steps;
+    auto plugin = loader.load(plugin_dir() / "claude-code.so", &steps);
+    BOOST_REQUIRE_MESSAGE(plugin.is_ok(), plugin.status().message());
+    std::vector<std::string> checks;
+    for (const auto& s : steps) {
+        BOOST_TEST(s.passed);
+        checks.push_back(s.check);
+    }
+    const std::vector<std::string> expected{"file policy", "symbol table", "manifest", "duplicate", "load", "descriptor"};
+    BOOST_TEST(checks == expected, boost::test_tools::per_element());
+    BOOST_TEST((*plugin)->name() == "claude-code");
+    BOOST_TEST((*plugin)->is_scanner());
+    BOOST_TEST((*plugin)->file_sha256().size() == 64u);
+    auto instance = plugins::PluginInstance::create(*plugin);
+    BOOST_REQUIRE(instance.is_ok());
+    auto targets = (*instance)->targets();
+    BOOST_REQUIRE(targets.is_ok());
+    BOOST_TEST(targets->size() > 20u);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_major_is_refused_from_the_symbol_table) {
+    const std::string line = refusal(negative("wrong-major"), "symbol table");
+    BOOST_TEST(line.find("confscope_plugin_entry_v2") != std::string::npos);
+    BOOST_TEST(line.find("ABI major 2") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_library_without_the_entry_is_refused) {
+    const std::string line = refusal(negative("not-a-plugin"), "symbol table");
+    BOOST_TEST(line.find("no confscope_plugin_entry_v1 symbol") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_text_file_named_so_is_refused) {
+    TempDir dir;
+    write_file(dir / "fake.so", "this is not a library\n");
+    const std::string line = refusal(dir / "fake.so", "symbol table");
+    BOOST_TEST(line.find("not a shared library") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_plugin_without_manifest_is_refused) {
+    const std::string line = refusal(negative("no-manifest"), "manifest");
+    BOOST_TEST(line.find("confscope_add_plugin()") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_too_small_descriptor_is_refused) {
+    const std::string line = refusal(negative("small-struct"), "descriptor");
+    BOOST_TEST(line.find("struct_size 16") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_null_required_pointer_is_refused) {
+    const std::string line = refusal(negative("null-analyze"), "descriptor");
+    BOOST_TEST(line.find("analyze") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_name_or_suffix_or_permissions_fail_the_file_policy) {
+    TempDir dir;
+    fs::copy_file(plugin_dir() / "claude-code.so", dir / "claude-code.dll");
+    BOOST_TEST(refusal(dir / "claude-code.dll", "file policy").find(".so") != std::string::npos);
+    fs::copy_file(plugin_dir() / "claude-code.so", dir / "writable.so");
+    fs::permissions(dir / "writable.so", fs::perms::others_write, fs::perm_options::add);
+    BOOST_TEST(refusal(dir / "writable.so", "file policy").find("chmod o-w") != std::string::npos);
+    refusal(dir / "missing.so", "file policy");
+}
+
+BOOST_AUTO_TEST_CASE(duplicates_are_refused) {
+    TempDir dir;
+    fs::copy_file(plugin_dir() / "claude-code.so", dir / "claude-code.so");
+    plugins::PluginLoader loader;
+    BOOST_REQUIRE(loader.load(plugin_dir() / "claude-code.so").is_ok());
+    auto second = loader.load(dir / "claude-code.so");
+    BOOST_REQUIRE(!second.is_ok());
+    BOOST_TEST((second.status().code() == StatusCode::already_exists));
+    BOOST_TEST(second.status().message().find("duplicate check") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_manifest_is_read_from_file_bytes) {
+    const std::string bytes = read_file(plugin_dir() / "claude-code.so");
+    auto manifest = plugins::parse_manifest(bytes);
+    BOOST_REQUIRE(manifest.is_ok());
+    BOOST_TEST(manifest->name == "claude-code");
+    BOOST_TEST(manifest->abi == 1u);
+    BOOST_TEST(manifest->kinds.at(0) == "scanner");
+    BOOST_TEST(!plugins::parse_manifest("no marker here").is_ok());
+    BOOST_TEST(!plugins::parse_manifest(std::string("CONFSCOPE_MANIFEST_V1{not json") + '\0').is_ok());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,285 @@
+// The storage suite. It runs once per backend (CONFSCOPE_TEST_BACKEND=sqlite|postgresql): a real
+// SQLite file, and a real PostgreSQL server started on loopback by the ctest fixture. Each test
+// gets a fresh store (a new file, or a new database on the server).
+#define BOOST_TEST_MODULE confscope store
+#include <confscope/store/store.hpp>
+
+#include <soci/soci.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <random>
+
+#include "test_support.hpp"
+
+using namespace confscope;
+using namespace confscope::test;
+
+namespace {
+
+const std::string kPlantedToken = "ghp_S3cr3tT0k3nPl4nt3dF0rT3st1ngXy9Wz8Vu7";
+const std::string kPlantedKey = "sk-ant-api03-PlantedAnthropicKeyForStoreTests0123456789";
+const std::string kPlantedPassword = "correct-horse-battery-staple-77";
+
+bool postgres() {
+    const char* backend = std::getenv("CONFSCOPE_TEST_BACKEND");
+    return backend != nullptr && std::string(backend) == "postgresql";
+}
+
+// A fresh, empty store for one test.
+class FreshStore {
+public:
+    FreshStore() {
+        if (!postgres()) {
+            url_ = *store::parse_store_url((dir_ / "confscope.db").string(), {});
+            return;
+        }
+        const auto admin = postgres_url();
+        BOOST_REQUIRE_MESSAGE(admin.has_value(), "CONFSCOPE_TEST_BACKEND=postgresql needs the pg_server fixture");
+        std::random_device rd;
+        database_ = "confscope_t" + std::to_string(rd());
+        soci::session sql(*soci::factory_postgresql(), store::parse_store_url(*admin, {})->connect_string);
+        sql << "CREATE DATABASE " + database_;
+        url_ = *store::parse_store_url(admin->substr(0, admin->rfind('/') + 1) + database_, {});
+    }
+    ~FreshStore() {
+        if (database_.empty()) return;
+        try {
+            soci::session sql(*soci::factory_postgresql(), store::parse_store_url(*postgres_url(), {})->connect_string);
+            sql << "DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)";
+        } catch (...) {
+        }
+    }
+    std::unique_ptr<store::Store> open() const {
+        auto s = store::Store::open(url_);
+        BOOST_REQUIRE_MESSAGE(s.is_ok(), s.status().message());
+        return std::move(*s);
+    }
+    [[nodiscard]] const store::StoreUrl& url() const { return url_; }
+    [[nodiscard]] const fs::path& dir() const { return dir_.path(); }
+
+    // Every byte the store holds: the SQLite file and its WAL, or every row of every table.
+    std::string all_bytes() const {
+        if (!postgres()) {
+            std::string bytes;
+            for (const char* suffix : {"", "-wal", "-shm"}) {
+                const fs::path f = dir_ / (std::string("confscope.db") + suffix);
+                if (fs::exists(f)) bytes += read_file(f);
+            }
+            return bytes;
+        }
+        soci::session sql(*soci::factory_postgresql(), url_.connect_string);
+        std::string bytes;
+        for (const char* table : {"scans", "env_vars", "file_contents", "scan_plugins", "paths", "config_history",
+                                  "inventory_items", "findings", "scan_rules"}) {
+            soci::rowset<std::string> rows = (sql.prepare << std::string("SELECT t::text FROM ") + table + " t");
+            for (const std::string& row : rows) bytes += row + "\n";
+        }
+        return bytes;
+    }
+
+    long long count(const std::string& table) const {
+        soci::session sql;
+        if (postgres()) {
+            sql.open(*soci::factory_postgresql(), url_.connect_string);
+        } else {
+            sql.open(*soci::factory_sqlite3(), "db=\"" + url_.sqlite_path + "\"");
+        }
+        long long n = 0;
+        sql << "SELECT COUNT(*) FROM " + table, soci::into(n);
+        return n;
+    }
+
+private:
+    TempDir dir_;
+    std::string database_;
+    store::StoreUrl url_;
+};
+
+// A planted machine with secrets in every place the scanner reads.
+struct PlantedMachine {
+    TempDir dir;
+    PlantedMachine() {
+        write_file(dir / "home/.claude/settings.json",
+                   R"J({"env": {"ANTHROPIC_API_KEY": ")J" + kPlantedKey + R"J("},
+  "permissions": {"allow": ["Bash(git status)"], "deny": ["Read(./.env)"]}})J");
+        write_file(dir / "home/.claude.json",
+                   R"J({"mcpServers": {"github": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@1.2.3"],
+  "env": {"GITHUB_TOKEN": ")J" + kPlantedToken + R"J("}}}})J");
+        write_file(dir / "src/app/.mcp.json",
+                   R"J({"mcpServers": {"db": {"command": "uvx", "args": ["mcp-db==1.0.0", "--password", ")J" +
+                       kPlantedPassword + R"J("]}}})J");
+        write_file(dir / "src/app/CLAUDE.md", "# App\nUse the key " + kPlantedKey + " only in tests.\n");
+    }
+    scan::ScanResult scan() const {
+        auto plugins = load_plugins({"claude-code"});
+        return scan::run_scan(planted_scan(dir / "home", dir / "sys", {dir / "src"}), raw(plugins));
+    }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(store_suite)
+
+BOOST_AUTO_TEST_CASE(migrations_apply_once_and_are_idempotent) {
+    FreshStore fresh;
+    {
+        auto s = fresh.open();
+        BOOST_TEST(*s->schema_version() == store::Store::latest_schema_version());
+    }
+    auto again = fresh.open();  // a second open applies nothing
+    BOOST_TEST(*again->schema_version() == store::Store::latest_schema_version());
+    BOOST_TEST(fresh.count("schema_migrations") == store::Store::latest_schema_version());
+}
+
+BOOST_AUTO_TEST_CASE(a_scan_is_stored_with_paths_hashes_inventory_and_findings) {
+    FreshStore fresh;
+    PlantedMachine machine;
+    const scan::ScanResult result = machine.scan();
+    BOOST_REQUIRE(result.complete());
+    auto s = fresh.open();
+    auto id = s->save(result);
+    BOOST_REQUIRE_MESSAGE(id.is_ok(), id.status().message());
+
+    auto summary = s->scan(*id);
+    BOOST_REQUIRE(summary.is_ok());
+    BOOST_TEST(summary->uuid == result.uuid);
+    BOOST_TEST(summary->status == "complete");
+    BOOST_TEST(summary->total_found == 4);
+    BOOST_TEST(summary->finding_count == static_cast<long long>(result.findings.size()));
+    BOOST_TEST(*s->resolve_scan("latest") == *id);
+    BOOST_TEST(*s->resolve_scan(result.uuid) == *id);
+    BOOST_TEST(!s->resolve_scan("previous").is_ok());
+
+    auto files = s->files(*id);
+    BOOST_REQUIRE(files.is_ok());
+    int found = 0;
+    for (const auto& f : *files) {
+        if (!f.exists) continue;
+        ++found;
+        BOOST_TEST(f.sha256.size() == 64u);
+        BOOST_TEST(!f.content_hash.empty());
+        auto content = s->content(f.content_hash);
+        BOOST_REQUIRE(content.is_ok());
+        BOOST_REQUIRE(content->has_value());
+    }
+    BOOST_TEST(found == 4);
+
+    auto items = s->items(*id);
+    BOOST_REQUIRE(items.is_ok());
+    bool github = false, db = false;
+    for (const auto& i : *items) {
+        if (i.kind == "mcp_server" && i.name == "github") {
+            github = true;
+            BOOST_TEST(i.scope == "user");
+            BOOST_TEST(i.display_path == "~/.claude.json");
+            BOOST_TEST(i.data_json.find("\"GITHUB_TOKEN\"") != std::string::npos);  // the name, not the value
+        }
+        if (i.kind == "mcp_server" && i.name == "db") db = i.scope == "project" && i.display_path == "app/.mcp.json";
+    }
+    BOOST_TEST(github);
+    BOOST_TEST(db);
+
+    auto findings = s->findings(*id);
+    BOOST_REQUIRE(findings.is_ok());
+    std::set<std::string> rules;
+    for (const auto& f : *findings) {
+        rules.insert(f.rule_id);
+        BOOST_TEST(f.fingerprint.size() >= 32u);
+        BOOST_TEST(!f.display_path.empty());
+    }
+    BOOST_TEST(rules.contains("SEC-001"));
+    BOOST_TEST(rules.contains("SEC-004"));
+    BOOST_TEST(findings->front().severity == "critical");  // most severe first
+
+    auto plugins = s->plugins(*id);
+    BOOST_REQUIRE(plugins.is_ok());
+    BOOST_REQUIRE(plugins->size() == 1u);
+    BOOST_TEST(plugins->front().name == "claude-code");
+    BOOST_TEST(plugins->front().library_sha256.size() == 64u);
+    BOOST_TEST(fresh.count("env_vars") > 5);
+    BOOST_TEST(fresh.count("scan_rules") == static_cast<long long>(rules.size()));
+}
+
+BOOST_AUTO_TEST_CASE(no_planted_secret_reaches_the_store) {
+    FreshStore fresh;
+    PlantedMachine machine;
+    {
+        auto s = fresh.open();
+        BOOST_REQUIRE(s->save(machine.scan()).is_ok());
+    }
+    const std::string bytes = fresh.all_bytes();
+    BOOST_TEST(bytes.size() > 1000u);
+    BOOST_TEST(contains_bytes(bytes, "[REDACTED:"));  // the markers are there ...
+    for (const std::string& secret : {kPlantedToken, kPlantedKey, kPlantedPassword}) {
+        BOOST_TEST(!contains_bytes(bytes, secret), "planted secret found in the store: " + secret.substr(0, 8));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(content_is_stored_once_per_hash_and_history_records_changes) {
+    FreshStore fresh;
+    PlantedMachine machine;
+    auto s = fresh.open();
+    BOOST_REQUIRE(s->save(machine.scan()).is_ok());
+    const long long contents = fresh.count("file_contents");
+    const long long history = fresh.count("config_history");
+    BOOST_TEST(contents == 4);
+    BOOST_TEST(history == 4);
+
+    BOOST_REQUIRE(s->save(machine.scan()).is_ok());  // nothing changed
+    BOOST_TEST(fresh.count("file_contents") == contents);
+    BOOST_TEST(fresh.count("config_history") == history);
+    BOOST_TEST(fresh.count("scans") == 2);
+
+    write_file(machine.dir / "src/app/CLAUDE.md", "# App\nChanged.\n");
+    BOOST_REQUIRE(s->save(machine.scan()).is_ok());
+    BOOST_TEST(fresh.count("file_contents") == contents + 1);
+    BOOST_TEST(fresh.count("config_history") == history + 1);
+    BOOST_TEST(*s->resolve_scan("previous") == *s->resolve_scan("latest") - 1);
+    auto listed = s->list_scans(10);
+    BOOST_REQUIRE(listed.is_ok());
+    BOOST_TEST(listed->size() == 3u);
+    BOOST_TEST(listed->front().id > listed->back().id);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_save_leaves_no_half_scan) {
+    FreshStore fresh;
+    PlantedMachine machine;
+    auto s = fresh.open();
+    scan::ScanResult result = machine.scan();
+    result.plugins.push_back(result.plugins.front());  // a duplicate key, rejected mid-transaction
+    auto id = s->save(result);
+    BOOST_REQUIRE(!id.is_ok());
+    BOOST_TEST(id.status().message().find("saving the scan failed") != std::string::npos, id.status().message());
+    BOOST_TEST(id.status().message().find(fresh.url().display) != std::string::npos);
+    for (const char* table : {"scans", "env_vars", "paths", "file_contents", "inventory_items", "findings"}) {
+        BOOST_TEST(fresh.count(table) == 0, table);
+    }
+    result.plugins.pop_back();
+    BOOST_TEST(s->save(result).is_ok());  // the store is still usable
+}
+
+BOOST_AUTO_TEST_CASE(an_unreachable_store_is_a_clear_error) {
+    if (postgres()) {
+        auto url = store::parse_store_url("postgresql://confscope:hunter22@127.0.0.1:1/nowhere", {});
+        auto s = store::Store::open(*url);
+        BOOST_REQUIRE(!s.is_ok());
+        const std::string m = s.status().message();
+        BOOST_TEST(m.find("postgresql://confscope:***@127.0.0.1:1/nowhere") != std::string::npos, m);
+        BOOST_TEST(m.find("unreachable") != std::string::npos, m);
+        BOOST_TEST(m.find("hunter22") == std::string::npos);
+        BOOST_TEST((s.status().code() == StatusCode::unavailable));
+    } else {
+        TempDir dir;
+        write_file(dir / "not-a-db", "plain text, not SQLite\n");
+        auto s = store::Store::open(*store::parse_store_url((dir / "not-a-db").string(), {}));
+        BOOST_REQUIRE(!s.is_ok());
+        BOOST_TEST(s.status().message().find((dir / "not-a-db").string()) != std::string::npos, s.status().message());
+        BOOST_TEST(read_file(dir / "not-a-db") == "plain text, not SQLite\n");  // nothing lost
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

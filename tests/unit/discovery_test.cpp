@@ -1,0 +1,160 @@
+// Discovery over real folders: user-level templates, the project walk, pruning, symlinks,
+// unreadable folders, and which target claims a file.
+#include <confscope/discovery/discovery.hpp>
+
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include "test_support.hpp"
+
+using namespace confscope;
+using namespace confscope::discovery;
+using confscope::test::TempDir;
+using confscope::test::write_file;
+
+namespace {
+
+TargetSpec target(const char* id, const char* path, sdk::Scope scope = sdk::Scope::project, std::size_t plugin = 0) {
+    return {plugin, id, "cat", id, path, sdk::Format::json, scope};
+}
+
+const Candidate* find(const DiscoveryResult& r, const std::string& path) {
+    for (const Candidate& c : r.candidates) {
+        if (c.path == path) return &c;
+    }
+    return nullptr;
+}
+
+struct Machine {
+    TempDir dir;
+    platform::Placeholders values;
+    Machine() {
+        values = platform::Placeholders::resolve(platform::Os::linux, {(dir / "home").string(), (dir / "sys").string()}, {});
+    }
+    std::string p(const std::string& rel) const { return (dir / rel).string(); }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(discovery_suite)
+
+BOOST_AUTO_TEST_CASE(user_templates_find_files_and_record_absent_ones) {
+    Machine m;
+    write_file(m.dir / "home/.claude/settings.json", "{}");
+    write_file(m.dir / "home/.claude/agents/a.md", "x");
+    write_file(m.dir / "home/.claude/agents/team/b.md", "x");
+    write_file(m.dir / "home/.claude/agents/notes.txt", "x");
+    const std::vector<TargetSpec> targets{
+        target("settings", "{CLAUDE_CONFIG_DIR}/settings.json", sdk::Scope::user),
+        target("managed", "{CLAUDE_MANAGED_DIR}/managed-settings.json", sdk::Scope::managed),
+        target("agents", "{CLAUDE_CONFIG_DIR}/agents/**/*.md", sdk::Scope::user)};
+    const DiscoveryResult r = discover(targets, m.values, {});
+    BOOST_TEST(r.stats.locations_checked == 3u);
+    BOOST_TEST(r.stats.files_found == 3u);
+    const Candidate* settings = find(r, m.p("home/.claude/settings.json"));
+    BOOST_REQUIRE(settings);
+    BOOST_TEST((settings->state == EntryState::found));
+    BOOST_TEST(settings->display_path == "~/.claude/settings.json");
+    const Candidate* managed = find(r, m.p("sys/etc/claude-code/managed-settings.json"));
+    BOOST_REQUIRE(managed);
+    BOOST_TEST((managed->state == EntryState::missing));
+    BOOST_TEST(find(r, m.p("home/.claude/agents/team/b.md")));
+    BOOST_TEST(!find(r, m.p("home/.claude/agents/notes.txt")));
+}
+
+BOOST_AUTO_TEST_CASE(walk_tries_every_folder_as_project_and_prunes_heavy_ones) {
+    Machine m;
+    write_file(m.dir / "src/a/.mcp.json", "{}");
+    write_file(m.dir / "src/a/packages/api/.mcp.json", "{}");
+    write_file(m.dir / "src/a/node_modules/dep/.mcp.json", "{}");
+    write_file(m.dir / "src/a/.git/hooks/.mcp.json", "{}");
+    write_file(m.dir / "src/b/.claude/rules/deep/x.md", "x");
+    const std::vector<TargetSpec> targets{target("mcp", "{PROJECT}/.mcp.json"),
+                                          target("rules", "{PROJECT}/.claude/rules/**/*.md")};
+    DiscoveryOptions options;
+    options.roots = {m.p("src")};
+    options.prune_names = default_prune_names();
+    const DiscoveryResult r = discover(targets, m.values, options);
+    BOOST_TEST(find(r, m.p("src/a/.mcp.json")));
+    const Candidate* nested = find(r, m.p("src/a/packages/api/.mcp.json"));
+    BOOST_REQUIRE(nested);
+    BOOST_TEST(nested->display_path == "a/packages/api/.mcp.json");
+    BOOST_TEST(nested->matches.front().project_dir == m.p("src/a/packages/api"));
+    BOOST_TEST(!find(r, m.p("src/a/node_modules/dep/.mcp.json")));
+    BOOST_TEST(!find(r, m.p("src/a/.git/hooks/.mcp.json")));
+    const Candidate* rule = find(r, m.p("src/b/.claude/rules/deep/x.md"));
+    BOOST_REQUIRE(rule);
+    BOOST_TEST(rule->matches.front().project_dir == m.p("src/b"));
+
+    options.prune_names.clear();
+    const DiscoveryResult unpruned = discover(targets, m.values, options);
+    BOOST_TEST(find(unpruned, m.p("src/a/node_modules/dep/.mcp.json")));
+}
+
+BOOST_AUTO_TEST_CASE(most_specific_template_of_a_plugin_wins) {
+    Machine m;
+    write_file(m.dir / "src/p/.claude/CLAUDE.md", "x");
+    const std::vector<TargetSpec> targets{target("memory", "{PROJECT}/CLAUDE.md"),
+                                          target("memory-dot", "{PROJECT}/.claude/CLAUDE.md"),
+                                          target("other-plugin", "{PROJECT}/CLAUDE.md", sdk::Scope::project, 1)};
+    DiscoveryOptions options;
+    options.roots = {m.p("src")};
+    const DiscoveryResult r = discover(targets, m.values, options);
+    const Candidate* c = find(r, m.p("src/p/.claude/CLAUDE.md"));
+    BOOST_REQUIRE(c);
+    BOOST_REQUIRE(c->matches.size() == 2u);  // one per plugin
+    BOOST_TEST(c->matches[0].target_index == 1u);
+    BOOST_TEST(c->matches[0].project_dir == m.p("src/p"));
+    BOOST_TEST(c->matches[1].target_index == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(user_level_files_are_never_project_files) {
+    Machine m;
+    write_file(m.dir / "home/.claude/settings.json", "{}");
+    const std::vector<TargetSpec> targets{target("user", "{CLAUDE_CONFIG_DIR}/settings.json", sdk::Scope::user),
+                                          target("project", "{PROJECT}/.claude/settings.json")};
+    DiscoveryOptions options;
+    options.roots = {m.p("home")};
+    const DiscoveryResult r = discover(targets, m.values, options);
+    const Candidate* c = find(r, m.p("home/.claude/settings.json"));
+    BOOST_REQUIRE(c);
+    BOOST_REQUIRE(c->matches.size() == 1u);
+    BOOST_TEST(c->matches[0].target_index == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(symlink_loops_are_not_followed_and_unreadable_folders_are_recorded) {
+    Machine m;
+    write_file(m.dir / "src/p/.mcp.json", "{}");
+    std::filesystem::create_directory_symlink(m.dir / "src", m.dir / "src/p/loop");
+    write_file(m.dir / "src/locked/q/.mcp.json", "{}");
+    std::filesystem::permissions(m.dir / "src/locked", std::filesystem::perms::none);
+    const std::vector<TargetSpec> targets{target("mcp", "{PROJECT}/.mcp.json")};
+    DiscoveryOptions options;
+    options.roots = {m.p("src")};
+    const DiscoveryResult r = discover(targets, m.values, options);
+    std::size_t outside_locked = 0;
+    for (const Candidate& c : r.candidates) {
+        if (c.path.ends_with(".mcp.json") && c.path.find("/locked/") == std::string::npos) ++outside_locked;
+    }
+    BOOST_TEST(outside_locked == 1u);  // the loop adds nothing (no src/p/loop/p/.mcp.json) and ends
+    if (::geteuid() != 0) {       // root reads everything
+        const Candidate* locked = find(r, m.p("src/locked"));
+        BOOST_REQUIRE(locked);
+        BOOST_TEST((locked->state == EntryState::unreadable));
+        BOOST_TEST(!locked->error.empty());
+        BOOST_TEST(r.stats.unreadable == 1u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(templates_are_validated) {
+    Machine m;
+    BOOST_TEST(validate_template("{PROJECT}/.mcp.json", m.values).is_ok());
+    BOOST_TEST(validate_template("{HOME}/x/{UNKNOWN}/y", m.values).message().find("unknown placeholder {UNKNOWN}") !=
+               std::string::npos);
+    BOOST_TEST(!validate_template("{HOME}/../etc/passwd", m.values).is_ok());
+    BOOST_TEST(!validate_template("{HOME}/{PROJECT}/x", m.values).is_ok());
+    BOOST_TEST(!validate_template("{PROJECT}", m.values).is_ok());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,105 @@
+// JSON / JSONC into the document model: pointers, kinds, values, positions, tolerance, errors.
+#include <confscope/parse/document.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+using namespace confscope;
+using namespace confscope::parse;
+
+namespace {
+const Node* at(const Document& d, const std::string& pointer) {
+    for (const Node& n : d.nodes) {
+        if (n.pointer == pointer) return &n;
+    }
+    return nullptr;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(json_parser)
+
+BOOST_AUTO_TEST_CASE(nodes_in_document_order_with_positions) {
+    const std::string text =
+        "{\n"
+        "  \"mcpServers\": {\n"
+        "    \"a/b~c\": {\"command\": \"npx\", \"args\": [\"-y\", 2, true, null]}\n"
+        "  }\n"
+        "}\n";
+    const Document d = parse::parse(sdk::Format::json, text);
+    BOOST_REQUIRE(!d.error);
+    BOOST_TEST(d.nodes.size() == 9u);
+    BOOST_TEST(d.nodes[0].pointer == "");
+    BOOST_TEST(d.nodes[0].parent == -1);
+    BOOST_TEST(d.nodes[0].child_count == 1u);
+    const Node* server = at(d, "/mcpServers/a~1b~0c");
+    BOOST_REQUIRE(server);
+    BOOST_TEST(server->key == "a/b~c");
+    BOOST_TEST(server->line == 3u);
+    BOOST_TEST(server->column == 5u);  // the key's opening quote
+    const Node* command = at(d, "/mcpServers/a~1b~0c/command");
+    BOOST_REQUIRE(command);
+    BOOST_TEST(command->value == "npx");
+    BOOST_TEST((command->kind == NodeKind::string));
+    BOOST_TEST(text.substr(command->value_offset, command->value_length) == "\"npx\"");
+    const Node* number = at(d, "/mcpServers/a~1b~0c/args/1");
+    BOOST_REQUIRE(number);
+    BOOST_TEST((number->kind == NodeKind::number));
+    BOOST_TEST(number->value == "2");
+    BOOST_TEST(number->column == 48u);
+    BOOST_TEST(at(d, "/mcpServers/a~1b~0c/args/2")->value == "true");
+    BOOST_TEST((at(d, "/mcpServers/a~1b~0c/args/3")->kind == NodeKind::null));
+    BOOST_TEST(at(d, "/mcpServers/a~1b~0c/args")->child_count == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(bom_comments_and_trailing_commas_are_tolerated) {
+    const std::string text = "\xEF\xBB\xBF// settings\n{\n  /* block */ \"a\": [1, 2,],\n  \"b\": \"x\", // end\n}\n";
+    const Document d = parse::parse(sdk::Format::jsonc, text);
+    BOOST_REQUIRE(!d.error);
+    const Node* b = at(d, "/b");
+    BOOST_REQUIRE(b);
+    BOOST_TEST(b->line == 4u);
+    BOOST_TEST(b->column == 3u);
+    BOOST_TEST(at(d, "/a")->child_count == 2u);
+    BOOST_TEST(at(d, "/a")->column == 15u);
+    BOOST_TEST(parse::parse(sdk::Format::json, "\xEF\xBB\xBF{\"k\": 1}").nodes.at(1).column == 2u);  // BOM not counted
+}
+
+BOOST_AUTO_TEST_CASE(escapes_and_unicode_columns) {
+    const std::string text = "{\"é\": \"a\\\"b\\u00e9\", \"n\": 1}";
+    const Document d = parse::parse(sdk::Format::json, text);
+    BOOST_REQUIRE(!d.error);
+    BOOST_TEST(at(d, "/é")->value == "a\"bé");
+    BOOST_TEST(text.substr(at(d, "/é")->value_offset, at(d, "/é")->value_length) == "\"a\\\"b\\u00e9\"");
+    BOOST_TEST(at(d, "/n")->column == 21u);  // é counts as one column
+}
+
+BOOST_AUTO_TEST_CASE(errors_carry_line_and_column) {
+    const Document d = parse::parse(sdk::Format::json, "{\n  \"a\": 1\n  \"b\": 2\n}");
+    BOOST_REQUIRE(d.error.has_value());
+    BOOST_TEST(d.error->line == 3u);
+    BOOST_TEST(d.error->column == 3u);
+    BOOST_TEST(d.error->message.find("comma") != std::string::npos);
+    BOOST_TEST(d.nodes.empty());
+
+    BOOST_TEST(parse::parse(sdk::Format::json, "").error.has_value());
+    BOOST_TEST(parse::parse(sdk::Format::json, "{} {}").error.has_value());
+    BOOST_TEST(parse::parse(sdk::Format::json, "{\"a\": \"\xff\"}").error.has_value());  // invalid UTF-8
+}
+
+BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_not_a_crash_or_a_memory_blowup) {
+    const Document ok = parse::parse(sdk::Format::json, std::string(500, '[') + std::string(500, ']'));
+    BOOST_TEST(!ok.error);
+    BOOST_TEST(ok.nodes.size() == 500u);
+    const std::string hostile = std::string(100000, '[') + std::string(100000, ']');
+    const Document d = parse::parse(sdk::Format::json, hostile);
+    BOOST_REQUIRE(d.error.has_value());
+    BOOST_TEST(d.error->message == "nesting deeper than 512 levels");
+    BOOST_TEST(d.error->column == 513u);
+    BOOST_TEST(d.nodes.empty());
+}
+
+BOOST_AUTO_TEST_CASE(toml_is_reported_unsupported_not_crashed) {
+    const Document d = parse::parse(sdk::Format::toml, "a = 1");
+    BOOST_TEST(d.error.has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,84 @@
+// YAML and Markdown front matter into the same document model.
+#include <confscope/parse/document.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+using namespace confscope;
+using namespace confscope::parse;
+
+namespace {
+const Node* at(const Document& d, const std::string& pointer) {
+    for (const Node& n : d.nodes) {
+        if (n.pointer == pointer) return &n;
+    }
+    return nullptr;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(yaml_parser)
+
+BOOST_AUTO_TEST_CASE(scalars_are_typed_by_the_core_schema) {
+    const std::string text =
+        "name: reviewer\n"
+        "count: 3\n"
+        "ratio: 1.5\n"
+        "on: true\n"
+        "none: ~\n"
+        "quoted: \"42\"\n"
+        "tools:\n"
+        "  - Read\n"
+        "  - Grep\n";
+    const Document d = parse::parse(sdk::Format::yaml, text);
+    BOOST_REQUIRE(!d.error);
+    BOOST_TEST((at(d, "/name")->kind == NodeKind::string));
+    BOOST_TEST((at(d, "/count")->kind == NodeKind::number));
+    BOOST_TEST((at(d, "/ratio")->kind == NodeKind::number));
+    BOOST_TEST((at(d, "/on")->kind == NodeKind::boolean));
+    BOOST_TEST(at(d, "/on")->value == "true");
+    BOOST_TEST((at(d, "/none")->kind == NodeKind::null));
+    BOOST_TEST((at(d, "/quoted")->kind == NodeKind::string));
+    BOOST_TEST(at(d, "/quoted")->value == "42");
+    BOOST_TEST(at(d, "/tools/1")->value == "Grep");
+    BOOST_TEST(at(d, "/tools/1")->line == 9u);
+    BOOST_TEST(at(d, "/tools/1")->column == 5u);
+    BOOST_TEST(at(d, "/count")->line == 2u);
+    BOOST_TEST(text.substr(at(d, "/quoted")->value_offset, at(d, "/quoted")->value_length) == "\"42\"");
+}
+
+BOOST_AUTO_TEST_CASE(yaml_errors_have_positions) {
+    const Document d = parse::parse(sdk::Format::yaml, "a: 1\nb: [1, 2\nc: 3\n");
+    BOOST_REQUIRE(d.error.has_value());
+    BOOST_TEST(d.error->line >= 2u);
+    BOOST_TEST(d.nodes.empty());
+}
+
+BOOST_AUTO_TEST_CASE(front_matter_becomes_nodes_with_file_positions) {
+    const std::string text =
+        "---\n"
+        "name: deploy\n"
+        "allowed-tools: Bash(git *), Read\n"
+        "---\n"
+        "# Deploy\n"
+        "Body text\n";
+    const Document d = parse::parse(sdk::Format::markdown, text);
+    BOOST_REQUIRE(!d.error);
+    BOOST_TEST(at(d, "/name")->value == "deploy");
+    BOOST_TEST(at(d, "/name")->line == 2u);
+    BOOST_TEST(at(d, "/allowed-tools")->line == 3u);
+    BOOST_TEST(text.substr(d.body_offset) == "# Deploy\nBody text\n");
+}
+
+BOOST_AUTO_TEST_CASE(markdown_without_front_matter_has_no_nodes) {
+    const Document d = parse::parse(sdk::Format::markdown, "# Title\n---\nnot front matter\n");
+    BOOST_TEST(!d.error);
+    BOOST_TEST(d.nodes.empty());
+    BOOST_TEST(d.body_offset == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(unclosed_front_matter_is_an_error) {
+    const Document d = parse::parse(sdk::Format::markdown, "---\nname: x\nno end\n");
+    BOOST_REQUIRE(d.error.has_value());
+    BOOST_TEST(d.error->line == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
