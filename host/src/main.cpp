@@ -4,19 +4,18 @@
 //
 // Global options may appear before or after the command. Exit codes: 0 clean, 1 findings at or
 // above --fail-on, 2 usage error, 3 runtime error (docs/CLI.md).
-#include "app/context.hpp"
-#include "app/exit_codes.hpp"
-#include "commands/commands.hpp"
+#include <iostream>
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
 
 #include <confscope/log/log.hpp>
 #include <confscope/plugin_api.h>
 #include <confscope/version.hpp>
 
-#include <boost/program_options.hpp>
-
-#include <unistd.h>
-
-#include <iostream>
+#include "app/context.hpp"
+#include "app/exit_codes.hpp"
+#include "commands/commands.hpp"
 
 namespace po = boost::program_options;
 using namespace confscope;
@@ -25,35 +24,40 @@ using namespace confscope::host;
 namespace {
 
 // No abbreviations: "--plugin" must never be guessed to mean the global "--plugin-path".
-constexpr int kCommandLineStyle = po::command_line_style::unix_style & ~po::command_line_style::allow_guessing;
+constexpr int kCommandLineStyle =
+    po::command_line_style::unix_style & ~po::command_line_style::allow_guessing;
 
 po::options_description global_options(GlobalOptions& g) {
     po::options_description desc("Global options", 100);
-    desc.add_options()
-        ("db", po::value(&g.db)->value_name("URL"),
-         "store: an SQLite file (default $XDG_DATA_HOME/confscope/confscope.db) or postgresql://...")
-        ("plugin-path", po::value(&g.plugin_path)->value_name("DIRS")->composing(),
-         "extra plugin folders, ':'-separated (also $CONFSCOPE_PLUGIN_PATH)")
-        ("log-level", po::value(&g.log_level)->value_name("LEVEL")->default_value("warning"),
-         "trace, debug, info, warning, error or off (stderr)")
-        ("log-file", po::value(&g.log_file)->value_name("FILE"), "also log JSON lines to FILE (rotated at 10 MiB, 5 kept)")
-        ("json", po::bool_switch(&g.json), "machine-readable JSON on stdout")
-        ("quiet,q", po::bool_switch(&g.quiet), "no progress and no summary details")
-        ("no-color", po::bool_switch(&g.no_color), "no colour (also NO_COLOR)")
-        ("version", "print the version and exit")
-        ("help,h", "show help (with a command: that command's help)");
+    desc.add_options()("db", po::value(&g.db)->value_name("URL"),
+                       "store: an SQLite file (default $XDG_DATA_HOME/confscope/confscope.db) or "
+                       "postgresql://...")(
+        "plugin-path", po::value(&g.plugin_path)->value_name("DIRS")->composing(),
+        "extra plugin folders, ':'-separated (also $CONFSCOPE_PLUGIN_PATH)")(
+        "log-level", po::value(&g.log_level)->value_name("LEVEL")->default_value("warning"),
+        "trace, debug, info, warning, error or off (stderr)")(
+        "log-file", po::value(&g.log_file)->value_name("FILE"),
+        "also log JSON lines to FILE (rotated at 10 MiB, 5 kept)")(
+        "json", po::bool_switch(&g.json), "machine-readable JSON on stdout")(
+        "quiet,q", po::bool_switch(&g.quiet), "no progress and no summary details")(
+        "no-color", po::bool_switch(&g.no_color), "no colour (also NO_COLOR)")(
+        "version", "print the version and exit")("help,h",
+                                                 "show help (with a command: that command's help)");
     return desc;
 }
 
 void print_main_help(std::ostream& out, const po::options_description& globals) {
-    out << "confscope " CONFSCOPE_VERSION " — finds, inventories and audits the configuration of AI coding "
+    out << "confscope " CONFSCOPE_VERSION
+           " — finds, inventories and audits the configuration of AI coding "
            "assistants\n\n"
            "Usage: confscope [global options] <command> [options]\n\nCommands:\n";
     for (const CommandEntry& c : kCommands) {
         out << "  " << c.name << std::string(12 - c.name.size(), ' ') << c.summary << '\n';
     }
-    out << '\n' << globals
-        << "\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 runtime error.\n"
+    out << '\n'
+        << globals
+        << "\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 runtime "
+           "error.\n"
            "Run 'confscope <command> --help' for a command's options; docs/CLI.md has them all.\n";
 }
 
@@ -75,13 +79,12 @@ int main(int argc, char** argv) {
     po::variables_map vm;
     std::vector<std::string> arguments;
     try {
-        const po::parsed_options parsed =
-            po::command_line_parser(argc, argv)
-                .options(all)
-                .positional(positional)
-                .style(kCommandLineStyle)
-                .allow_unregistered()
-                .run();
+        const po::parsed_options parsed = po::command_line_parser(argc, argv)
+                                              .options(all)
+                                              .positional(positional)
+                                              .style(kCommandLineStyle)
+                                              .allow_unregistered()
+                                              .run();
         po::store(parsed, vm);
         po::notify(vm);
         arguments = po::collect_unrecognized(parsed.options, po::include_positional);
@@ -91,8 +94,8 @@ int main(int argc, char** argv) {
     }
 
     if (vm.count("version") != 0U) {
-        std::cout << "confscope " CONFSCOPE_VERSION " (plugin ABI " << CONFSCOPE_ABI_MAJOR << "." << CONFSCOPE_ABI_MINOR
-                  << ")\n";
+        std::cout << "confscope " CONFSCOPE_VERSION " (plugin ABI " << CONFSCOPE_ABI_MAJOR << "."
+                  << CONFSCOPE_ABI_MINOR << ")\n";
         return exit_ok;
     }
     if (vm.count("command") == 0U) {
@@ -105,7 +108,8 @@ int main(int argc, char** argv) {
 
     const auto level = log::parse_level(options.log_level);
     if (!level) {
-        bootstrap.error("--log-level " + options.log_level + ": use trace, debug, info, warning, error or off");
+        bootstrap.error("--log-level " + options.log_level +
+                        ": use trace, debug, info, warning, error or off");
         return exit_usage;
     }
     const bool color = !options.no_color && !no_color_env && ::isatty(STDOUT_FILENO) == 1;

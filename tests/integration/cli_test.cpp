@@ -1,11 +1,10 @@
 // The confscope executable as users and CI run it: exit codes, one-line refusals, what the store
 // holds afterwards, JSON output, and that no secret reaches stdout, stderr or the log.
 #define BOOST_TEST_MODULE confscope command line
-#include <rapidjson/document.h>
-
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <rapidjson/document.h>
 
 #include "test_support.hpp"
 
@@ -20,15 +19,28 @@ struct Machine {
     TempDir dir;
     std::string db = (dir / "store.db").string();
     Machine() {
-        write_file(dir / "home/.claude/settings.json", R"J({"permissions": {"allow": ["Bash(git status)"]}})J");
-        write_file(dir / "home/.claude.json",
-                   R"J({"mcpServers": {"gh": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@1.2.3"],
-  "env": {"GITHUB_TOKEN": ")J" + kToken + R"J("}}}})J");
-        write_file(dir / "repo/.mcp.json", R"J({"mcpServers": {"remote": {"type": "http", "url": "http://mcp.example.com/x"}}})J");
-        write_file(dir / "clean/.mcp.json", R"J({"mcpServers": {"local": {"type": "http", "url": "https://mcp.example.com/x"}}})J");
+        write_file(dir / "home/.claude/settings.json",
+                   R"J({"permissions": {"allow": ["Bash(git status)"]}})J");
+        write_file(
+            dir / "home/.claude.json",
+            R"J({"mcpServers": {"gh": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@1.2.3"],
+  "env": {"GITHUB_TOKEN": ")J" +
+                kToken + R"J("}}}})J");
+        write_file(
+            dir / "repo/.mcp.json",
+            R"J({"mcpServers": {"remote": {"type": "http", "url": "http://mcp.example.com/x"}}})J");
+        write_file(
+            dir / "clean/.mcp.json",
+            R"J({"mcpServers": {"local": {"type": "http", "url": "https://mcp.example.com/x"}}})J");
     }
-    std::vector<std::string> scan_args(const std::string& root, std::vector<std::string> extra = {}) const {
-        std::vector<std::string> args{"--db", db, "scan", "--home", (dir / "home").string(), "--system-root",
+    std::vector<std::string> scan_args(const std::string& root,
+                                       std::vector<std::string> extra = {}) const {
+        std::vector<std::string> args{"--db",
+                                      db,
+                                      "scan",
+                                      "--home",
+                                      (dir / "home").string(),
+                                      "--system-root",
                                       (dir / "sys").string()};
         if (!root.empty()) {
             args.emplace_back("--root");
@@ -46,7 +58,9 @@ rapidjson::Document json_of(const std::string& text) {
     return doc;
 }
 
-std::string negative(const std::string& name) { return (negative_plugin_dir() / (name + ".so")).string(); }
+std::string negative(const std::string& name) {
+    return (negative_plugin_dir() / (name + ".so")).string();
+}
 
 }  // namespace
 
@@ -62,10 +76,13 @@ BOOST_AUTO_TEST_CASE(help_and_version) {
         BOOST_TEST(help.out.find(command) != std::string::npos);
         const ProcessResult sub = run_confscope({command, "--help"});
         BOOST_TEST(sub.exit_code == 0, command);
-        BOOST_TEST(sub.out.find("Usage: confscope " + std::string(command)) != std::string::npos, sub.out);
+        BOOST_TEST(sub.out.find("Usage: confscope " + std::string(command)) != std::string::npos,
+                   sub.out);
     }
-    for (const char* sub : {"list", "info", "verify"}) BOOST_TEST(run_confscope({"plugins", sub, "--help"}).exit_code == 0);
-    for (const char* sub : {"list", "show"}) BOOST_TEST(run_confscope({"scans", sub, "--help"}).exit_code == 0);
+    for (const char* sub : {"list", "info", "verify"})
+        BOOST_TEST(run_confscope({"plugins", sub, "--help"}).exit_code == 0);
+    for (const char* sub : {"list", "show"})
+        BOOST_TEST(run_confscope({"scans", sub, "--help"}).exit_code == 0);
 }
 
 BOOST_AUTO_TEST_CASE(usage_errors_exit_2_with_one_line) {
@@ -99,7 +116,8 @@ BOOST_AUTO_TEST_CASE(scan_stores_and_scans_list_shows_it) {
     BOOST_TEST(doc["files"].Size() == 3u);
     BOOST_TEST(doc["inventory"].Size() >= 3u);
 
-    const ProcessResult findings = run_confscope({"--db", m.db, "--json", "findings", "--rule", "MCP-003"});
+    const ProcessResult findings =
+        run_confscope({"--db", m.db, "--json", "findings", "--rule", "MCP-003"});
     BOOST_TEST(findings.exit_code == 0);
     const rapidjson::Document f = json_of(findings.out);
     BOOST_REQUIRE(f["findings"].Size() == 1u);
@@ -116,8 +134,12 @@ BOOST_AUTO_TEST_CASE(fail_on_gates_ci) {
     write_file(m.dir / "home/.claude.json", R"J({"mcpServers": {}})J");
     const ProcessResult clean = run_confscope(m.scan_args("clean", {"--fail-on", "high"}));
     BOOST_TEST(clean.exit_code == 0, clean.out + clean.err);
-    BOOST_TEST(run_confscope({"--db", m.db, "findings", "--scan", "1", "--fail-on", "high"}).exit_code == 1);
-    BOOST_TEST(run_confscope({"--db", m.db, "findings", "--scan", "2", "--fail-on", "high"}).exit_code == 0);
+    BOOST_TEST(
+        run_confscope({"--db", m.db, "findings", "--scan", "1", "--fail-on", "high"}).exit_code ==
+        1);
+    BOOST_TEST(
+        run_confscope({"--db", m.db, "findings", "--scan", "2", "--fail-on", "high"}).exit_code ==
+        0);
 }
 
 BOOST_AUTO_TEST_CASE(plugins_list_and_info) {
@@ -137,22 +159,21 @@ BOOST_AUTO_TEST_CASE(plugins_verify_refuses_bad_libraries_in_one_line_each) {
     TempDir dir;
     write_file(dir / "text.so", "not a library\n");
     const std::vector<std::pair<std::string, std::string>> cases{
-        {negative("wrong-major"), "symbol table"},
-        {negative("not-a-plugin"), "symbol table"},
-        {(dir / "text.so").string(), "symbol table"},
-        {negative("no-manifest"), "manifest"},
-        {negative("small-struct"), "descriptor"},
-        {negative("null-analyze"), "descriptor"}};
+        {negative("wrong-major"), "symbol table"},    {negative("not-a-plugin"), "symbol table"},
+        {(dir / "text.so").string(), "symbol table"}, {negative("no-manifest"), "manifest"},
+        {negative("small-struct"), "descriptor"},     {negative("null-analyze"), "descriptor"}};
     for (const auto& [path, check] : cases) {
         const ProcessResult r = run_confscope({"plugins", "verify", path});
         BOOST_TEST_CONTEXT(path) {
             BOOST_TEST(r.exit_code == 1);
-            BOOST_TEST(r.err.find("refused by the " + check + " check") != std::string::npos, r.err);
+            BOOST_TEST(r.err.find("refused by the " + check + " check") != std::string::npos,
+                       r.err);
             BOOST_TEST(std::count(r.err.begin(), r.err.end(), '\n') == 1);  // one line
             BOOST_TEST(r.out.find("FAILED  " + check) != std::string::npos, r.out);
         }
     }
-    const ProcessResult good = run_confscope({"plugins", "verify", (plugin_dir() / "claude-code.so").string()});
+    const ProcessResult good =
+        run_confscope({"plugins", "verify", (plugin_dir() / "claude-code.so").string()});
     BOOST_TEST(good.exit_code == 0, good.out + good.err);
     BOOST_TEST(good.out.find("accepted") != std::string::npos);
     BOOST_TEST(good.out.find("ok      create") != std::string::npos, good.out);
@@ -160,7 +181,8 @@ BOOST_AUTO_TEST_CASE(plugins_verify_refuses_bad_libraries_in_one_line_each) {
 
 BOOST_AUTO_TEST_CASE(a_refused_plugin_named_for_a_scan_stores_nothing) {
     Machine m;
-    const ProcessResult r = run_confscope(m.scan_args("repo", {"--plugin", negative("wrong-major")}));
+    const ProcessResult r =
+        run_confscope(m.scan_args("repo", {"--plugin", negative("wrong-major")}));
     BOOST_TEST(r.exit_code == 3);
     BOOST_TEST(r.err.find("refused by the symbol table check") != std::string::npos, r.err);
     BOOST_TEST(r.err.find("nothing was scanned or stored") != std::string::npos);
@@ -169,13 +191,14 @@ BOOST_AUTO_TEST_CASE(a_refused_plugin_named_for_a_scan_stores_nothing) {
 
 BOOST_AUTO_TEST_CASE(a_failing_plugin_makes_the_scan_incomplete_with_exit_3) {
     Machine m;
-    const ProcessResult r =
-        run_confscope(m.scan_args("repo", {"--plugin", "claude-code", "--plugin", negative("throws")}));
+    const ProcessResult r = run_confscope(
+        m.scan_args("repo", {"--plugin", "claude-code", "--plugin", negative("throws")}));
     BOOST_TEST(r.exit_code == 3, r.out + r.err);
     BOOST_TEST(r.out.find("INCOMPLETE") != std::string::npos, r.out);
     BOOST_TEST(r.out.find("plugin throws 1.0.0: ") != std::string::npos);
     BOOST_TEST(r.err.find("boom while reading") != std::string::npos, r.err);
-    const rapidjson::Document list = json_of(run_confscope({"--db", m.db, "--json", "scans", "list"}).out);
+    const rapidjson::Document list =
+        json_of(run_confscope({"--db", m.db, "--json", "scans", "list"}).out);
     BOOST_REQUIRE(list.Size() == 1u);
     BOOST_TEST(std::string(list[0]["status"].GetString()) == "incomplete");
     BOOST_TEST(list[0]["findings"].GetInt() > 0);  // claude-code's findings were stored
@@ -187,19 +210,23 @@ BOOST_AUTO_TEST_CASE(an_unreachable_store_exits_3_naming_store_and_cause) {
     args[1] = "postgresql://confscope:pw@127.0.0.1:1/none";
     const ProcessResult r = run_confscope(args);
     BOOST_TEST(r.exit_code == 3);
-    BOOST_TEST(r.err.find("store postgresql://confscope:***@127.0.0.1:1/none is unreachable") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("store postgresql://confscope:***@127.0.0.1:1/none is unreachable") !=
+                   std::string::npos,
+               r.err);
     BOOST_TEST(r.err.find("refused") != std::string::npos, r.err);
 }
 
 BOOST_AUTO_TEST_CASE(scan_into_postgresql) {
     const auto url = postgres_url();
-    BOOST_REQUIRE_MESSAGE(url.has_value(), "the pg_server fixture provides CONFSCOPE_TEST_PG_URL_FILE");
+    BOOST_REQUIRE_MESSAGE(url.has_value(),
+                          "the pg_server fixture provides CONFSCOPE_TEST_PG_URL_FILE");
     Machine m;
     std::vector<std::string> args = m.scan_args("repo");
     args[1] = *url;
     const ProcessResult r = run_confscope(args);
     BOOST_TEST(r.exit_code == 0, r.out + r.err);
-    const ProcessResult list = run_confscope({"--db", *url, "--json", "scans", "list", "--limit", "1"});
+    const ProcessResult list =
+        run_confscope({"--db", *url, "--json", "scans", "list", "--limit", "1"});
     BOOST_TEST(list.exit_code == 0, list.err);
     const rapidjson::Document doc = json_of(list.out);
     BOOST_REQUIRE(doc.Size() == 1u);
@@ -210,13 +237,15 @@ BOOST_AUTO_TEST_CASE(secrets_reach_no_output_and_no_log) {
     Machine m;
     const std::string log = (m.dir / "logs/confscope.jsonl").string();
     std::vector<std::string> args{"--log-level", "debug", "--log-file", log};
-    for (const std::string& a : m.scan_args("repo")) args.push_back(a);
+    for (const std::string& a : m.scan_args("repo"))
+        args.push_back(a);
     const ProcessResult scan = run_confscope(args);
     BOOST_TEST(scan.exit_code == 0, scan.err);
     std::string everything = scan.out + scan.err + read_file(log);
-    for (const auto& more : {std::vector<std::string>{"--db", m.db, "--json", "scans", "show", "latest"},
-                             std::vector<std::string>{"--db", m.db, "--json", "findings"},
-                             std::vector<std::string>{"--db", m.db, "scans", "show", "latest"}}) {
+    for (const auto& more :
+         {std::vector<std::string>{"--db", m.db, "--json", "scans", "show", "latest"},
+          std::vector<std::string>{"--db", m.db, "--json", "findings"},
+          std::vector<std::string>{"--db", m.db, "scans", "show", "latest"}}) {
         const ProcessResult r = run_confscope(more);
         everything += r.out + r.err;
     }
@@ -237,7 +266,8 @@ BOOST_AUTO_TEST_CASE(unreadable_folders_are_recorded_and_skipped) {
     } else {
         argv = {confscope_exe().string()};
     }
-    for (const std::string& a : m.scan_args("repo")) argv.push_back(a);
+    for (const std::string& a : m.scan_args("repo"))
+        argv.push_back(a);
     const ProcessResult r = run_process(argv);
     fs::permissions(m.dir / "repo/locked", fs::perms::owner_all, fs::perm_options::replace);
     BOOST_TEST(r.exit_code == 0, r.out + r.err);

@@ -3,14 +3,13 @@
 // MCP server it planted with the right scope, report CFG-001 exactly for the broken files, and
 // store none of the planted secrets.
 #define BOOST_TEST_MODULE confscope generated home
-#include <confscope/store/store.hpp>
-
-#include <rapidjson/document.h>
-
-#include <boost/test/unit_test.hpp>
-
 #include <map>
 #include <set>
+
+#include <boost/test/unit_test.hpp>
+#include <rapidjson/document.h>
+
+#include <confscope/store/store.hpp>
 
 #include "test_support.hpp"
 
@@ -23,8 +22,9 @@ struct GeneratedHome {
     TempDir dir;
     rapidjson::Document manifest;
     GeneratedHome(int projects, int seed) {
-        const ProcessResult r = run_process({fake_home_exe().string(), "--out", (dir / "machine").string(), "--projects",
-                                             std::to_string(projects), "--seed", std::to_string(seed)});
+        const ProcessResult r =
+            run_process({fake_home_exe().string(), "--out", (dir / "machine").string(),
+                         "--projects", std::to_string(projects), "--seed", std::to_string(seed)});
         BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
         manifest.Parse(read_file(dir / "machine/manifest.json").c_str());
         BOOST_REQUIRE(!manifest.HasParseError());
@@ -32,7 +32,8 @@ struct GeneratedHome {
     std::string get(const char* key) const { return manifest[key].GetString(); }
     std::vector<std::string> strings(const char* key) const {
         std::vector<std::string> out;
-        for (const auto& v : manifest[key].GetArray()) out.emplace_back(v.GetString());
+        for (const auto& v : manifest[key].GetArray())
+            out.emplace_back(v.GetString());
         return out;
     }
     scan::ScanOptions options() const {
@@ -55,7 +56,8 @@ BOOST_AUTO_TEST_CASE(every_planted_file_and_server_is_found_and_no_secret_is_sto
     std::size_t planted = 0;
     for (const auto& f : home.manifest["config_files"].GetArray()) {
         ++planted;
-        BOOST_TEST(found.contains(f["path"].GetString()), std::string("not found: ") + f["path"].GetString());
+        BOOST_TEST(found.contains(f["path"].GetString()),
+                   std::string("not found: ") + f["path"].GetString());
     }
     BOOST_TEST(planted > 200u);
     for (const std::string& decoy : home.strings("decoy_files")) {
@@ -65,14 +67,16 @@ BOOST_AUTO_TEST_CASE(every_planted_file_and_server_is_found_and_no_secret_is_sto
     // Servers: (file, scope, name) of every planted server is in the inventory.
     std::set<std::tuple<std::string, std::string, std::string>> servers;
     for (const auto& i : r.items) {
-        if (i.kind == "mcp_server") servers.insert({r.files[i.file].path, std::string(sdk::to_string(i.scope)), i.name});
+        if (i.kind == "mcp_server")
+            servers.insert({r.files[i.file].path, std::string(sdk::to_string(i.scope)), i.name});
     }
     std::size_t planted_servers = 0;
     for (const auto& s : home.manifest["mcp_servers"].GetArray()) {
         ++planted_servers;
-        const std::tuple<std::string, std::string, std::string> key{s["file"].GetString(), s["scope"].GetString(),
-                                                                    s["name"].GetString()};
-        BOOST_TEST(servers.contains(key), std::string("server not inventoried: ") + s["name"].GetString() + " in " +
+        const std::tuple<std::string, std::string, std::string> key{
+            s["file"].GetString(), s["scope"].GetString(), s["name"].GetString()};
+        BOOST_TEST(servers.contains(key), std::string("server not inventoried: ") +
+                                              s["name"].GetString() + " in " +
                                               s["file"].GetString());
     }
     BOOST_TEST(planted_servers > 50u);
@@ -84,7 +88,8 @@ BOOST_AUTO_TEST_CASE(every_planted_file_and_server_is_found_and_no_secret_is_sto
     }
     const std::vector<std::string> expected_broken = home.strings("parse_errors");
     BOOST_TEST(broken == std::set<std::string>(expected_broken.begin(), expected_broken.end()));
-    for (const std::string& lenient : home.strings("lenient_json_files")) BOOST_TEST(!broken.contains(lenient));
+    for (const std::string& lenient : home.strings("lenient_json_files"))
+        BOOST_TEST(!broken.contains(lenient));
 
     // No planted secret reaches the store.
     const fs::path db = home.dir / "store.db";
@@ -97,14 +102,16 @@ BOOST_AUTO_TEST_CASE(every_planted_file_and_server_is_found_and_no_secret_is_sto
     if (fs::exists(db.string() + "-wal")) bytes += read_file(db.string() + "-wal");
     const std::vector<std::string> secrets = home.strings("secrets");
     BOOST_TEST(secrets.size() > 10u);
-    for (const std::string& secret : secrets) BOOST_TEST(!contains_bytes(bytes, secret), "secret stored: " + secret.substr(0, 10));
+    for (const std::string& secret : secrets)
+        BOOST_TEST(!contains_bytes(bytes, secret), "secret stored: " + secret.substr(0, 10));
 }
 
 BOOST_AUTO_TEST_CASE(the_cli_prints_no_secret) {
     GeneratedHome home(20, 11);
     const std::string db = (home.dir / "cli.db").string();
-    ProcessResult scan = run_confscope({"--db", db, "--json", "scan", "--home", home.get("home"), "--system-root",
-                                        home.get("system_root"), "--root", home.get("projects_root")});
+    ProcessResult scan =
+        run_confscope({"--db", db, "--json", "scan", "--home", home.get("home"), "--system-root",
+                       home.get("system_root"), "--root", home.get("projects_root")});
     BOOST_TEST(scan.exit_code == 0, scan.err);
     std::string output = scan.out + scan.err;
     for (const char* cmd : {"findings", "scans"}) {

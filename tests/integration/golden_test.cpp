@@ -7,25 +7,26 @@
 //   { "description": "...",
 //     "roots": ["repo"],                  // project trees under input/ (default none)
 //     "env": {"CLAUDE_CONFIG_DIR": "{INPUT}/home/elsewhere"},   // optional relocation variables
-//     "findings": [{"rule": "PERM-001", "severity": "critical", "file": "repo/.claude/settings.json",
+//     "findings": [{"rule": "PERM-001", "severity": "critical", "file":
+//     "repo/.claude/settings.json",
 //                   "pointer": "/permissions/defaultMode", "line": 3}],
-//     "inventory": [{"kind": "mcp_server", "scope": "project", "name": "db"}] }   // optional, exact
+//     "inventory": [{"kind": "mcp_server", "scope": "project", "name": "db"}] }   // optional,
+//     exact
 //
 // CONFSCOPE_UPDATE_GOLDEN=1 rewrites "findings" (and "inventory" where present) from the actual
 // scan: review the diff before committing it.
-#include <confscope/scan/scanner.hpp>
-
-#include <rapidjson/document.h>
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
-#include <boost/test/unit_test.hpp>
-
 #include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <sstream>
 #include <tuple>
+
+#include <boost/test/unit_test.hpp>
+#include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <confscope/scan/scanner.hpp>
 
 #include "test_support.hpp"
 
@@ -56,10 +57,12 @@ std::string text(const rapidjson::Value& v, const char* key, const std::string& 
 }
 
 std::string describe(const ExpectedFinding& f) {
-    return f.rule + " " + f.severity + " " + f.file + " " + f.pointer + " line " + std::to_string(f.line);
+    return f.rule + " " + f.severity + " " + f.file + " " + f.pointer + " line " +
+           std::to_string(f.line);
 }
 
-void write_golden(const fs::path& file, rapidjson::Document& doc, const std::vector<ExpectedFinding>& findings,
+void write_golden(const fs::path& file, rapidjson::Document& doc,
+                  const std::vector<ExpectedFinding>& findings,
                   const std::vector<ExpectedItem>& items) {
     auto& a = doc.GetAllocator();
     rapidjson::Value list(rapidjson::kArrayType);
@@ -98,20 +101,23 @@ void run_case(const fs::path& case_dir) {
     const fs::path expected_file = case_dir / "expected.json";
     rapidjson::Document expected;
     expected.Parse(read_file(expected_file).c_str());
-    BOOST_REQUIRE_MESSAGE(!expected.HasParseError() && expected.IsObject(), expected_file.string() + " is not JSON");
+    BOOST_REQUIRE_MESSAGE(!expected.HasParseError() && expected.IsObject(),
+                          expected_file.string() + " is not JSON");
 
     // Plant the machine in a fresh folder (the source tree stays untouched).
     TempDir machine;
     if (fs::exists(case_dir / "input")) copy_tree(case_dir / "input", machine.path());
     std::vector<fs::path> roots;
     if (const auto it = expected.FindMember("roots"); it != expected.MemberEnd()) {
-        for (const auto& r : it->value.GetArray()) roots.push_back(machine / r.GetString());
+        for (const auto& r : it->value.GetArray())
+            roots.push_back(machine / r.GetString());
     }
     scan::ScanOptions options = planted_scan(machine / "home", machine / "system", roots);
     if (const auto it = expected.FindMember("env"); it != expected.MemberEnd()) {
         for (const auto& m : it->value.GetObject()) {
             std::string value = m.value.GetString();
-            if (const auto at = value.find("{INPUT}"); at != std::string::npos) value.replace(at, 7, machine.path().string());
+            if (const auto at = value.find("{INPUT}"); at != std::string::npos)
+                value.replace(at, 7, machine.path().string());
             options.env[m.name.GetString()] = value;
         }
     }
@@ -126,35 +132,43 @@ void run_case(const fs::path& case_dir) {
     auto instances = load_plugins({case_dir.parent_path().filename().string()});
     BOOST_REQUIRE(!instances.empty());
     const scan::ScanResult result = scan::run_scan(options, raw(instances));
-    for (const auto& p : result.plugins) BOOST_TEST(!p.failed, p.name + ": " + p.error);
+    for (const auto& p : result.plugins)
+        BOOST_TEST(!p.failed, p.name + ": " + p.error);
 
     std::vector<ExpectedFinding> actual;
     for (const scan::Finding& f : result.findings) {
-        actual.push_back({f.rule_id, std::string(sdk::to_string(f.severity)), result.files[f.file].display_path,
-                          f.pointer, f.line});
+        actual.push_back({f.rule_id, std::string(sdk::to_string(f.severity)),
+                          result.files[f.file].display_path, f.pointer, f.line});
     }
     std::sort(actual.begin(), actual.end());
     std::vector<ExpectedItem> actual_items;
-    for (const scan::Item& i : result.items) actual_items.push_back({i.kind, std::string(sdk::to_string(i.scope)), i.name});
+    for (const scan::Item& i : result.items)
+        actual_items.push_back({i.kind, std::string(sdk::to_string(i.scope)), i.name});
     std::sort(actual_items.begin(), actual_items.end());
 
-    if (const char* update = std::getenv("CONFSCOPE_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+    if (const char* update = std::getenv("CONFSCOPE_UPDATE_GOLDEN");
+        update && std::string(update) == "1") {
         write_golden(expected_file, expected, actual, actual_items);
         return;
     }
 
     std::vector<ExpectedFinding> wanted;
-    BOOST_REQUIRE_MESSAGE(expected.HasMember("findings"), expected_file.string() + " has no \"findings\"");
+    BOOST_REQUIRE_MESSAGE(expected.HasMember("findings"),
+                          expected_file.string() + " has no \"findings\"");
     for (const auto& f : expected["findings"].GetArray()) {
         wanted.push_back({text(f, "rule"), text(f, "severity"), text(f, "file"), text(f, "pointer"),
                           f.HasMember("line") ? f["line"].GetInt64() : 0});
     }
     std::sort(wanted.begin(), wanted.end());
     std::vector<ExpectedFinding> missing, extra;
-    std::set_difference(wanted.begin(), wanted.end(), actual.begin(), actual.end(), std::back_inserter(missing));
-    std::set_difference(actual.begin(), actual.end(), wanted.begin(), wanted.end(), std::back_inserter(extra));
-    for (const auto& f : missing) BOOST_ERROR("expected but not reported: " + describe(f));
-    for (const auto& f : extra) BOOST_ERROR("reported but not expected: " + describe(f));
+    std::set_difference(wanted.begin(), wanted.end(), actual.begin(), actual.end(),
+                        std::back_inserter(missing));
+    std::set_difference(actual.begin(), actual.end(), wanted.begin(), wanted.end(),
+                        std::back_inserter(extra));
+    for (const auto& f : missing)
+        BOOST_ERROR("expected but not reported: " + describe(f));
+    for (const auto& f : extra)
+        BOOST_ERROR("reported but not expected: " + describe(f));
 
     if (const auto it = expected.FindMember("inventory"); it != expected.MemberEnd()) {
         std::vector<ExpectedItem> wanted_items;
@@ -163,12 +177,14 @@ void run_case(const fs::path& case_dir) {
         }
         std::sort(wanted_items.begin(), wanted_items.end());
         std::vector<ExpectedItem> missing_items, extra_items;
-        std::set_difference(wanted_items.begin(), wanted_items.end(), actual_items.begin(), actual_items.end(),
-                            std::back_inserter(missing_items));
-        std::set_difference(actual_items.begin(), actual_items.end(), wanted_items.begin(), wanted_items.end(),
-                            std::back_inserter(extra_items));
-        for (const auto& i : missing_items) BOOST_ERROR("inventory missing: " + i.kind + " " + i.scope + " " + i.name);
-        for (const auto& i : extra_items) BOOST_ERROR("inventory not expected: " + i.kind + " " + i.scope + " " + i.name);
+        std::set_difference(wanted_items.begin(), wanted_items.end(), actual_items.begin(),
+                            actual_items.end(), std::back_inserter(missing_items));
+        std::set_difference(actual_items.begin(), actual_items.end(), wanted_items.begin(),
+                            wanted_items.end(), std::back_inserter(extra_items));
+        for (const auto& i : missing_items)
+            BOOST_ERROR("inventory missing: " + i.kind + " " + i.scope + " " + i.name);
+        for (const auto& i : extra_items)
+            BOOST_ERROR("inventory not expected: " + i.kind + " " + i.scope + " " + i.name);
     }
 }
 
@@ -189,7 +205,8 @@ void check_coverage(const fs::path& plugin_fixtures) {
     BOOST_REQUIRE(instances.size() == 1u);
     const confscope_plugin_v1& d = instances.front()->plugin().descriptor();
     std::set<std::string> rules;
-    for (std::size_t i = 0; i < d.rule_count; ++i) rules.insert(d.rules[i]->id);
+    for (std::size_t i = 0; i < d.rule_count; ++i)
+        rules.insert(d.rules[i]->id);
     rules.insert("CFG-001");  // reported by the core for every family
     std::set<std::string> fires, near_misses;
     for (const auto& entry : fs::directory_iterator(plugin_fixtures)) {
@@ -212,11 +229,13 @@ bool register_cases() {
     std::sort(plugin_dirs.begin(), plugin_dirs.end());
     for (const fs::path& plugin : plugin_dirs) {
         auto* suite = BOOST_TEST_SUITE(plugin.filename().string());
-        suite->add(utf::make_test_case([plugin] { check_coverage(plugin); }, "every_rule_has_a_fixture_and_a_near_miss",
-                                       __FILE__, __LINE__));
+        suite->add(utf::make_test_case([plugin] { check_coverage(plugin); },
+                                       "every_rule_has_a_fixture_and_a_near_miss", __FILE__,
+                                       __LINE__));
         std::vector<fs::path> cases;
         for (const auto& entry : fs::directory_iterator(plugin)) {
-            if (entry.is_directory() && fs::exists(entry.path() / "expected.json")) cases.push_back(entry.path());
+            if (entry.is_directory() && fs::exists(entry.path() / "expected.json"))
+                cases.push_back(entry.path());
         }
         std::sort(cases.begin(), cases.end());
         for (const fs::path& c : cases) {
@@ -231,4 +250,6 @@ bool register_cases() {
 
 }  // namespace
 
-int main(int argc, char* argv[]) { return utf::unit_test_main(&register_cases, argc, argv); }
+int main(int argc, char* argv[]) {
+    return utf::unit_test_main(&register_cases, argc, argv);
+}

@@ -1,9 +1,9 @@
 // Every validation step of the loader, on real libraries built by the tests: each bad plugin is
 // refused with one line naming the plugin, the check and the fix.
+#include <boost/test/unit_test.hpp>
+
 #include <confscope/plugins/loader.hpp>
 #include <confscope/plugins/plugin_instance.hpp>
-
-#include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"
 
@@ -12,7 +12,9 @@ using namespace confscope::test;
 
 namespace {
 
-fs::path negative(const std::string& name) { return negative_plugin_dir() / (name + ".so"); }
+fs::path negative(const std::string& name) {
+    return negative_plugin_dir() / (name + ".so");
+}
 
 // Loads `path` and returns the refusal line, checking it names the plugin and the check.
 std::string refusal(const fs::path& path, const std::string& check) {
@@ -44,7 +46,8 @@ BOOST_AUTO_TEST_CASE(the_in_tree_plugin_passes_every_step) {
         BOOST_TEST(s.passed);
         checks.push_back(s.check);
     }
-    const std::vector<std::string> expected{"file policy", "symbol table", "manifest", "duplicate", "load", "descriptor"};
+    const std::vector<std::string> expected{"file policy", "symbol table", "manifest",
+                                            "duplicate",   "load",         "descriptor"};
     BOOST_TEST(checks == expected, boost::test_tools::per_element());
     BOOST_TEST((*plugin)->name() == "claude-code");
     BOOST_TEST((*plugin)->is_scanner());
@@ -118,7 +121,8 @@ BOOST_AUTO_TEST_CASE(the_manifest_is_read_from_file_bytes) {
     BOOST_TEST(manifest->abi == 1u);
     BOOST_TEST(manifest->kinds.at(0) == "scanner");
     BOOST_TEST(!plugins::parse_manifest("no marker here").is_ok());
-    BOOST_TEST(!plugins::parse_manifest(std::string("CONFSCOPE_MANIFEST_V1{not json") + '\0').is_ok());
+    BOOST_TEST(
+        !plugins::parse_manifest(std::string("CONFSCOPE_MANIFEST_V1{not json") + '\0').is_ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,10 +2,10 @@
 // marked failed with the reason, its partial results are discarded, and the other plugins' results
 // stand. Plus the pipeline's own guarantees: each file read once for several plugins, secrets
 // flagged for plugins, CFG-001 from the core.
+#include <boost/test/unit_test.hpp>
+
 #include <confscope/plugins/loader.hpp>
 #include <confscope/scan/scanner.hpp>
-
-#include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"
 
@@ -17,14 +17,20 @@ namespace {
 struct PlantedTree {
     TempDir dir;
     PlantedTree() {
-        write_file(dir / "home/.claude/settings.json", R"J({"permissions": {"allow": ["Bash(*)"]}})J");
-        write_file(dir / "src/app/.mcp.json", R"J({"mcpServers": {"x": {"type": "http", "url": "http://example.com/mcp"}}})J");
-        write_file(dir / "src/broken/.mcp.json", "{\"mcpServers\": {\n  \"x\": {}\n  \"y\": {}\n}}");
+        write_file(dir / "home/.claude/settings.json",
+                   R"J({"permissions": {"allow": ["Bash(*)"]}})J");
+        write_file(dir / "src/app/.mcp.json",
+                   R"J({"mcpServers": {"x": {"type": "http", "url": "http://example.com/mcp"}}})J");
+        write_file(dir / "src/broken/.mcp.json",
+                   "{\"mcpServers\": {\n  \"x\": {}\n  \"y\": {}\n}}");
     }
-    scan::ScanOptions options() const { return planted_scan(dir / "home", dir / "sys", {dir / "src"}); }
+    scan::ScanOptions options() const {
+        return planted_scan(dir / "home", dir / "sys", {dir / "src"});
+    }
 };
 
-std::unique_ptr<plugins::PluginInstance> negative_instance(plugins::PluginLoader& loader, const std::string& name) {
+std::unique_ptr<plugins::PluginInstance> negative_instance(plugins::PluginLoader& loader,
+                                                           const std::string& name) {
     auto plugin = loader.load(negative_plugin_dir() / (name + ".so"));
     BOOST_REQUIRE_MESSAGE(plugin.is_ok(), plugin.status().message());
     auto instance = plugins::PluginInstance::create(*plugin);
@@ -34,7 +40,8 @@ std::unique_ptr<plugins::PluginInstance> negative_instance(plugins::PluginLoader
 
 std::size_t count_rule(const scan::ScanResult& r, const std::string& rule) {
     std::size_t n = 0;
-    for (const auto& f : r.findings) n += f.rule_id == rule ? 1 : 0;
+    for (const auto& f : r.findings)
+        n += f.rule_id == rule ? 1 : 0;
     return n;
 }
 
@@ -58,7 +65,8 @@ BOOST_AUTO_TEST_CASE(a_throwing_plugin_fails_alone) {
     BOOST_TEST(failed.error.find("boom while reading") != std::string::npos, failed.error);
     BOOST_TEST(failed.error.find("analyze failed (internal)") != std::string::npos, failed.error);
     BOOST_TEST(!r.plugins[0].failed);
-    for (const auto& f : r.findings) BOOST_TEST(f.plugin != "throws");  // the partial result is gone
+    for (const auto& f : r.findings)
+        BOOST_TEST(f.plugin != "throws");  // the partial result is gone
     BOOST_TEST(count_rule(r, "THROW-001") == 0u);
     BOOST_TEST(count_rule(r, "PERM-003") == 1u);
     BOOST_TEST(count_rule(r, "MCP-003") == 1u);

@@ -2,16 +2,15 @@
 // SQLite file, and a real PostgreSQL server started on loopback by the ctest fixture. Each test
 // gets a fresh store (a new file, or a new database on the server).
 #define BOOST_TEST_MODULE confscope store
-#include <confscope/store/store.hpp>
-
-#include <soci/soci.h>
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
-
-#include <boost/test/unit_test.hpp>
-
 #include <cstdlib>
 #include <random>
+
+#include <boost/test/unit_test.hpp>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <confscope/store/store.hpp>
 
 #include "test_support.hpp"
 
@@ -31,24 +30,27 @@ bool postgres() {
 
 // A fresh, empty store for one test.
 class FreshStore {
-public:
+  public:
     FreshStore() {
         if (!postgres()) {
             url_ = *store::parse_store_url((dir_ / "confscope.db").string(), {});
             return;
         }
         const auto admin = postgres_url();
-        BOOST_REQUIRE_MESSAGE(admin.has_value(), "CONFSCOPE_TEST_BACKEND=postgresql needs the pg_server fixture");
+        BOOST_REQUIRE_MESSAGE(admin.has_value(),
+                              "CONFSCOPE_TEST_BACKEND=postgresql needs the pg_server fixture");
         std::random_device rd;
         database_ = "confscope_t" + std::to_string(rd());
-        soci::session sql(*soci::factory_postgresql(), store::parse_store_url(*admin, {})->connect_string);
+        soci::session sql(*soci::factory_postgresql(),
+                          store::parse_store_url(*admin, {})->connect_string);
         sql << "CREATE DATABASE " + database_;
         url_ = *store::parse_store_url(admin->substr(0, admin->rfind('/') + 1) + database_, {});
     }
     ~FreshStore() {
         if (database_.empty()) return;
         try {
-            soci::session sql(*soci::factory_postgresql(), store::parse_store_url(*postgres_url(), {})->connect_string);
+            soci::session sql(*soci::factory_postgresql(),
+                              store::parse_store_url(*postgres_url(), {})->connect_string);
             sql << "DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)";
         } catch (...) {
         }
@@ -73,10 +75,12 @@ public:
         }
         soci::session sql(*soci::factory_postgresql(), url_.connect_string);
         std::string bytes;
-        for (const char* table : {"scans", "env_vars", "file_contents", "scan_plugins", "paths", "config_history",
-                                  "inventory_items", "findings", "scan_rules"}) {
-            soci::rowset<std::string> rows = (sql.prepare << std::string("SELECT t::text FROM ") + table + " t");
-            for (const std::string& row : rows) bytes += row + "\n";
+        for (const char* table : {"scans", "env_vars", "file_contents", "scan_plugins", "paths",
+                                  "config_history", "inventory_items", "findings", "scan_rules"}) {
+            soci::rowset<std::string> rows =
+                (sql.prepare << std::string("SELECT t::text FROM ") + table + " t");
+            for (const std::string& row : rows)
+                bytes += row + "\n";
         }
         return bytes;
     }
@@ -93,7 +97,7 @@ public:
         return n;
     }
 
-private:
+  private:
     TempDir dir_;
     std::string database_;
     store::StoreUrl url_;
@@ -106,13 +110,17 @@ struct PlantedMachine {
         write_file(dir / "home/.claude/settings.json",
                    R"J({"env": {"ANTHROPIC_API_KEY": ")J" + kPlantedKey + R"J("},
   "permissions": {"allow": ["Bash(git status)"], "deny": ["Read(./.env)"]}})J");
-        write_file(dir / "home/.claude.json",
-                   R"J({"mcpServers": {"github": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@1.2.3"],
-  "env": {"GITHUB_TOKEN": ")J" + kPlantedToken + R"J("}}}})J");
-        write_file(dir / "src/app/.mcp.json",
-                   R"J({"mcpServers": {"db": {"command": "uvx", "args": ["mcp-db==1.0.0", "--password", ")J" +
-                       kPlantedPassword + R"J("]}}})J");
-        write_file(dir / "src/app/CLAUDE.md", "# App\nUse the key " + kPlantedKey + " only in tests.\n");
+        write_file(
+            dir / "home/.claude.json",
+            R"J({"mcpServers": {"github": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@1.2.3"],
+  "env": {"GITHUB_TOKEN": ")J" +
+                kPlantedToken + R"J("}}}})J");
+        write_file(
+            dir / "src/app/.mcp.json",
+            R"J({"mcpServers": {"db": {"command": "uvx", "args": ["mcp-db==1.0.0", "--password", ")J" +
+                kPlantedPassword + R"J("]}}})J");
+        write_file(dir / "src/app/CLAUDE.md",
+                   "# App\nUse the key " + kPlantedKey + " only in tests.\n");
     }
     scan::ScanResult scan() const {
         auto plugins = load_plugins({"claude-code"});
@@ -176,9 +184,11 @@ BOOST_AUTO_TEST_CASE(a_scan_is_stored_with_paths_hashes_inventory_and_findings) 
             github = true;
             BOOST_TEST(i.scope == "user");
             BOOST_TEST(i.display_path == "~/.claude.json");
-            BOOST_TEST(i.data_json.find("\"GITHUB_TOKEN\"") != std::string::npos);  // the name, not the value
+            BOOST_TEST(i.data_json.find("\"GITHUB_TOKEN\"") !=
+                       std::string::npos);  // the name, not the value
         }
-        if (i.kind == "mcp_server" && i.name == "db") db = i.scope == "project" && i.display_path == "app/.mcp.json";
+        if (i.kind == "mcp_server" && i.name == "db")
+            db = i.scope == "project" && i.display_path == "app/.mcp.json";
     }
     BOOST_TEST(github);
     BOOST_TEST(db);
@@ -215,7 +225,8 @@ BOOST_AUTO_TEST_CASE(no_planted_secret_reaches_the_store) {
     BOOST_TEST(bytes.size() > 1000u);
     BOOST_TEST(contains_bytes(bytes, "[REDACTED:"));  // the markers are there ...
     for (const std::string& secret : {kPlantedToken, kPlantedKey, kPlantedPassword}) {
-        BOOST_TEST(!contains_bytes(bytes, secret), "planted secret found in the store: " + secret.substr(0, 8));
+        BOOST_TEST(!contains_bytes(bytes, secret),
+                   "planted secret found in the store: " + secret.substr(0, 8));
     }
 }
 
@@ -253,9 +264,11 @@ BOOST_AUTO_TEST_CASE(a_failed_save_leaves_no_half_scan) {
     result.plugins.push_back(result.plugins.front());  // a duplicate key, rejected mid-transaction
     auto id = s->save(result);
     BOOST_REQUIRE(!id.is_ok());
-    BOOST_TEST(id.status().message().find("saving the scan failed") != std::string::npos, id.status().message());
+    BOOST_TEST(id.status().message().find("saving the scan failed") != std::string::npos,
+               id.status().message());
     BOOST_TEST(id.status().message().find(fresh.url().display) != std::string::npos);
-    for (const char* table : {"scans", "env_vars", "paths", "file_contents", "inventory_items", "findings"}) {
+    for (const char* table :
+         {"scans", "env_vars", "paths", "file_contents", "inventory_items", "findings"}) {
         BOOST_TEST(fresh.count(table) == 0, table);
     }
     result.plugins.pop_back();
@@ -264,11 +277,13 @@ BOOST_AUTO_TEST_CASE(a_failed_save_leaves_no_half_scan) {
 
 BOOST_AUTO_TEST_CASE(an_unreachable_store_is_a_clear_error) {
     if (postgres()) {
-        auto url = store::parse_store_url("postgresql://confscope:hunter22@127.0.0.1:1/nowhere", {});
+        auto url =
+            store::parse_store_url("postgresql://confscope:hunter22@127.0.0.1:1/nowhere", {});
         auto s = store::Store::open(*url);
         BOOST_REQUIRE(!s.is_ok());
         const std::string m = s.status().message();
-        BOOST_TEST(m.find("postgresql://confscope:***@127.0.0.1:1/nowhere") != std::string::npos, m);
+        BOOST_TEST(m.find("postgresql://confscope:***@127.0.0.1:1/nowhere") != std::string::npos,
+                   m);
         BOOST_TEST(m.find("unreachable") != std::string::npos, m);
         BOOST_TEST(m.find("hunter22") == std::string::npos);
         BOOST_TEST((s.status().code() == StatusCode::unavailable));
@@ -277,7 +292,8 @@ BOOST_AUTO_TEST_CASE(an_unreachable_store_is_a_clear_error) {
         write_file(dir / "not-a-db", "plain text, not SQLite\n");
         auto s = store::Store::open(*store::parse_store_url((dir / "not-a-db").string(), {}));
         BOOST_REQUIRE(!s.is_ok());
-        BOOST_TEST(s.status().message().find((dir / "not-a-db").string()) != std::string::npos, s.status().message());
+        BOOST_TEST(s.status().message().find((dir / "not-a-db").string()) != std::string::npos,
+                   s.status().message());
         BOOST_TEST(read_file(dir / "not-a-db") == "plain text, not SQLite\n");  // nothing lost
     }
 }

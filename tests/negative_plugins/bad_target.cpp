@@ -5,11 +5,13 @@
 namespace sdk = confscope::sdk;
 
 class BadTargetScanner {
-public:
-    static sdk::PluginInfo info() { return {.summary = "bad target template", .family = "bad-target"}; }
+  public:
+    static sdk::PluginInfo info() {
+        return {.summary = "bad target template", .family = "bad-target"};
+    }
     std::vector<sdk::Target> targets() {
-        return {{"nowhere", "settings", "Nowhere", "{NO_SUCH_PLACE}/settings.json", sdk::Format::json,
-                 sdk::Scope::user}};
+        return {{"nowhere", "settings", "Nowhere", "{NO_SUCH_PLACE}/settings.json",
+                 sdk::Format::json, sdk::Scope::user}};
     }
     void analyze(const sdk::File&, const sdk::Document&, sdk::Sink&) {}
 };

@@ -9,4 +9,6 @@ struct future_descriptor {
 
 static const struct future_descriptor descriptor = {sizeof descriptor, 2};
 
-__attribute__((visibility("default"))) const void* confscope_plugin_entry_v2(void) { return &descriptor; }
+__attribute__((visibility("default"))) const void* confscope_plugin_entry_v2(void) {
+    return &descriptor;
+}

@@ -1,17 +1,16 @@
 #include "test_support.hpp"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <array>
 #include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
+#include <poll.h>
 #include <random>
+#include <spawn.h>
 #include <sstream>
 #include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
 
 extern char** environ;
 
@@ -33,7 +32,8 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
     std::error_code ec;
     // Make everything removable again (tests plant unreadable folders).
-    for (auto it = fs::recursive_directory_iterator(path_, fs::directory_options::skip_permission_denied, ec);
+    for (auto it = fs::recursive_directory_iterator(
+             path_, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         std::error_code perm_ec;
         if (it->is_directory(perm_ec) && !it->is_symlink(perm_ec)) {
@@ -64,23 +64,28 @@ void copy_tree(const fs::path& from, const fs::path& to) {
     fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
 }
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::optional<std::vector<std::string>>& env) {
+ProcessResult run_process(const std::vector<std::string>& argv,
+                          const std::optional<std::vector<std::string>>& env) {
     int out_pipe[2], err_pipe[2];
-    if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0)
+        throw std::runtime_error("pipe failed");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
     std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    for (const std::string& a : argv)
+        args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     std::vector<char*> envp;
     if (env) {
-        for (const std::string& e : *env) envp.push_back(const_cast<char*>(e.c_str()));
+        for (const std::string& e : *env)
+            envp.push_back(const_cast<char*>(e.c_str()));
         envp.push_back(nullptr);
     }
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, argv.front().c_str(), &actions, nullptr, args.data(), env ? envp.data() : environ);
+    const int rc = posix_spawn(&pid, argv.front().c_str(), &actions, nullptr, args.data(),
+                               env ? envp.data() : environ);
     posix_spawn_file_actions_destroy(&actions);
     close(out_pipe[1]);
     close(err_pipe[1]);
@@ -113,25 +118,39 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::optio
     return result;
 }
 
-ProcessResult run_confscope(const std::vector<std::string>& args, const std::optional<std::vector<std::string>>& env) {
+ProcessResult run_confscope(const std::vector<std::string>& args,
+                            const std::optional<std::vector<std::string>>& env) {
     std::vector<std::string> argv{confscope_exe().string()};
     argv.insert(argv.end(), args.begin(), args.end());
     return run_process(argv, env);
 }
 
-fs::path confscope_exe() { return CONFSCOPE_TEST_EXE; }
-fs::path plugin_dir() { return CONFSCOPE_TEST_PLUGIN_DIR; }
-fs::path negative_plugin_dir() { return CONFSCOPE_TEST_NEGATIVE_PLUGIN_DIR; }
-fs::path source_dir() { return CONFSCOPE_TEST_SOURCE_DIR; }
-fs::path fake_home_exe() { return CONFSCOPE_TEST_FAKE_HOME_EXE; }
+fs::path confscope_exe() {
+    return CONFSCOPE_TEST_EXE;
+}
+fs::path plugin_dir() {
+    return CONFSCOPE_TEST_PLUGIN_DIR;
+}
+fs::path negative_plugin_dir() {
+    return CONFSCOPE_TEST_NEGATIVE_PLUGIN_DIR;
+}
+fs::path source_dir() {
+    return CONFSCOPE_TEST_SOURCE_DIR;
+}
+fs::path fake_home_exe() {
+    return CONFSCOPE_TEST_FAKE_HOME_EXE;
+}
 
-std::vector<std::unique_ptr<plugins::PluginInstance>> load_plugins(const std::vector<std::string>& names) {
+std::vector<std::unique_ptr<plugins::PluginInstance>> load_plugins(
+    const std::vector<std::string>& names) {
     plugins::PluginLoader loader;
     std::vector<std::unique_ptr<plugins::PluginInstance>> instances;
     for (const fs::path& file : plugins::find_plugin_files({plugin_dir()})) {
         auto plugin = loader.load(file);
         if (!plugin) throw std::runtime_error(plugin.status().message());
-        if (!names.empty() && std::find(names.begin(), names.end(), (*plugin)->name()) == names.end()) continue;
+        if (!names.empty() &&
+            std::find(names.begin(), names.end(), (*plugin)->name()) == names.end())
+            continue;
         auto instance = plugins::PluginInstance::create(*plugin);
         if (!instance) throw std::runtime_error(instance.status().message());
         instances.push_back(std::move(*instance));
@@ -139,18 +158,22 @@ std::vector<std::unique_ptr<plugins::PluginInstance>> load_plugins(const std::ve
     return instances;
 }
 
-std::vector<plugins::PluginInstance*> raw(const std::vector<std::unique_ptr<plugins::PluginInstance>>& owned) {
+std::vector<plugins::PluginInstance*> raw(
+    const std::vector<std::unique_ptr<plugins::PluginInstance>>& owned) {
     std::vector<plugins::PluginInstance*> out;
-    for (const auto& p : owned) out.push_back(p.get());
+    for (const auto& p : owned)
+        out.push_back(p.get());
     return out;
 }
 
-scan::ScanOptions planted_scan(const fs::path& home, const fs::path& system_root, const std::vector<fs::path>& roots) {
+scan::ScanOptions planted_scan(const fs::path& home, const fs::path& system_root,
+                               const std::vector<fs::path>& roots) {
     scan::ScanOptions options;
     options.os = platform::Os::linux;
     options.roots.home = home.string();
     options.roots.system_root = system_root.string();
-    for (const fs::path& root : roots) options.project_roots.push_back(root.string());
+    for (const fs::path& root : roots)
+        options.project_roots.push_back(root.string());
     return options;
 }
 
@@ -158,7 +181,8 @@ std::optional<std::string> postgres_url() {
     const char* file = std::getenv("CONFSCOPE_TEST_PG_URL_FILE");
     if (file == nullptr || !fs::exists(file)) return std::nullopt;
     std::string url = read_file(file);
-    while (!url.empty() && (url.back() == '\n' || url.back() == ' ')) url.pop_back();
+    while (!url.empty() && (url.back() == '\n' || url.back() == ' '))
+        url.pop_back();
     if (url.empty()) return std::nullopt;
     return url;
 }

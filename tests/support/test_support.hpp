@@ -2,14 +2,14 @@
 // executable, loading the real in-tree plugins, and the PostgreSQL server the ctest fixture starts.
 #pragma once
 
-#include <confscope/plugins/plugin_instance.hpp>
-#include <confscope/scan/scanner.hpp>
-
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <confscope/plugins/plugin_instance.hpp>
+#include <confscope/scan/scanner.hpp>
 
 namespace confscope::test {
 
@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 /// A fresh folder under the system temp dir, removed (recursively) on destruction.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -25,12 +25,13 @@ public:
     [[nodiscard]] const fs::path& path() const { return path_; }
     [[nodiscard]] fs::path operator/(const std::string& rel) const { return path_ / rel; }
 
-private:
+  private:
     fs::path path_;
 };
 
 /// Writes `content` to `path`, creating parent folders; sets the permission bits when given.
-void write_file(const fs::path& path, const std::string& content, std::optional<fs::perms> perms = std::nullopt);
+void write_file(const fs::path& path, const std::string& content,
+                std::optional<fs::perms> perms = std::nullopt);
 std::string read_file(const fs::path& path);
 
 /// Copies a whole folder tree.
@@ -53,20 +54,23 @@ ProcessResult run_confscope(const std::vector<std::string>& args,
 
 /// Paths of this build's artifacts (set by CMake).
 fs::path confscope_exe();
-fs::path plugin_dir();          ///< the in-tree plugins
-fs::path negative_plugin_dir(); ///< plugins the tests build to be refused
-fs::path source_dir();          ///< the repository
-fs::path fake_home_exe();       ///< the fake-home generator
+fs::path plugin_dir();           ///< the in-tree plugins
+fs::path negative_plugin_dir();  ///< plugins the tests build to be refused
+fs::path source_dir();           ///< the repository
+fs::path fake_home_exe();        ///< the fake-home generator
 
 /// Loads and creates the in-tree plugins named (all when empty) — real libraries from disk.
-std::vector<std::unique_ptr<plugins::PluginInstance>> load_plugins(const std::vector<std::string>& names = {});
+std::vector<std::unique_ptr<plugins::PluginInstance>> load_plugins(
+    const std::vector<std::string>& names = {});
 
 /// Raw pointers for run_scan.
-std::vector<plugins::PluginInstance*> raw(const std::vector<std::unique_ptr<plugins::PluginInstance>>& owned);
+std::vector<plugins::PluginInstance*> raw(
+    const std::vector<std::unique_ptr<plugins::PluginInstance>>& owned);
 
 /// Options for a scan of a planted machine: home, system root and project roots; no process
 /// environment leaks in.
-scan::ScanOptions planted_scan(const fs::path& home, const fs::path& system_root, const std::vector<fs::path>& roots);
+scan::ScanOptions planted_scan(const fs::path& home, const fs::path& system_root,
+                               const std::vector<fs::path>& roots);
 
 /// The PostgreSQL URL of the throw-away test server, when the ctest fixture started one.
 std::optional<std::string> postgres_url();

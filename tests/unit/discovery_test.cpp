@@ -1,10 +1,10 @@
 // Discovery over real folders: user-level templates, the project walk, pruning, symlinks,
 // unreadable folders, and which target claims a file.
-#include <confscope/discovery/discovery.hpp>
-
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+
+#include <confscope/discovery/discovery.hpp>
 
 #include "test_support.hpp"
 
@@ -15,7 +15,8 @@ using confscope::test::write_file;
 
 namespace {
 
-TargetSpec target(const char* id, const char* path, sdk::Scope scope = sdk::Scope::project, std::size_t plugin = 0) {
+TargetSpec target(const char* id, const char* path, sdk::Scope scope = sdk::Scope::project,
+                  std::size_t plugin = 0) {
     return {plugin, id, "cat", id, path, sdk::Format::json, scope};
 }
 
@@ -30,7 +31,8 @@ struct Machine {
     TempDir dir;
     platform::Placeholders values;
     Machine() {
-        values = platform::Placeholders::resolve(platform::Os::linux, {(dir / "home").string(), (dir / "sys").string()}, {});
+        values = platform::Placeholders::resolve(
+            platform::Os::linux, {(dir / "home").string(), (dir / "sys").string()}, {});
     }
     std::string p(const std::string& rel) const { return (dir / rel).string(); }
 };
@@ -95,9 +97,10 @@ BOOST_AUTO_TEST_CASE(walk_tries_every_folder_as_project_and_prunes_heavy_ones) {
 BOOST_AUTO_TEST_CASE(most_specific_template_of_a_plugin_wins) {
     Machine m;
     write_file(m.dir / "src/p/.claude/CLAUDE.md", "x");
-    const std::vector<TargetSpec> targets{target("memory", "{PROJECT}/CLAUDE.md"),
-                                          target("memory-dot", "{PROJECT}/.claude/CLAUDE.md"),
-                                          target("other-plugin", "{PROJECT}/CLAUDE.md", sdk::Scope::project, 1)};
+    const std::vector<TargetSpec> targets{
+        target("memory", "{PROJECT}/CLAUDE.md"),
+        target("memory-dot", "{PROJECT}/.claude/CLAUDE.md"),
+        target("other-plugin", "{PROJECT}/CLAUDE.md", sdk::Scope::project, 1)};
     DiscoveryOptions options;
     options.roots = {m.p("src")};
     const DiscoveryResult r = discover(targets, m.values, options);
@@ -112,8 +115,9 @@ BOOST_AUTO_TEST_CASE(most_specific_template_of_a_plugin_wins) {
 BOOST_AUTO_TEST_CASE(user_level_files_are_never_project_files) {
     Machine m;
     write_file(m.dir / "home/.claude/settings.json", "{}");
-    const std::vector<TargetSpec> targets{target("user", "{CLAUDE_CONFIG_DIR}/settings.json", sdk::Scope::user),
-                                          target("project", "{PROJECT}/.claude/settings.json")};
+    const std::vector<TargetSpec> targets{
+        target("user", "{CLAUDE_CONFIG_DIR}/settings.json", sdk::Scope::user),
+        target("project", "{PROJECT}/.claude/settings.json")};
     DiscoveryOptions options;
     options.roots = {m.p("home")};
     const DiscoveryResult r = discover(targets, m.values, options);
@@ -135,10 +139,11 @@ BOOST_AUTO_TEST_CASE(symlink_loops_are_not_followed_and_unreadable_folders_are_r
     const DiscoveryResult r = discover(targets, m.values, options);
     std::size_t outside_locked = 0;
     for (const Candidate& c : r.candidates) {
-        if (c.path.ends_with(".mcp.json") && c.path.find("/locked/") == std::string::npos) ++outside_locked;
+        if (c.path.ends_with(".mcp.json") && c.path.find("/locked/") == std::string::npos)
+            ++outside_locked;
     }
     BOOST_TEST(outside_locked == 1u);  // the loop adds nothing (no src/p/loop/p/.mcp.json) and ends
-    if (::geteuid() != 0) {       // root reads everything
+    if (::geteuid() != 0) {            // root reads everything
         const Candidate* locked = find(r, m.p("src/locked"));
         BOOST_REQUIRE(locked);
         BOOST_TEST((locked->state == EntryState::unreadable));
@@ -150,8 +155,9 @@ BOOST_AUTO_TEST_CASE(symlink_loops_are_not_followed_and_unreadable_folders_are_r
 BOOST_AUTO_TEST_CASE(templates_are_validated) {
     Machine m;
     BOOST_TEST(validate_template("{PROJECT}/.mcp.json", m.values).is_ok());
-    BOOST_TEST(validate_template("{HOME}/x/{UNKNOWN}/y", m.values).message().find("unknown placeholder {UNKNOWN}") !=
-               std::string::npos);
+    BOOST_TEST(validate_template("{HOME}/x/{UNKNOWN}/y", m.values)
+                   .message()
+                   .find("unknown placeholder {UNKNOWN}") != std::string::npos);
     BOOST_TEST(!validate_template("{HOME}/../etc/passwd", m.values).is_ok());
     BOOST_TEST(!validate_template("{HOME}/{PROJECT}/x", m.values).is_ok());
     BOOST_TEST(!validate_template("{PROJECT}", m.values).is_ok());

@@ -1,6 +1,6 @@
-#include <confscope/discovery/glob.hpp>
-
 #include <boost/test/unit_test.hpp>
+
+#include <confscope/discovery/glob.hpp>
 
 using namespace confscope::discovery;
 

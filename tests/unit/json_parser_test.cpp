@@ -1,7 +1,7 @@
 // JSON / JSONC into the document model: pointers, kinds, values, positions, tolerance, errors.
-#include <confscope/parse/document.hpp>
-
 #include <boost/test/unit_test.hpp>
+
+#include <confscope/parse/document.hpp>
 
 using namespace confscope;
 using namespace confscope::parse;
@@ -51,7 +51,8 @@ BOOST_AUTO_TEST_CASE(nodes_in_document_order_with_positions) {
 }
 
 BOOST_AUTO_TEST_CASE(bom_comments_and_trailing_commas_are_tolerated) {
-    const std::string text = "\xEF\xBB\xBF// settings\n{\n  /* block */ \"a\": [1, 2,],\n  \"b\": \"x\", // end\n}\n";
+    const std::string text =
+        "\xEF\xBB\xBF// settings\n{\n  /* block */ \"a\": [1, 2,],\n  \"b\": \"x\", // end\n}\n";
     const Document d = parse::parse(sdk::Format::jsonc, text);
     BOOST_REQUIRE(!d.error);
     const Node* b = at(d, "/b");
@@ -60,7 +61,8 @@ BOOST_AUTO_TEST_CASE(bom_comments_and_trailing_commas_are_tolerated) {
     BOOST_TEST(b->column == 3u);
     BOOST_TEST(at(d, "/a")->child_count == 2u);
     BOOST_TEST(at(d, "/a")->column == 15u);
-    BOOST_TEST(parse::parse(sdk::Format::json, "\xEF\xBB\xBF{\"k\": 1}").nodes.at(1).column == 2u);  // BOM not counted
+    BOOST_TEST(parse::parse(sdk::Format::json, "\xEF\xBB\xBF{\"k\": 1}").nodes.at(1).column ==
+               2u);  // BOM not counted
 }
 
 BOOST_AUTO_TEST_CASE(escapes_and_unicode_columns) {
@@ -68,7 +70,8 @@ BOOST_AUTO_TEST_CASE(escapes_and_unicode_columns) {
     const Document d = parse::parse(sdk::Format::json, text);
     BOOST_REQUIRE(!d.error);
     BOOST_TEST(at(d, "/é")->value == "a\"bé");
-    BOOST_TEST(text.substr(at(d, "/é")->value_offset, at(d, "/é")->value_length) == "\"a\\\"b\\u00e9\"");
+    BOOST_TEST(text.substr(at(d, "/é")->value_offset, at(d, "/é")->value_length) ==
+               "\"a\\\"b\\u00e9\"");
     BOOST_TEST(at(d, "/n")->column == 21u);  // é counts as one column
 }
 
@@ -82,11 +85,13 @@ BOOST_AUTO_TEST_CASE(errors_carry_line_and_column) {
 
     BOOST_TEST(parse::parse(sdk::Format::json, "").error.has_value());
     BOOST_TEST(parse::parse(sdk::Format::json, "{} {}").error.has_value());
-    BOOST_TEST(parse::parse(sdk::Format::json, "{\"a\": \"\xff\"}").error.has_value());  // invalid UTF-8
+    BOOST_TEST(
+        parse::parse(sdk::Format::json, "{\"a\": \"\xff\"}").error.has_value());  // invalid UTF-8
 }
 
 BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_not_a_crash_or_a_memory_blowup) {
-    const Document ok = parse::parse(sdk::Format::json, std::string(500, '[') + std::string(500, ']'));
+    const Document ok =
+        parse::parse(sdk::Format::json, std::string(500, '[') + std::string(500, ']'));
     BOOST_TEST(!ok.error);
     BOOST_TEST(ok.nodes.size() == 500u);
     const std::string hostile = std::string(100000, '[') + std::string(100000, ']');

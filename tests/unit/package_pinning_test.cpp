@@ -1,9 +1,10 @@
 // The claude-code plugin's command analysis: package pinning (MCP-004), download-and-execute
 // hooks (HOOK-002) and permission rule parsing, tested directly on its sources.
+#include "package_pinning.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include "hooks.hpp"
-#include "package_pinning.hpp"
 #include "permissions.hpp"
 
 using namespace claude_code;
@@ -27,7 +28,8 @@ BOOST_AUTO_TEST_CASE(npm_launchers) {
     BOOST_TEST(!launched_package("node", {"server.js"}).has_value());
     BOOST_TEST(!launched_package("npx", {"./local-server.js"}).has_value());
     BOOST_TEST(!launched_package("npm", {"run", "start"}).has_value());
-    BOOST_TEST(launched_package("npx", {"github:org/repo#0123456789abcdef0123456789abcdef01234567"})->pinned);
+    BOOST_TEST(launched_package("npx", {"github:org/repo#0123456789abcdef0123456789abcdef01234567"})
+                   ->pinned);
 }
 
 BOOST_AUTO_TEST_CASE(python_launchers) {
@@ -37,9 +39,11 @@ BOOST_AUTO_TEST_CASE(python_launchers) {
     BOOST_TEST(!launched_package("uvx", {"mcp-server-sqlite@latest"})->pinned);
     BOOST_TEST(launched_package("uvx", {"--python", "3.12", "tool==1.0"})->spec == "tool==1.0");
     BOOST_TEST(!launched_package("uvx", {"--from", "git+https://github.com/o/r", "tool"})->pinned);
-    BOOST_TEST(launched_package("uvx", {"--from", "git+https://github.com/o/r@0123456789abcdef0123456789abcdef01234567",
-                                        "tool"})
-                   ->pinned);
+    BOOST_TEST(
+        launched_package(
+            "uvx", {"--from", "git+https://github.com/o/r@0123456789abcdef0123456789abcdef01234567",
+                    "tool"})
+            ->pinned);
     BOOST_TEST(!launched_package("pipx", {"run", "tool"})->pinned);
     BOOST_TEST(!launched_package("pipx", {"install", "tool"}).has_value());
 }

@@ -1,7 +1,7 @@
 // Placeholder tables per OS, checked on any machine by injecting the OS and the environment.
-#include <confscope/platform/placeholders.hpp>
-
 #include <boost/test/unit_test.hpp>
+
+#include <confscope/platform/placeholders.hpp>
 
 using namespace confscope::platform;
 
@@ -18,7 +18,8 @@ BOOST_AUTO_TEST_CASE(linux_defaults_follow_xdg_and_etc) {
 }
 
 BOOST_AUTO_TEST_CASE(linux_honours_relocation_variables) {
-    const Environment env{{"CLAUDE_CONFIG_DIR", "/opt/claude/"}, {"XDG_CONFIG_HOME", "/xdg"}, {"HOME", "/ignored"}};
+    const Environment env{
+        {"CLAUDE_CONFIG_DIR", "/opt/claude/"}, {"XDG_CONFIG_HOME", "/xdg"}, {"HOME", "/ignored"}};
     const auto p = Placeholders::resolve(Os::linux, {"/home/ada", "/srv/root"}, env);
     BOOST_TEST(*p.get("CLAUDE_CONFIG_DIR") == "/opt/claude");
     BOOST_TEST(*p.get("XDG_CONFIG_HOME") == "/xdg");
@@ -28,7 +29,8 @@ BOOST_AUTO_TEST_CASE(linux_honours_relocation_variables) {
 }
 
 BOOST_AUTO_TEST_CASE(relative_relocations_are_ignored) {
-    const auto p = Placeholders::resolve(Os::linux, {"/home/ada", "/"}, {{"CLAUDE_CONFIG_DIR", "relative/dir"}});
+    const auto p = Placeholders::resolve(Os::linux, {"/home/ada", "/"},
+                                         {{"CLAUDE_CONFIG_DIR", "relative/dir"}});
     BOOST_TEST(*p.get("CLAUDE_CONFIG_DIR") == "/home/ada/.claude");
 }
 
@@ -45,8 +47,8 @@ BOOST_AUTO_TEST_CASE(windows_table_uses_appdata_and_program_files) {
     BOOST_TEST(*p.get("LOCALAPPDATA") == "C:/Users/ada/AppData/Local");
     BOOST_TEST(*p.get("PROGRAMDATA") == "C:/ProgramData");
     BOOST_TEST(*p.get("CLAUDE_MANAGED_DIR") == "C:/Program Files/ClaudeCode");
-    const auto relocated =
-        Placeholders::resolve(Os::windows, {"C:/Users/ada", "C:/"}, {{"APPDATA", R"J(D:\Roaming\)J"}});
+    const auto relocated = Placeholders::resolve(Os::windows, {"C:/Users/ada", "C:/"},
+                                                 {{"APPDATA", R"J(D:\Roaming\)J"}});
     BOOST_TEST(*relocated.get("APPDATA") == "D:/Roaming");
 }
 

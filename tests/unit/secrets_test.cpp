@@ -1,9 +1,9 @@
 // Secret detection (token shapes, secret-named keys with entropy, references) and redaction of
 // files, messages and JSON.
+#include <boost/test/unit_test.hpp>
+
 #include <confscope/parse/document.hpp>
 #include <confscope/secrets/redactor.hpp>
-
-#include <boost/test/unit_test.hpp>
 
 using namespace confscope;
 using namespace confscope::secrets;
@@ -26,9 +26,10 @@ BOOST_AUTO_TEST_SUITE(secrets)
 
 BOOST_AUTO_TEST_CASE(known_token_shapes_are_found_in_one_pass) {
     const Detector& d = Detector::instance();
-    for (const std::string& token : {kAnthropic, kGithub, kAws, kSlack, std::string("AIzaSyA1234567890abcdefghijklmnopqrstuv"),
-                                     std::string("sk_live_51Habcdefghijklmnopqrstuvwx"),
-                                     std::string("github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz")}) {
+    for (const std::string& token :
+         {kAnthropic, kGithub, kAws, kSlack, std::string("AIzaSyA1234567890abcdefghijklmnopqrstuv"),
+          std::string("sk_live_51Habcdefghijklmnopqrstuvwx"),
+          std::string("github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz")}) {
         const auto found = d.find_tokens("prefix " + token + " suffix");
         BOOST_TEST_CONTEXT(token) {
             BOOST_REQUIRE(found.size() == 1u);
@@ -39,13 +40,15 @@ BOOST_AUTO_TEST_CASE(known_token_shapes_are_found_in_one_pass) {
     const auto bearer = d.find_tokens("Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345");
     BOOST_REQUIRE(bearer.size() == 1u);
     BOOST_TEST(bearer[0].offset == 22u);  // the token, not the scheme
-    const auto pem = d.find_tokens("-----BEGIN RSA PRIVATE KEY-----\\nMIIEow\\n-----END RSA PRIVATE KEY-----");
+    const auto pem =
+        d.find_tokens("-----BEGIN RSA PRIVATE KEY-----\\nMIIEow\\n-----END RSA PRIVATE KEY-----");
     BOOST_TEST(pem.size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(near_misses_are_not_tokens) {
     const Detector& d = Detector::instance();
-    BOOST_TEST(d.find_tokens("task-abcdefghijklmnopqrstuvwxyz").empty());  // no word boundary before sk-
+    BOOST_TEST(
+        d.find_tokens("task-abcdefghijklmnopqrstuvwxyz").empty());  // no word boundary before sk-
     BOOST_TEST(d.find_tokens("sk-short").empty());
     BOOST_TEST(d.find_tokens("AKIA1234").empty());
     BOOST_TEST(d.find_tokens("${GITHUB_TOKEN}").empty());
@@ -55,8 +58,10 @@ BOOST_AUTO_TEST_CASE(near_misses_are_not_tokens) {
 BOOST_AUTO_TEST_CASE(secret_named_keys_need_a_credential_looking_value) {
     const Detector& d = Detector::instance();
     BOOST_TEST((d.classify("API_KEY", "q8Zr2LmT5xWc9") & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) != 0u);
-    BOOST_TEST((d.classify("dbPassword", "hunter2hunter2") & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) != 0u);
-    BOOST_TEST((d.classify("Authorization", "Basic dXNlcjpwYXNzd29yZA==") & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) != 0u);
+    BOOST_TEST((d.classify("dbPassword", "hunter2hunter2") & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) !=
+               0u);
+    BOOST_TEST((d.classify("Authorization", "Basic dXNlcjpwYXNzd29yZA==") &
+                CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) != 0u);
     BOOST_TEST(d.classify("API_KEY", "${API_KEY}") == CONFSCOPE_NODE_FLAG_REFERENCE);
     BOOST_TEST(d.classify("API_KEY", "${API_KEY:-dev}") == CONFSCOPE_NODE_FLAG_REFERENCE);
     BOOST_TEST(d.classify("TOKEN", "env:GITHUB_TOKEN") == CONFSCOPE_NODE_FLAG_REFERENCE);
@@ -70,20 +75,23 @@ BOOST_AUTO_TEST_CASE(secret_named_keys_need_a_credential_looking_value) {
     BOOST_TEST(d.classify("PUBLIC_KEY", "AAAAC3NzaC1lZDI1NTE5AAAAI") == 0u);
     BOOST_TEST(d.classify("API_KEY", "short") == 0u);
     BOOST_TEST((d.classify("anything", kGithub) & CONFSCOPE_NODE_FLAG_SECRET_TOKEN) != 0u);
-    BOOST_TEST((d.classify("", "--api-key=q8Zr2LmT5xWc9Yt") & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) != 0u);
+    BOOST_TEST((d.classify("", "--api-key=q8Zr2LmT5xWc9Yt") & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) !=
+               0u);
 }
 
 BOOST_AUTO_TEST_CASE(flag_document_uses_the_flag_before_an_argument) {
-    parse::Document doc = parse::parse(sdk::Format::json, R"J({"args": ["--api-key", "q8Zr2LmT5xWc9Yt", "--port", "8080"]})J");
+    parse::Document doc = parse::parse(
+        sdk::Format::json, R"J({"args": ["--api-key", "q8Zr2LmT5xWc9Yt", "--port", "8080"]})J");
     flag_document(doc);
     BOOST_TEST((at(doc, "/args/1")->flags & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) != 0u);
     BOOST_TEST(at(doc, "/args/3")->flags == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(redacting_a_file_keeps_it_parseable_and_removes_every_secret) {
-    const std::string text = "{\n  \"env\": {\"GITHUB_TOKEN\": \"" + kGithub + "\", \"DB_PASSWORD\": \"hunter2hunter2\",\n" +
-                             "          \"REF\": \"${TOKEN}\"},\n" + "  \"args\": [\"--header\", \"Authorization: Bearer " +
-                             kAnthropic + "\"]\n}\n";
+    const std::string text =
+        "{\n  \"env\": {\"GITHUB_TOKEN\": \"" + kGithub +
+        "\", \"DB_PASSWORD\": \"hunter2hunter2\",\n" + "          \"REF\": \"${TOKEN}\"},\n" +
+        "  \"args\": [\"--header\", \"Authorization: Bearer " + kAnthropic + "\"]\n}\n";
     parse::Document doc = parse::parse(sdk::Format::json, text);
     flag_document(doc);
     const Redaction r = redact_file(text, doc, {{"/env/GITHUB_TOKEN", "SEC-001"}});
@@ -113,7 +121,8 @@ BOOST_AUTO_TEST_CASE(markers_name_the_rule_and_fingerprint_the_value) {
 
 BOOST_AUTO_TEST_CASE(scrub_json_redacts_secret_keys_and_token_shapes) {
     const Scrubber s;
-    const std::string json = R"J({"env":{"API_KEY":"q8Zr2LmT5xWc9Yt"},"args":["--token", ")J" + kSlack + R"J("],"ok":"plain"})J";
+    const std::string json = R"J({"env":{"API_KEY":"q8Zr2LmT5xWc9Yt"},"args":["--token", ")J" +
+                             kSlack + R"J("],"ok":"plain"})J";
     const std::string clean = s.scrub_json(json);
     BOOST_TEST(clean.find("q8Zr2LmT5xWc9Yt") == std::string::npos);
     BOOST_TEST(clean.find(kSlack) == std::string::npos);

@@ -1,7 +1,7 @@
+#include <boost/test/unit_test.hpp>
+
 #include <confscope/base/status.hpp>
 #include <confscope/base/time.hpp>
-
-#include <boost/test/unit_test.hpp>
 
 using namespace confscope;
 

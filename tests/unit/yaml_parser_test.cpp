@@ -1,7 +1,7 @@
 // YAML and Markdown front matter into the same document model.
-#include <confscope/parse/document.hpp>
-
 #include <boost/test/unit_test.hpp>
+
+#include <confscope/parse/document.hpp>
 
 using namespace confscope;
 using namespace confscope::parse;
@@ -42,7 +42,8 @@ BOOST_AUTO_TEST_CASE(scalars_are_typed_by_the_core_schema) {
     BOOST_TEST(at(d, "/tools/1")->line == 9u);
     BOOST_TEST(at(d, "/tools/1")->column == 5u);
     BOOST_TEST(at(d, "/count")->line == 2u);
-    BOOST_TEST(text.substr(at(d, "/quoted")->value_offset, at(d, "/quoted")->value_length) == "\"42\"");
+    BOOST_TEST(text.substr(at(d, "/quoted")->value_offset, at(d, "/quoted")->value_length) ==
+               "\"42\"");
 }
 
 BOOST_AUTO_TEST_CASE(yaml_errors_have_positions) {

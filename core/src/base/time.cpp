@@ -1,7 +1,7 @@
-#include <confscope/base/time.hpp>
-
-#include <ctime>
 #include <cstdio>
+#include <ctime>
+
+#include <confscope/base/time.hpp>
 
 namespace confscope {
 
@@ -11,8 +11,9 @@ std::string format(std::time_t seconds, int millis) {
     gmtime_r(&seconds, &utc);
     char buffer[64];
     if (millis >= 0) {
-        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                      utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                      utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min,
+                      utc.tm_sec, millis);
     } else {
         std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900,
                       utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
@@ -32,6 +33,8 @@ std::string format_rfc3339_seconds(std::int64_t unix_seconds) {
     return format(static_cast<std::time_t>(unix_seconds), -1);
 }
 
-std::string now_rfc3339() { return format_rfc3339(std::chrono::system_clock::now()); }
+std::string now_rfc3339() {
+    return format_rfc3339(std::chrono::system_clock::now());
+}
 
 }  // namespace confscope

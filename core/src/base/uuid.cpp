@@ -1,7 +1,7 @@
-#include <confscope/base/uuid.hpp>
-
 #include <boost/uuid/random_generator.hpp>
 #include <boost/uuid/uuid_io.hpp>
+
+#include <confscope/base/uuid.hpp>
 
 namespace confscope {
 

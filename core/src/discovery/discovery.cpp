@@ -1,12 +1,11 @@
-#include <confscope/discovery/discovery.hpp>
-#include <confscope/discovery/glob.hpp>
-
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <sys/stat.h>
 #include <unordered_set>
+
+#include <confscope/discovery/discovery.hpp>
+#include <confscope/discovery/glob.hpp>
 
 namespace confscope::discovery {
 namespace fs = std::filesystem;
@@ -20,8 +19,8 @@ std::vector<std::string> split_segments(std::string_view path) {
     std::size_t pos = 0;
     while (pos <= path.size()) {
         const std::size_t slash = path.find('/', pos);
-        const std::string_view seg =
-            path.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
+        const std::string_view seg = path.substr(
+            pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
         if (!seg.empty() && seg != ".") segments.emplace_back(seg);
         if (slash == std::string_view::npos) break;
         pos = slash + 1;
@@ -47,7 +46,7 @@ Kind stat_kind(const std::string& path) {
 
 struct DirEntry {
     std::string name;
-    bool is_dir = false;      // a real folder (not a link to one)
+    bool is_dir = false;  // a real folder (not a link to one)
     bool is_symlink = false;
 };
 
@@ -88,23 +87,28 @@ struct ProjectPattern {
 };
 
 class Discoverer {
-public:
+  public:
     Discoverer(const std::vector<TargetSpec>& targets, const DiscoveryOptions& options)
-        : targets_(targets), options_(options), prune_(options.prune_names.begin(), options.prune_names.end()) {}
+        : targets_(targets),
+          options_(options),
+          prune_(options.prune_names.begin(), options.prune_names.end()) {}
 
-    void resolve_user_target(std::size_t index, const std::string& expanded, const std::string& home) {
+    void resolve_user_target(std::size_t index, const std::string& expanded,
+                             const std::string& home) {
         ++stats_.locations_checked;
         std::vector<std::string> segments = split_segments(expanded);
         const auto first_glob = std::find_if(segments.begin(), segments.end(),
                                              [](const std::string& s) { return has_glob(s); });
         std::string prefix = expanded.starts_with('/') ? "/" : "";
-        for (auto it = segments.begin(); it != first_glob; ++it) prefix = join_path(prefix, *it);
+        for (auto it = segments.begin(); it != first_glob; ++it)
+            prefix = join_path(prefix, *it);
         if (first_glob == segments.end()) {
             const Kind kind = stat_kind(prefix);
             if (kind == Kind::file) {
                 add_user_hit(prefix, index, home);
             } else if (kind == Kind::none) {
-                Candidate& c = candidate(prefix, display_path(prefix, home, ""), EntryState::missing);
+                Candidate& c =
+                    candidate(prefix, display_path(prefix, home, ""), EntryState::missing);
                 if (c.state == EntryState::missing) c.matches.push_back({index, ""});
             }
             return;
@@ -130,7 +134,8 @@ public:
             }
             std::unordered_set<std::string_view> names;
             names.reserve(listing.entries.size());
-            for (const DirEntry& e : listing.entries) names.insert(e.name);
+            for (const DirEntry& e : listing.entries)
+                names.insert(e.name);
 
             for (const ProjectPattern& pattern : patterns) {
                 const std::string& first = pattern.segments.front();
@@ -141,7 +146,9 @@ public:
                     expand(current.dir, pattern.segments, 0, hit);
                 } else if (has_glob(first)) {
                     for (const DirEntry& e : listing.entries) {
-                        if (glob_match(first, e.name)) descend_or_hit(join_path(current.dir, e.name), pattern.segments, 0, hit);
+                        if (glob_match(first, e.name))
+                            descend_or_hit(join_path(current.dir, e.name), pattern.segments, 0,
+                                           hit);
                     }
                 } else if (names.contains(first)) {
                     descend_or_hit(join_path(current.dir, first), pattern.segments, 0, hit);
@@ -170,7 +177,7 @@ public:
 
     std::unordered_set<std::string>& user_claimed() { return user_claimed_; }
 
-private:
+  private:
     template <typename Hit>
     void descend_or_hit(const std::string& path, const std::vector<std::string>& segments,
                         std::size_t index, Hit&& hit) {
@@ -201,7 +208,8 @@ private:
         if (has_glob(seg)) {
             Listing listing = list_directory(dir);
             for (const DirEntry& e : listing.entries) {
-                if (glob_match(seg, e.name)) descend_or_hit(join_path(dir, e.name), segments, index, hit);
+                if (glob_match(seg, e.name))
+                    descend_or_hit(join_path(dir, e.name), segments, index, hit);
             }
             return;
         }
@@ -209,7 +217,8 @@ private:
     }
 
     // The candidate for `path`, created in `state` when new.
-    Candidate& candidate(const std::string& path, const std::string& display, EntryState state = EntryState::found) {
+    Candidate& candidate(const std::string& path, const std::string& display,
+                         EntryState state = EntryState::found) {
         auto [it, inserted] = candidates_.try_emplace(path);
         if (inserted) {
             it->second.path = path;
@@ -249,16 +258,17 @@ private:
         c.matches.push_back({pattern.target_index, project_dir});
     }
 
-    void record_unreadable(const std::string& path, const std::string& error, const std::string& root) {
+    void record_unreadable(const std::string& path, const std::string& error,
+                           const std::string& root) {
         ++stats_.unreadable;
         Candidate& c = candidate(path, display_path(path, "", root), EntryState::unreadable);
         c.error = error;
     }
 
-public:
+  public:
     std::vector<std::size_t> segment_count_;
 
-private:
+  private:
     const std::vector<TargetSpec>& targets_;
     const DiscoveryOptions& options_;
     std::unordered_set<std::string> prune_;
@@ -271,17 +281,19 @@ std::string normalize_root(const std::string& root) {
     std::error_code ec;
     fs::path p = fs::absolute(fs::path(root), ec).lexically_normal();
     std::string text = p.generic_string();
-    while (text.size() > 1 && text.back() == '/') text.pop_back();
+    while (text.size() > 1 && text.back() == '/')
+        text.pop_back();
     return text;
 }
 
 }  // namespace
 
 std::vector<std::string> default_prune_names() {
-    return {".git",  ".hg",     ".svn",          "node_modules", ".venv",  "venv",
-            "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", ".gradle", ".m2",
-            ".cache", ".npm", ".nvm", ".cargo", ".rustup", ".pyenv", ".terraform",
-            "bower_components", ".next", ".nuxt", ".Trash"};
+    return {".git",    ".hg",         ".svn",   "node_modules", ".venv",
+            "venv",    "__pycache__", ".tox",   ".mypy_cache",  ".pytest_cache",
+            ".gradle", ".m2",         ".cache", ".npm",         ".nvm",
+            ".cargo",  ".rustup",     ".pyenv", ".terraform",   "bower_components",
+            ".next",   ".nuxt",       ".Trash"};
 }
 
 Status validate_template(const std::string& path_template, const platform::Placeholders& values) {
@@ -290,25 +302,30 @@ Status validate_template(const std::string& path_template, const platform::Place
     if (text.starts_with(kProject)) {
         text.remove_prefix(kProject.size());
         if (!text.starts_with('/') || text.size() < 2) {
-            return Status::invalid_argument("'" + path_template + "': {PROJECT} must be followed by /<path>");
+            return Status::invalid_argument("'" + path_template +
+                                            "': {PROJECT} must be followed by /<path>");
         }
     }
     if (text.find(kProject) != std::string_view::npos) {
-        return Status::invalid_argument("'" + path_template + "': {PROJECT} may only start a template");
+        return Status::invalid_argument("'" + path_template +
+                                        "': {PROJECT} may only start a template");
     }
     for (const std::string& seg : split_segments(text)) {
         if (seg == "..") {
-            return Status::invalid_argument("'" + path_template + "': '..' is not allowed in templates");
+            return Status::invalid_argument("'" + path_template +
+                                            "': '..' is not allowed in templates");
         }
     }
     std::string unknown;
     if (!values.expand(text, &unknown)) {
-        return Status::invalid_argument("'" + path_template + "': unknown placeholder {" + unknown + "}");
+        return Status::invalid_argument("'" + path_template + "': unknown placeholder {" + unknown +
+                                        "}");
     }
     return Status::ok();
 }
 
-std::string display_path(const std::string& path, const std::string& home, const std::string& root) {
+std::string display_path(const std::string& path, const std::string& home,
+                         const std::string& root) {
     auto relative_to = [&](const std::string& base) -> std::optional<std::string> {
         if (base.empty()) return std::nullopt;
         if (path == base) return std::string(".");
@@ -321,8 +338,8 @@ std::string display_path(const std::string& path, const std::string& home, const
     return path;
 }
 
-DiscoveryResult discover(const std::vector<TargetSpec>& targets, const platform::Placeholders& values,
-                         const DiscoveryOptions& options) {
+DiscoveryResult discover(const std::vector<TargetSpec>& targets,
+                         const platform::Placeholders& values, const DiscoveryOptions& options) {
     Discoverer discoverer(targets, options);
     discoverer.segment_count_.assign(targets.size(), 0);
     const std::string home = values.get("HOME").value_or("");
@@ -331,8 +348,10 @@ DiscoveryResult discover(const std::vector<TargetSpec>& targets, const platform:
     for (std::size_t i = 0; i < targets.size(); ++i) {
         const std::string& tpl = targets[i].path_template;
         if (tpl.starts_with(kProject)) {
-            std::vector<std::string> segments = split_segments(std::string_view(tpl).substr(kProject.size()));
-            while (segments.size() > 1 && segments.front() == "**") segments.erase(segments.begin());
+            std::vector<std::string> segments =
+                split_segments(std::string_view(tpl).substr(kProject.size()));
+            while (segments.size() > 1 && segments.front() == "**")
+                segments.erase(segments.begin());
             if (segments.empty()) continue;
             discoverer.segment_count_[i] = segments.size();
             patterns.push_back({i, std::move(segments)});
@@ -341,7 +360,8 @@ DiscoveryResult discover(const std::vector<TargetSpec>& targets, const platform:
         if (auto expanded = values.expand(tpl)) discoverer.resolve_user_target(i, *expanded, home);
     }
     if (!patterns.empty()) {
-        for (const std::string& root : options.roots) discoverer.walk_root(normalize_root(root), patterns);
+        for (const std::string& root : options.roots)
+            discoverer.walk_root(normalize_root(root), patterns);
     }
     return discoverer.finish();
 }

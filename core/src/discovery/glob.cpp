@@ -70,7 +70,8 @@ bool glob_match(std::string_view pattern, std::string_view name) {
         p = star_p + 1;
         n = ++star_n;
     }
-    while (p < pattern.size() && pattern[p] == '*') ++p;
+    while (p < pattern.size() && pattern[p] == '*')
+        ++p;
     return p == pattern.size();
 }
 

@@ -1,13 +1,12 @@
 // POSIX implementation of read_file (chosen in CMake).
-#include <confscope/io/file_reader.hpp>
-#include <confscope/io/sha256.hpp>
-
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
+#include <confscope/io/file_reader.hpp>
+#include <confscope/io/sha256.hpp>
 
 namespace confscope::io {
 
@@ -21,7 +20,7 @@ Status errno_status(const std::string& path, const char* action, int error) {
 }
 
 class FileDescriptor {
-public:
+  public:
     explicit FileDescriptor(int fd) : fd_(fd) {}
     ~FileDescriptor() {
         if (fd_ >= 0) ::close(fd_);
@@ -30,7 +29,7 @@ public:
     FileDescriptor& operator=(const FileDescriptor&) = delete;
     [[nodiscard]] int get() const { return fd_; }
 
-private:
+  private:
     int fd_;
 };
 

@@ -1,9 +1,9 @@
-#include <confscope/io/sha256.hpp>
+#include <array>
+#include <stdexcept>
 
 #include <openssl/evp.h>
 
-#include <array>
-#include <stdexcept>
+#include <confscope/io/sha256.hpp>
 
 namespace confscope::io {
 

@@ -1,9 +1,7 @@
 // The only translation unit that includes Boost.Log (its headers are heavy).
-#include <confscope/base/time.hpp>
-#include <confscope/log/log.hpp>
-#include <confscope/plugin_api.h>
-#include <confscope/sdk/json.hpp>
-#include <confscope/secrets/redactor.hpp>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
 
 #include <boost/core/null_deleter.hpp>
 #include <boost/log/attributes/value_extraction.hpp>
@@ -15,9 +13,11 @@
 #include <boost/log/sources/record_ostream.hpp>
 #include <boost/log/sources/severity_logger.hpp>
 
-#include <filesystem>
-#include <iostream>
-#include <mutex>
+#include <confscope/base/time.hpp>
+#include <confscope/log/log.hpp>
+#include <confscope/plugin_api.h>
+#include <confscope/sdk/json.hpp>
+#include <confscope/secrets/redactor.hpp>
 
 namespace confscope::log {
 
@@ -36,9 +36,12 @@ bl::sources::severity_logger_mt<Level> g_logger;
 
 const char* color_of(Level level) {
     switch (level) {
-        case Level::error: return "\033[31m";
-        case Level::warning: return "\033[33m";
-        default: return "\033[2m";
+        case Level::error:
+            return "\033[31m";
+        case Level::warning:
+            return "\033[33m";
+        default:
+            return "\033[2m";
     }
 }
 
@@ -71,7 +74,8 @@ void install(const LogOptions& options) {
         std::filesystem::create_directories(folder);
         auto file_backend = boost::make_shared<bl::sinks::text_file_backend>(
             bl::keywords::file_name = file.string(),
-            bl::keywords::target_file_name = file.stem().string() + ".%Y%m%d-%H%M%S.%N" + file.extension().string(),
+            bl::keywords::target_file_name =
+                file.stem().string() + ".%Y%m%d-%H%M%S.%N" + file.extension().string(),
             bl::keywords::rotation_size = options.rotation_bytes,
             bl::keywords::open_mode = std::ios::out | std::ios::app,
             bl::keywords::enable_final_rotation = false);  // the live file keeps its name
@@ -133,22 +137,33 @@ std::optional<Level> parse_level(std::string_view text) {
 
 Level from_abi_level(std::int32_t abi_level) {
     switch (abi_level) {
-        case CONFSCOPE_LOG_TRACE: return Level::trace;
-        case CONFSCOPE_LOG_DEBUG: return Level::debug;
-        case CONFSCOPE_LOG_INFO: return Level::info;
-        case CONFSCOPE_LOG_WARNING: return Level::warning;
-        default: return Level::error;
+        case CONFSCOPE_LOG_TRACE:
+            return Level::trace;
+        case CONFSCOPE_LOG_DEBUG:
+            return Level::debug;
+        case CONFSCOPE_LOG_INFO:
+            return Level::info;
+        case CONFSCOPE_LOG_WARNING:
+            return Level::warning;
+        default:
+            return Level::error;
     }
 }
 
 std::string_view to_string(Level level) {
     switch (level) {
-        case Level::trace: return "trace";
-        case Level::debug: return "debug";
-        case Level::info: return "info";
-        case Level::warning: return "warning";
-        case Level::error: return "error";
-        case Level::off: return "off";
+        case Level::trace:
+            return "trace";
+        case Level::debug:
+            return "debug";
+        case Level::info:
+            return "info";
+        case Level::warning:
+            return "warning";
+        case Level::error:
+            return "error";
+        case Level::off:
+            return "off";
     }
     return "info";
 }

@@ -1,6 +1,6 @@
-#include <confscope/parse/document.hpp>
-
 #include <algorithm>
+
+#include <confscope/parse/document.hpp>
 
 namespace confscope::parse {
 
@@ -51,10 +51,17 @@ Document parse(sdk::Format format, std::string_view bytes) {
     const std::string_view text = bytes.substr(base);
     switch (format) {
         case sdk::Format::json:
-        case sdk::Format::jsonc: detail::parse_json(text, base, index, doc); break;
-        case sdk::Format::yaml: detail::parse_yaml(text, base, index, doc); break;
-        case sdk::Format::markdown: detail::parse_markdown(text, base, index, doc); break;
-        case sdk::Format::text: break;
+        case sdk::Format::jsonc:
+            detail::parse_json(text, base, index, doc);
+            break;
+        case sdk::Format::yaml:
+            detail::parse_yaml(text, base, index, doc);
+            break;
+        case sdk::Format::markdown:
+            detail::parse_markdown(text, base, index, doc);
+            break;
+        case sdk::Format::text:
+            break;
         case sdk::Format::toml:
             doc.error = ParseError{"TOML files are not supported by this confscope build", 1, 1};
             break;

@@ -4,14 +4,14 @@
 // is the token's end; the start is found by scanning back over the token in the raw text (for a
 // string: to the opening quote that is not escaped). The iterative parser keeps deep nesting off
 // the call stack, so a hostile file cannot overflow it.
-#include <confscope/parse/document.hpp>
+#include <string>
+#include <vector>
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
-#include <string>
-#include <vector>
+#include <confscope/parse/document.hpp>
 
 namespace confscope::parse::detail {
 
@@ -23,13 +23,15 @@ constexpr std::size_t kMaxDepth = 512;
 constexpr std::size_t kMaxNodes = 2'000'000;
 
 class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
-public:
+  public:
     Handler(std::string_view text, std::size_t base, const LineIndex& index, Document& doc,
             const rapidjson::MemoryStream& stream)
         : text_(text), base_(base), index_(index), doc_(doc), stream_(stream) {}
 
     bool Null() { return scalar(NodeKind::null, "null", literal_start(4)); }
-    bool Bool(bool b) { return scalar(NodeKind::boolean, b ? "true" : "false", literal_start(b ? 4 : 5)); }
+    bool Bool(bool b) {
+        return scalar(NodeKind::boolean, b ? "true" : "false", literal_start(b ? 4 : 5));
+    }
     bool RawNumber(const char* str, rapidjson::SizeType length, bool /*copy*/) {
         return scalar(NodeKind::number, std::string_view(str, length), end() - length);
     }
@@ -47,7 +49,7 @@ public:
     bool StartArray() { return open(NodeKind::array); }
     bool EndArray(rapidjson::SizeType /*elements*/) { return close(); }
 
-private:
+  private:
     struct Frame {
         std::int32_t node;
         bool is_array;
@@ -66,7 +68,8 @@ private:
             --i;
             if (text_[i] != '"') continue;
             std::size_t backslashes = 0;
-            for (std::size_t j = i; j > 0 && text_[j - 1] == '\\'; --j) ++backslashes;
+            for (std::size_t j = i; j > 0 && text_[j - 1] == '\\'; --j)
+                ++backslashes;
             if (backslashes % 2 == 0) return i;
         }
         return 0;
@@ -101,14 +104,16 @@ private:
     }
 
     bool scalar(NodeKind kind, std::string_view value, std::size_t start) {
-        if (doc_.nodes.size() >= kMaxNodes) return abort("more than " + std::to_string(kMaxNodes) + " values");
+        if (doc_.nodes.size() >= kMaxNodes)
+            return abort("more than " + std::to_string(kMaxNodes) + " values");
         const std::int32_t i = add(kind, value, start);
         doc_.nodes[static_cast<std::size_t>(i)].value_length = end() - start;
         return true;
     }
 
     bool open(NodeKind kind) {
-        if (frames_.size() >= kMaxDepth) return abort("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+        if (frames_.size() >= kMaxDepth)
+            return abort("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
         const std::int32_t i = add(kind, "", end() - 1);
         frames_.push_back({i, kind == NodeKind::array, 0, {}, 0});
         return true;
@@ -127,10 +132,10 @@ private:
         return false;
     }
 
-public:
+  public:
     [[nodiscard]] const std::string& limit_error() const { return limit_error_; }
 
-private:
+  private:
     std::string_view text_;
     std::size_t base_;
     const LineIndex& index_;
@@ -143,17 +148,19 @@ private:
 }  // namespace
 
 void parse_json(std::string_view text, std::size_t base, const LineIndex& index, Document& doc) {
-    constexpr unsigned kFlags = rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag |
-                                rapidjson::kParseNumbersAsStringsFlag |
-                                rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+    constexpr unsigned kFlags =
+        rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag |
+        rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseValidateEncodingFlag |
+        rapidjson::kParseIterativeFlag;
     rapidjson::MemoryStream stream(text.data(), text.size());
     Handler handler(text, base, index, doc, stream);
     rapidjson::Reader reader;
     const rapidjson::ParseResult result = reader.Parse<kFlags>(stream, handler);
     if (!result) {
         const LineIndex::Position pos = index.position(base + result.Offset());
-        std::string message = handler.limit_error().empty() ? rapidjson::GetParseError_En(result.Code())
-                                                            : handler.limit_error();
+        std::string message = handler.limit_error().empty()
+                                  ? rapidjson::GetParseError_En(result.Code())
+                                  : handler.limit_error();
         if (!message.empty() && message.back() == '.') message.pop_back();
         doc.error = ParseError{std::move(message), pos.line, pos.column};
     }

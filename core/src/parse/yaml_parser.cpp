@@ -4,11 +4,11 @@
 // from the offset with the shared LineIndex so every format counts columns the same way. Scalars
 // carry no type in yaml-cpp: plain scalars are typed by the YAML 1.2 core schema (null, bool,
 // number), quoted ones are strings.
-#include <confscope/parse/document.hpp>
+#include <regex>
 
 #include <yaml-cpp/yaml.h>
 
-#include <regex>
+#include <confscope/parse/document.hpp>
 
 namespace confscope::parse::detail {
 
@@ -16,9 +16,12 @@ namespace {
 
 constexpr std::size_t kMaxDepth = 512;  // as for JSON: pointers make depth cost memory
 
-bool is_null_scalar(const std::string& s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+bool is_null_scalar(const std::string& s) {
+    return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
 bool is_bool_scalar(const std::string& s) {
-    return s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE";
+    return s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" ||
+           s == "FALSE";
 }
 bool is_number_scalar(const std::string& s) {
     static const std::regex number(
@@ -27,28 +30,39 @@ bool is_number_scalar(const std::string& s) {
 }
 
 class Converter {
-public:
+  public:
     Converter(std::string_view text, std::size_t base, const LineIndex& index, Document& doc)
         : text_(text), base_(base), index_(index), doc_(doc) {}
 
     void convert(const YAML::Node& node, std::int32_t parent, std::string key, std::string pointer,
                  std::size_t key_offset, std::size_t depth) {
-        if (depth > kMaxDepth) throw YAML::ParserException(node.Mark(), "nesting deeper than 512 levels");
+        if (depth > kMaxDepth)
+            throw YAML::ParserException(node.Mark(), "nesting deeper than 512 levels");
         const std::size_t value_offset = offset_of(node);
         Node out;
         out.parent = parent;
         out.key = std::move(key);
         out.pointer = std::move(pointer);
         out.value_offset = base_ + value_offset;
-        const LineIndex::Position pos = index_.position(base_ + (parent >= 0 ? key_offset : value_offset));
+        const LineIndex::Position pos =
+            index_.position(base_ + (parent >= 0 ? key_offset : value_offset));
         out.line = pos.line;
         out.column = pos.column;
         switch (node.Type()) {
-            case YAML::NodeType::Map: out.kind = NodeKind::object; break;
-            case YAML::NodeType::Sequence: out.kind = NodeKind::array; break;
-            case YAML::NodeType::Scalar: classify_scalar(node, out, value_offset); break;
+            case YAML::NodeType::Map:
+                out.kind = NodeKind::object;
+                break;
+            case YAML::NodeType::Sequence:
+                out.kind = NodeKind::array;
+                break;
+            case YAML::NodeType::Scalar:
+                classify_scalar(node, out, value_offset);
+                break;
             case YAML::NodeType::Null:
-            case YAML::NodeType::Undefined: out.kind = NodeKind::null; out.value = "null"; break;
+            case YAML::NodeType::Undefined:
+                out.kind = NodeKind::null;
+                out.value = "null";
+                break;
         }
         if (parent >= 0) ++doc_.nodes[static_cast<std::size_t>(parent)].child_count;
         doc_.nodes.push_back(std::move(out));
@@ -60,19 +74,21 @@ public:
                 const YAML::Node& k = member.first;
                 std::string name = k.IsScalar() ? k.Scalar() : std::string("<complex key>");
                 std::string child_pointer = base_pointer + "/" + escape_pointer_token(name);
-                convert(member.second, self, std::move(name), std::move(child_pointer), offset_of(k), depth + 1);
+                convert(member.second, self, std::move(name), std::move(child_pointer),
+                        offset_of(k), depth + 1);
             }
         } else if (node.IsSequence()) {
             std::size_t i = 0;
             for (const auto& element : node) {
                 std::string index = std::to_string(i++);
                 std::string child_pointer = base_pointer + "/" + index;
-                convert(element, self, std::move(index), std::move(child_pointer), offset_of(element), depth + 1);
+                convert(element, self, std::move(index), std::move(child_pointer),
+                        offset_of(element), depth + 1);
             }
         }
     }
 
-private:
+  private:
     [[nodiscard]] std::size_t offset_of(const YAML::Node& node) const {
         const YAML::Mark mark = node.Mark();
         return mark.pos >= 0 ? std::min(static_cast<std::size_t>(mark.pos), text_.size()) : 0;
@@ -130,7 +146,8 @@ private:
             }
             while (line_end != std::string_view::npos && line_end + 1 < text_.size()) {
                 std::size_t indent = 0, i = line_end + 1;
-                while (i < text_.size() && text_[i] == ' ') ++indent, ++i;
+                while (i < text_.size() && text_[i] == ' ')
+                    ++indent, ++i;
                 if (i < text_.size() && text_[i] != '\n' && indent <= indent_of_key) break;
                 line_end = text_.find('\n', line_end + 1);
             }
@@ -140,7 +157,8 @@ private:
         if (end == std::string_view::npos) end = text_.size();
         const std::size_t comment = text_.substr(offset, end - offset).find(" #");
         if (comment != std::string_view::npos) end = offset + comment;
-        while (end > offset && (text_[end - 1] == ' ' || text_[end - 1] == '\r')) --end;
+        while (end > offset && (text_[end - 1] == ' ' || text_[end - 1] == '\r'))
+            --end;
         return end - offset;
     }
 
@@ -165,10 +183,12 @@ void parse_yaml(std::string_view text, std::size_t base, const LineIndex& index,
     }
 }
 
-void parse_markdown(std::string_view text, std::size_t base, const LineIndex& index, Document& doc) {
+void parse_markdown(std::string_view text, std::size_t base, const LineIndex& index,
+                    Document& doc) {
     // Front matter: a first line of exactly "---", YAML, then a line of "---" or "...".
     auto line_is = [](std::string_view line, std::string_view marker) {
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+        while (!line.empty() &&
+               (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
             line.remove_suffix(1);
         }
         return line == marker;
@@ -193,7 +213,8 @@ void parse_markdown(std::string_view text, std::size_t base, const LineIndex& in
         pos = end + 1;
     }
     const LineIndex::Position where = index.position(base);
-    doc.error = ParseError{"front matter opened with '---' is never closed", where.line, where.column};
+    doc.error =
+        ParseError{"front matter opened with '---' is never closed", where.line, where.column};
 }
 
 }  // namespace confscope::parse::detail

@@ -4,9 +4,12 @@ namespace confscope::platform {
 
 std::string_view to_string(Os os) {
     switch (os) {
-        case Os::linux: return "linux";
-        case Os::macos: return "macos";
-        case Os::windows: return "windows";
+        case Os::linux:
+            return "linux";
+        case Os::macos:
+            return "macos";
+        case Os::windows:
+            return "windows";
     }
     return "linux";
 }

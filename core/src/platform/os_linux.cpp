@@ -1,17 +1,18 @@
 // The Linux implementation of current_os() and the host facts (chosen in CMake).
-#include <confscope/platform/os.hpp>
-
+#include <array>
 #include <pwd.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include <array>
+#include <confscope/platform/os.hpp>
 
 extern char** environ;
 
 namespace confscope::platform {
 
-Os current_os() { return Os::linux; }
+Os current_os() {
+    return Os::linux;
+}
 
 Environment process_environment() {
     Environment env;

@@ -1,6 +1,6 @@
-#include <confscope/platform/placeholders.hpp>
-
 #include <algorithm>
+
+#include <confscope/platform/placeholders.hpp>
 
 namespace confscope::platform {
 
@@ -8,8 +8,10 @@ namespace detail {
 
 std::string join(std::string_view base, std::string_view tail) {
     std::string out(base);
-    while (out.size() > 1 && out.back() == '/') out.pop_back();
-    while (!tail.empty() && tail.front() == '/') tail.remove_prefix(1);
+    while (out.size() > 1 && out.back() == '/')
+        out.pop_back();
+    while (!tail.empty() && tail.front() == '/')
+        tail.remove_prefix(1);
     if (tail.empty()) return out;
     if (out.empty() || out.back() != '/') out.push_back('/');
     out.append(tail);
@@ -24,7 +26,8 @@ std::string env_path_or(const Environment& env, const std::string& name, std::st
     // Only absolute values relocate: a relative one would depend on the scanner's cwd.
     const bool absolute = value.front() == '/' || (value.size() > 2 && value[1] == ':');
     if (!absolute) return fallback;
-    while (value.size() > 1 && value.back() == '/') value.pop_back();
+    while (value.size() > 1 && value.back() == '/')
+        value.pop_back();
     return value;
 }
 
@@ -33,9 +36,15 @@ std::string env_path_or(const Environment& env, const std::string& name, std::st
 Placeholders Placeholders::resolve(Os os, const ScanRoots& roots, const Environment& env) {
     Placeholders result;
     switch (os) {
-        case Os::linux: result.values_ = detail::linux_placeholders(roots, env); break;
-        case Os::macos: result.values_ = detail::macos_placeholders(roots, env); break;
-        case Os::windows: result.values_ = detail::windows_placeholders(roots, env); break;
+        case Os::linux:
+            result.values_ = detail::linux_placeholders(roots, env);
+            break;
+        case Os::macos:
+            result.values_ = detail::macos_placeholders(roots, env);
+            break;
+        case Os::windows:
+            result.values_ = detail::windows_placeholders(roots, env);
+            break;
     }
     result.values_["HOME"] = roots.home;
     result.values_["SYSTEM_ROOT"] = roots.system_root;
@@ -72,7 +81,8 @@ std::optional<std::string> Placeholders::expand(std::string_view text,
             return std::nullopt;
         }
         // A placeholder value ends without '/', and the template supplies the separator.
-        out.append(*value == "/" && close + 1 < text.size() && text[close + 1] == '/' ? "" : *value);
+        out.append(*value == "/" && close + 1 < text.size() && text[close + 1] == '/' ? ""
+                                                                                      : *value);
         pos = close + 1;
     }
     return out;

@@ -14,7 +14,8 @@ PlaceholderMap macos_placeholders(const ScanRoots& roots, const Environment& env
     values["APPDATA"] = app_support;
     values["LOCALAPPDATA"] = app_support;
     values["PROGRAMDATA"] = join(roots.system_root, "Library/Application Support");
-    values["CLAUDE_MANAGED_DIR"] = join(roots.system_root, "Library/Application Support/ClaudeCode");
+    values["CLAUDE_MANAGED_DIR"] =
+        join(roots.system_root, "Library/Application Support/ClaudeCode");
     return values;
 }
 

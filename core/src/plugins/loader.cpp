@@ -1,16 +1,15 @@
-#include <confscope/io/sha256.hpp>
-#include <confscope/log/log.hpp>
-#include <confscope/plugins/loader.hpp>
-
-#include <boost/dll/library_info.hpp>
-
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <sys/stat.h>
+
+#include <boost/dll/library_info.hpp>
+
+#include <confscope/io/sha256.hpp>
+#include <confscope/log/log.hpp>
+#include <confscope/plugins/loader.hpp>
 
 namespace confscope::plugins {
 namespace fs = std::filesystem;
@@ -21,19 +20,21 @@ constexpr std::uint64_t kMaxPluginBytes = 512ull * 1024 * 1024;
 
 // Records one verdict and builds the one-line refusal.
 class Checks {
-public:
-    Checks(const fs::path& path, std::vector<CheckStep>* steps) : path_(path.string()), steps_(steps) {}
+  public:
+    Checks(const fs::path& path, std::vector<CheckStep>* steps)
+        : path_(path.string()), steps_(steps) {}
 
     void pass(std::string check, std::string detail) {
         if (steps_) steps_->push_back({std::move(check), true, std::move(detail)});
     }
-    Status fail(std::string check, std::string detail, StatusCode code = StatusCode::failed_precondition) {
+    Status fail(std::string check, std::string detail,
+                StatusCode code = StatusCode::failed_precondition) {
         std::string line = "plugin " + path_ + " refused by the " + check + " check: " + detail;
         if (steps_) steps_->push_back({std::move(check), false, std::move(detail)});
         return {code, std::move(line)};
     }
 
-private:
+  private:
     std::string path_;
     std::vector<CheckStep>* steps_;
 };
@@ -41,21 +42,28 @@ private:
 Status check_file_policy(const fs::path& path, Checks& checks) {
     const std::string suffix = library_suffix();
     if (path.extension() != suffix) {
-        return checks.fail("file policy", "the name does not end in " + suffix + ": rename it or point at the library");
+        return checks.fail("file policy", "the name does not end in " + suffix +
+                                              ": rename it or point at the library");
     }
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-        return checks.fail("file policy", "the file does not exist or cannot be read: check the path", StatusCode::not_found);
+        return checks.fail("file policy",
+                           "the file does not exist or cannot be read: check the path",
+                           StatusCode::not_found);
     }
-    if (!S_ISREG(st.st_mode)) return checks.fail("file policy", "not a regular file: point at the library file");
+    if (!S_ISREG(st.st_mode))
+        return checks.fail("file policy", "not a regular file: point at the library file");
     if ((st.st_mode & S_IWOTH) != 0) {
-        return checks.fail("file policy", "the file is writable by every user: chmod o-w " + path.string());
+        return checks.fail("file policy",
+                           "the file is writable by every user: chmod o-w " + path.string());
     }
     struct stat dir {};
     const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-    if (::stat(folder.c_str(), &dir) == 0 && (dir.st_mode & S_IWOTH) != 0 && (dir.st_mode & S_ISVTX) == 0) {
-        return checks.fail("file policy", "its folder " + folder.string() +
-                                              " is writable by every user: chmod o-w it or move the plugin");
+    if (::stat(folder.c_str(), &dir) == 0 && (dir.st_mode & S_IWOTH) != 0 &&
+        (dir.st_mode & S_ISVTX) == 0) {
+        return checks.fail("file policy",
+                           "its folder " + folder.string() +
+                               " is writable by every user: chmod o-w it or move the plugin");
     }
     checks.pass("file policy", "regular " + suffix + " file, not writable by other users");
     return Status::ok();
@@ -80,11 +88,11 @@ Status check_symbols(const fs::path& path, Checks& checks) {
     for (const std::string& symbol : symbols) {
         if (symbol.starts_with(prefix)) {
             const std::string major = symbol.substr(prefix.size());
-            return checks.fail("symbol table", "it exports " + symbol + ", built for plugin ABI major " + major +
-                                                   "; this host speaks major " +
-                                                   std::to_string(CONFSCOPE_ABI_MAJOR) +
-                                                   ": rebuild it against confscope SDK " +
-                                                   std::to_string(CONFSCOPE_ABI_MAJOR));
+            return checks.fail(
+                "symbol table",
+                "it exports " + symbol + ", built for plugin ABI major " + major +
+                    "; this host speaks major " + std::to_string(CONFSCOPE_ABI_MAJOR) +
+                    ": rebuild it against confscope SDK " + std::to_string(CONFSCOPE_ABI_MAJOR));
         }
     }
     return checks.fail("symbol table", "no " + wanted +
@@ -96,7 +104,8 @@ Result<std::string> read_bytes(const fs::path& path) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec) return Status::not_found(path.string() + ": " + ec.message());
-    if (size > kMaxPluginBytes) return Status::resource_exhausted(path.string() + ": larger than 512 MiB");
+    if (size > kMaxPluginBytes)
+        return Status::resource_exhausted(path.string() + ": larger than 512 MiB");
     std::ifstream in(path, std::ios::binary);
     if (!in) return Status::permission_denied(path.string() + ": cannot be read");
     std::string bytes;
@@ -106,15 +115,20 @@ Result<std::string> read_bytes(const fs::path& path) {
     return bytes;
 }
 
-bool same_text(const char* a, const std::string& b) { return a != nullptr && b == a; }
+bool same_text(const char* a, const std::string& b) {
+    return a != nullptr && b == a;
+}
 
 Status check_descriptor(const confscope_plugin_v1* d, const Manifest& manifest, Checks& checks) {
-    if (d == nullptr) return checks.fail("descriptor", "the entry returned NULL: the plugin failed to initialise");
+    if (d == nullptr)
+        return checks.fail("descriptor",
+                           "the entry returned NULL: the plugin failed to initialise");
     const std::size_t needed = offsetof(confscope_plugin_v1, export_scan) + sizeof(d->export_scan);
     if (d->struct_size < needed) {
-        return checks.fail("descriptor", "struct_size " + std::to_string(d->struct_size) +
-                                             " is smaller than ABI 1.0's " + std::to_string(needed) +
-                                             ": the plugin was built wrongly; rebuild it with the SDK");
+        return checks.fail("descriptor",
+                           "struct_size " + std::to_string(d->struct_size) +
+                               " is smaller than ABI 1.0's " + std::to_string(needed) +
+                               ": the plugin was built wrongly; rebuild it with the SDK");
     }
     if (d->abi_major != CONFSCOPE_ABI_MAJOR) {
         return checks.fail("descriptor", "declares ABI major " + std::to_string(d->abi_major) +
@@ -122,21 +136,26 @@ Status check_descriptor(const confscope_plugin_v1* d, const Manifest& manifest, 
     }
     if (d->required_minor > CONFSCOPE_ABI_MINOR) {
         return checks.fail("descriptor", "needs ABI 1." + std::to_string(d->required_minor) +
-                                             ", this host speaks 1." + std::to_string(CONFSCOPE_ABI_MINOR) +
+                                             ", this host speaks 1." +
+                                             std::to_string(CONFSCOPE_ABI_MINOR) +
                                              ": upgrade confscope");
     }
     if (!same_text(d->name, manifest.name) || !same_text(d->version, manifest.version) ||
         d->required_minor != manifest.required_minor) {
-        return checks.fail("descriptor", std::string("name/version/required minor (") + (d->name ? d->name : "NULL") +
-                                             " " + (d->version ? d->version : "NULL") +
-                                             ") disagree with the manifest (" + manifest.name + " " +
-                                             manifest.version + "): rebuild it with confscope_add_plugin()");
+        return checks.fail("descriptor", std::string("name/version/required minor (") +
+                                             (d->name ? d->name : "NULL") + " " +
+                                             (d->version ? d->version : "NULL") +
+                                             ") disagree with the manifest (" + manifest.name +
+                                             " " + manifest.version +
+                                             "): rebuild it with confscope_add_plugin()");
     }
     if (d->kinds == 0 || d->kinds != manifest.kind_bits()) {
-        return checks.fail("descriptor", "its kinds disagree with the manifest's: declare KIND in "
-                                         "confscope_add_plugin() to match the class");
+        return checks.fail("descriptor",
+                           "its kinds disagree with the manifest's: declare KIND in "
+                           "confscope_add_plugin() to match the class");
     }
-    if (d->summary == nullptr) return checks.fail("descriptor", "summary is NULL: set PluginInfo::summary");
+    if (d->summary == nullptr)
+        return checks.fail("descriptor", "summary is NULL: set PluginInfo::summary");
     std::vector<std::string> missing;
     if (d->create == nullptr) missing.emplace_back("create");
     if (d->destroy == nullptr) missing.emplace_back("destroy");
@@ -146,33 +165,41 @@ Status check_descriptor(const confscope_plugin_v1* d, const Manifest& manifest, 
         if (d->analyze == nullptr) missing.emplace_back("analyze");
         if (d->family == nullptr || *d->family == '\0') missing.emplace_back("family");
     }
-    if ((d->kinds & CONFSCOPE_KIND_EXPORTER) != 0 && d->export_scan == nullptr) missing.emplace_back("export_scan");
+    if ((d->kinds & CONFSCOPE_KIND_EXPORTER) != 0 && d->export_scan == nullptr)
+        missing.emplace_back("export_scan");
     if (d->rule_count > 0 && d->rules == nullptr) missing.emplace_back("rules");
     for (std::size_t i = 0; d->rules && i < d->rule_count; ++i) {
         const confscope_rule_v1* r = d->rules[i];
         if (r == nullptr || r->struct_size < offsetof(confscope_rule_v1, help) + sizeof(r->help) ||
             r->id == nullptr || r->title == nullptr || r->help == nullptr) {
-            return checks.fail("descriptor", "rule " + std::to_string(i) +
-                                                 " is malformed (NULL, too small, or without id/title/help)");
+            return checks.fail("descriptor",
+                               "rule " + std::to_string(i) +
+                                   " is malformed (NULL, too small, or without id/title/help)");
         }
     }
     if (!missing.empty()) {
         std::string list;
-        for (const std::string& m : missing) list += (list.empty() ? "" : ", ") + m;
-        return checks.fail("descriptor", "required member(s) NULL: " + list + ": implement them (the SDK does)");
+        for (const std::string& m : missing)
+            list += (list.empty() ? "" : ", ") + m;
+        return checks.fail("descriptor",
+                           "required member(s) NULL: " + list + ": implement them (the SDK does)");
     }
-    checks.pass("descriptor", std::string(d->name) + " " + d->version + ", ABI " + std::to_string(d->abi_major) +
-                                  "." + std::to_string(d->abi_minor) + ", " +
+    checks.pass("descriptor", std::string(d->name) + " " + d->version + ", ABI " +
+                                  std::to_string(d->abi_major) + "." +
+                                  std::to_string(d->abi_minor) + ", " +
                                   std::to_string(d->rule_count) + " rule(s)");
     return Status::ok();
 }
 
 }  // namespace
 
-std::string library_suffix() { return boost::dll::shared_library::suffix().string(); }
+std::string library_suffix() {
+    return boost::dll::shared_library::suffix().string();
+}
 
-LoadedPlugin::LoadedPlugin(boost::dll::shared_library library, const confscope_plugin_v1* descriptor,
-                           Manifest manifest, fs::path path, std::string file_sha256)
+LoadedPlugin::LoadedPlugin(boost::dll::shared_library library,
+                           const confscope_plugin_v1* descriptor, Manifest manifest, fs::path path,
+                           std::string file_sha256)
     : library_(std::move(library)),
       descriptor_(descriptor),
       manifest_(std::move(manifest)),
@@ -192,19 +219,22 @@ Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load(const fs::path& request
     auto manifest = parse_manifest(*bytes);
     if (!manifest) return checks.fail("manifest", manifest.status().message());
     if (manifest->abi != CONFSCOPE_ABI_MAJOR) {
-        return checks.fail("manifest", "declares ABI " + std::to_string(manifest->abi) + ", this host speaks " +
+        return checks.fail("manifest", "declares ABI " + std::to_string(manifest->abi) +
+                                           ", this host speaks " +
                                            std::to_string(CONFSCOPE_ABI_MAJOR) + ": rebuild it");
     }
     if (manifest->required_minor > CONFSCOPE_ABI_MINOR) {
         return checks.fail("manifest", "needs ABI 1." + std::to_string(manifest->required_minor) +
-                                           ", this host speaks 1." + std::to_string(CONFSCOPE_ABI_MINOR) +
+                                           ", this host speaks 1." +
+                                           std::to_string(CONFSCOPE_ABI_MINOR) +
                                            ": upgrade confscope");
     }
     checks.pass("manifest", manifest->name + " " + manifest->version + ", requires ABI 1." +
                                 std::to_string(manifest->required_minor));
     if (names_.contains(manifest->name)) {
-        return checks.fail("duplicate", "another plugin named '" + manifest->name +
-                                            "' is already loaded: remove one of them from the plugin path",
+        return checks.fail("duplicate",
+                           "another plugin named '" + manifest->name +
+                               "' is already loaded: remove one of them from the plugin path",
                            StatusCode::already_exists);
     }
     checks.pass("duplicate", "no other plugin is named '" + manifest->name + "'");
@@ -213,7 +243,8 @@ Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load(const fs::path& request
     try {
         library.load(path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
     } catch (const std::exception& e) {
-        return checks.fail("load", std::string(e.what()) + ": install the libraries it needs or rebuild it");
+        return checks.fail(
+            "load", std::string(e.what()) + ": install the libraries it needs or rebuild it");
     }
     checks.pass("load", "loaded");
 
@@ -226,9 +257,10 @@ Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load(const fs::path& request
     }
     CONFSCOPE_TRY(check_descriptor(descriptor, *manifest, checks));
     names_.insert(manifest->name);
-    log::debug("loaded plugin " + manifest->name + " " + manifest->version + " from " + path.string());
-    return std::make_shared<LoadedPlugin>(std::move(library), descriptor, std::move(*manifest), path,
-                                          io::sha256_hex(*bytes));
+    log::debug("loaded plugin " + manifest->name + " " + manifest->version + " from " +
+               path.string());
+    return std::make_shared<LoadedPlugin>(std::move(library), descriptor, std::move(*manifest),
+                                          path, io::sha256_hex(*bytes));
 }
 
 std::vector<fs::path> find_plugin_files(const std::vector<fs::path>& dirs) {

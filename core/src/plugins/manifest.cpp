@@ -1,9 +1,9 @@
-#include <confscope/plugins/manifest.hpp>
+#include <cstring>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
-#include <cstring>
+#include <confscope/plugins/manifest.hpp>
 
 namespace confscope::plugins {
 
@@ -31,8 +31,9 @@ Result<Manifest> parse_manifest(std::string_view bytes) {
     rapidjson::Document json;
     json.Parse(bytes.data() + start, end - start);
     if (json.HasParseError() || !json.IsObject()) {
-        return Status::invalid_argument(std::string("the embedded manifest is not a JSON object: ") +
-                                        rapidjson::GetParseError_En(json.GetParseError()));
+        return Status::invalid_argument(
+            std::string("the embedded manifest is not a JSON object: ") +
+            rapidjson::GetParseError_En(json.GetParseError()));
     }
     Manifest m;
     auto text = [&](const char* key) -> std::string {
@@ -56,7 +57,8 @@ Result<Manifest> parse_manifest(std::string_view bytes) {
     if (m.name.empty() || m.version.empty() || m.abi == 0) {
         return Status::invalid_argument("the embedded manifest lacks abi, name or version");
     }
-    if (m.kind_bits() == 0) return Status::invalid_argument("the embedded manifest names no kind (scanner, exporter)");
+    if (m.kind_bits() == 0)
+        return Status::invalid_argument("the embedded manifest names no kind (scanner, exporter)");
     return m;
 }
 

@@ -5,10 +5,16 @@ namespace confscope::plugins {
 
 namespace {
 
-std::string text(const char* s) { return s ? std::string(s) : std::string(); }
+std::string text(const char* s) {
+    return s ? std::string(s) : std::string();
+}
 
-bool known_format(confscope_format f) { return f >= CONFSCOPE_FORMAT_JSON && f <= CONFSCOPE_FORMAT_TEXT; }
-bool known_scope(confscope_scope s) { return s >= CONFSCOPE_SCOPE_USER && s <= CONFSCOPE_SCOPE_PLUGIN; }
+bool known_format(confscope_format f) {
+    return f >= CONFSCOPE_FORMAT_JSON && f <= CONFSCOPE_FORMAT_TEXT;
+}
+bool known_scope(confscope_scope s) {
+    return s >= CONFSCOPE_SCOPE_USER && s <= CONFSCOPE_SCOPE_PLUGIN;
+}
 
 // The host table during create(): the plugin may log; there is nothing to emit or write yet.
 confscope_host_v1 creation_host(const std::string* plugin_name) {
@@ -17,23 +23,28 @@ confscope_host_v1 creation_host(const std::string* plugin_name) {
     host.abi_major = CONFSCOPE_ABI_MAJOR;
     host.abi_minor = CONFSCOPE_ABI_MINOR;
     host.context = const_cast<std::string*>(plugin_name);
-    host.emit_item = [](void*, const confscope_item_v1*) -> confscope_status { return CONFSCOPE_FAILED_PRECONDITION; };
+    host.emit_item = [](void*, const confscope_item_v1*) -> confscope_status {
+        return CONFSCOPE_FAILED_PRECONDITION;
+    };
     host.emit_finding = [](void*, const confscope_finding_v1*) -> confscope_status {
         return CONFSCOPE_FAILED_PRECONDITION;
     };
     host.log = [](void* context, confscope_log_level level, const char* message) {
         if (message == nullptr) return;
-        log::write(log::from_abi_level(level), "plugin " + *static_cast<const std::string*>(context) + ": " + message);
+        log::write(log::from_abi_level(level),
+                   "plugin " + *static_cast<const std::string*>(context) + ": " + message);
     };
     host.cancelled = [](void*) -> std::int32_t { return 0; };
-    host.write = [](void*, const char*, std::size_t) -> confscope_status { return CONFSCOPE_FAILED_PRECONDITION; };
+    host.write = [](void*, const char*, std::size_t) -> confscope_status {
+        return CONFSCOPE_FAILED_PRECONDITION;
+    };
     return host;
 }
 
 }  // namespace
 
 Result<std::unique_ptr<PluginInstance>> PluginInstance::create(std::shared_ptr<LoadedPlugin> plugin,
-                                                                const std::string& config_json) {
+                                                               const std::string& config_json) {
     const confscope_plugin_v1& d = plugin->descriptor();
     const confscope_host_v1 host = creation_host(&plugin->name());
     confscope_instance* instance = nullptr;
@@ -64,30 +75,35 @@ Result<std::vector<sdk::Target>> PluginInstance::targets() {
     std::size_t count = 0;
     const confscope_status status = plugin_->descriptor().targets(instance_, &list, &count);
     if (status != CONFSCOPE_OK) return failure("targets", status);
-    if (count > 0 && list == nullptr) return Status::internal("plugin " + plugin_->name() + ": targets returned NULL");
+    if (count > 0 && list == nullptr)
+        return Status::internal("plugin " + plugin_->name() + ": targets returned NULL");
     std::vector<sdk::Target> targets;
     targets.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
         const confscope_target_v1* t = list[i];
-        if (t == nullptr || t->struct_size < offsetof(confscope_target_v1, scope) + sizeof(t->scope) ||
-            t->id == nullptr || t->path == nullptr || t->category == nullptr || t->name == nullptr ||
-            !known_format(t->format) || !known_scope(t->scope)) {
-            return Status::invalid_argument("plugin " + plugin_->name() + ": target " + std::to_string(i) +
-                                            " is malformed (NULL member, too small, or unknown format/scope)");
+        if (t == nullptr ||
+            t->struct_size < offsetof(confscope_target_v1, scope) + sizeof(t->scope) ||
+            t->id == nullptr || t->path == nullptr || t->category == nullptr ||
+            t->name == nullptr || !known_format(t->format) || !known_scope(t->scope)) {
+            return Status::invalid_argument(
+                "plugin " + plugin_->name() + ": target " + std::to_string(i) +
+                " is malformed (NULL member, too small, or unknown format/scope)");
         }
-        targets.push_back({t->id, t->category, t->name, t->path, static_cast<sdk::Format>(t->format),
-                           static_cast<sdk::Scope>(t->scope)});
+        targets.push_back({t->id, t->category, t->name, t->path,
+                           static_cast<sdk::Format>(t->format), static_cast<sdk::Scope>(t->scope)});
     }
     return targets;
 }
 
 Status PluginInstance::analyze(const confscope_file_v1& file, const confscope_document_v1& document,
                                const confscope_host_v1& host) {
-    const confscope_status status = plugin_->descriptor().analyze(instance_, &file, &document, &host);
+    const confscope_status status =
+        plugin_->descriptor().analyze(instance_, &file, &document, &host);
     return status == CONFSCOPE_OK ? Status::ok() : failure("analyze", status);
 }
 
-Status PluginInstance::export_scan(const confscope_export_input_v1& input, const confscope_host_v1& host) {
+Status PluginInstance::export_scan(const confscope_export_input_v1& input,
+                                   const confscope_host_v1& host) {
     if (plugin_->descriptor().export_scan == nullptr) {
         return Status::failed_precondition("plugin " + plugin_->name() + " is not an exporter");
     }

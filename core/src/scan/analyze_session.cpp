@@ -1,23 +1,28 @@
 #include "analyze_session.hpp"
 
-#include <confscope/log/log.hpp>
+#include <cstddef>
 
 #include <rapidjson/document.h>
 
-#include <cstddef>
+#include <confscope/log/log.hpp>
 
 namespace confscope::scan::detail {
 
 namespace {
 
-bool in_range(std::int32_t value, std::int32_t low, std::int32_t high) { return value >= low && value <= high; }
+bool in_range(std::int32_t value, std::int32_t low, std::int32_t high) {
+    return value >= low && value <= high;
+}
 
 }  // namespace
 
 AnalyzeSession::AnalyzeSession(std::string plugin, std::size_t file_index,
                                const std::set<std::string, std::less<>>& declared_rules,
                                const std::atomic<bool>* cancel)
-    : plugin_(std::move(plugin)), file_index_(file_index), declared_rules_(declared_rules), cancel_(cancel) {
+    : plugin_(std::move(plugin)),
+      file_index_(file_index),
+      declared_rules_(declared_rules),
+      cancel_(cancel) {
     host_.struct_size = sizeof host_;
     host_.abi_major = CONFSCOPE_ABI_MAJOR;
     host_.abi_minor = CONFSCOPE_ABI_MINOR;
@@ -32,8 +37,10 @@ AnalyzeSession::AnalyzeSession(std::string plugin, std::size_t file_index,
 confscope_status AnalyzeSession::emit_item(void* context, const confscope_item_v1* item) {
     auto* self = static_cast<AnalyzeSession*>(context);
     if (self->cancel_ && self->cancel_->load()) return CONFSCOPE_CANCELLED;
-    if (item == nullptr || item->struct_size < offsetof(confscope_item_v1, column) + sizeof(item->column) ||
-        item->kind == nullptr || item->client == nullptr || item->name == nullptr || *item->kind == '\0' ||
+    if (item == nullptr ||
+        item->struct_size < offsetof(confscope_item_v1, column) + sizeof(item->column) ||
+        item->kind == nullptr || item->client == nullptr || item->name == nullptr ||
+        *item->kind == '\0' ||
         !in_range(item->scope, CONFSCOPE_SCOPE_UNKNOWN, CONFSCOPE_SCOPE_PLUGIN)) {
         return CONFSCOPE_INVALID_ARGUMENT;
     }
@@ -81,7 +88,8 @@ confscope_status AnalyzeSession::emit_finding(void* context, const confscope_fin
 
 void AnalyzeSession::log(void* context, confscope_log_level level, const char* message) {
     const auto* self = static_cast<AnalyzeSession*>(context);
-    if (message != nullptr) log::write(log::from_abi_level(level), "plugin " + self->plugin_ + ": " + message);
+    if (message != nullptr)
+        log::write(log::from_abi_level(level), "plugin " + self->plugin_ + ": " + message);
 }
 
 std::int32_t AnalyzeSession::cancelled(void* context) {
@@ -89,6 +97,8 @@ std::int32_t AnalyzeSession::cancelled(void* context) {
     return self->cancel_ != nullptr && self->cancel_->load() ? 1 : 0;
 }
 
-confscope_status AnalyzeSession::write(void*, const char*, std::size_t) { return CONFSCOPE_FAILED_PRECONDITION; }
+confscope_status AnalyzeSession::write(void*, const char*, std::size_t) {
+    return CONFSCOPE_FAILED_PRECONDITION;
+}
 
 }  // namespace confscope::scan::detail

@@ -2,20 +2,21 @@
 // a plugin emits into the scan, after checking it.
 #pragma once
 
-#include <confscope/plugin_api.h>
-#include <confscope/scan/model.hpp>
-
 #include <atomic>
 #include <set>
 #include <string>
 #include <vector>
 
+#include <confscope/plugin_api.h>
+#include <confscope/scan/model.hpp>
+
 namespace confscope::scan::detail {
 
 class AnalyzeSession {
-public:
+  public:
     /// `declared_rules` are the rule ids the plugin may report (its own and the core's).
-    AnalyzeSession(std::string plugin, std::size_t file_index, const std::set<std::string, std::less<>>& declared_rules,
+    AnalyzeSession(std::string plugin, std::size_t file_index,
+                   const std::set<std::string, std::less<>>& declared_rules,
                    const std::atomic<bool>* cancel);
 
     /// The callback table to hand to the plugin; valid while this session lives.
@@ -24,7 +25,7 @@ public:
     std::vector<Item>& items() { return items_; }
     std::vector<Finding>& findings() { return findings_; }
 
-private:
+  private:
     static confscope_status emit_item(void* context, const confscope_item_v1* item);
     static confscope_status emit_finding(void* context, const confscope_finding_v1* finding);
     static void log(void* context, confscope_log_level level, const char* message);

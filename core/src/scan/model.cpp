@@ -1,14 +1,17 @@
-#include <confscope/scan/model.hpp>
-
 #include <algorithm>
+
+#include <confscope/scan/model.hpp>
 
 namespace confscope::scan {
 
 std::string_view to_string(StoreContent mode) {
     switch (mode) {
-        case StoreContent::none: return "none";
-        case StoreContent::redacted: return "redacted";
-        case StoreContent::raw: return "raw";
+        case StoreContent::none:
+            return "none";
+        case StoreContent::redacted:
+            return "redacted";
+        case StoreContent::raw:
+            return "raw";
     }
     return "redacted";
 }
@@ -21,23 +24,26 @@ std::optional<StoreContent> parse_store_content(std::string_view text) {
 }
 
 bool ScanResult::complete() const {
-    return std::none_of(plugins.begin(), plugins.end(), [](const PluginRun& p) { return p.failed; });
+    return std::none_of(plugins.begin(), plugins.end(),
+                        [](const PluginRun& p) { return p.failed; });
 }
 
 std::size_t ScanResult::count_at_or_above(sdk::Severity threshold) const {
-    return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
-        return static_cast<int>(f.severity) >= static_cast<int>(threshold);
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
+            return static_cast<int>(f.severity) >= static_cast<int>(threshold);
+        }));
 }
 
 std::vector<RuleInfo> core_rules() {
-    return {{std::string(kParseErrorRule), "core", sdk::Severity::low,
-             "Configuration file does not parse (JSON, JSONC, TOML or YAML)",
-             "The client cannot read this file and silently skips it, so none of its settings, "
-             "servers or permission rules apply (and a later fix may suddenly enable them). Fix the "
-             "syntax at the reported line and column: a missing comma or quote, an unclosed brace, "
-             "or a tab in YAML indentation are the usual causes.",
-             ""}};
+    return {
+        {std::string(kParseErrorRule), "core", sdk::Severity::low,
+         "Configuration file does not parse (JSON, JSONC, TOML or YAML)",
+         "The client cannot read this file and silently skips it, so none of its settings, "
+         "servers or permission rules apply (and a later fix may suddenly enable them). Fix the "
+         "syntax at the reported line and column: a missing comma or quote, an unclosed brace, "
+         "or a tab in YAML indentation are the usual causes.",
+         ""}};
 }
 
 std::optional<sdk::Severity> parse_severity(std::string_view text) {
@@ -49,8 +55,9 @@ std::optional<sdk::Severity> parse_severity(std::string_view text) {
 }
 
 std::optional<sdk::Scope> parse_scope(std::string_view text) {
-    for (const sdk::Scope s : {sdk::Scope::unknown, sdk::Scope::user, sdk::Scope::project, sdk::Scope::local,
-                               sdk::Scope::managed, sdk::Scope::system, sdk::Scope::plugin}) {
+    for (const sdk::Scope s :
+         {sdk::Scope::unknown, sdk::Scope::user, sdk::Scope::project, sdk::Scope::local,
+          sdk::Scope::managed, sdk::Scope::system, sdk::Scope::plugin}) {
         if (sdk::to_string(s) == text) return s;
     }
     return std::nullopt;
@@ -58,13 +65,20 @@ std::optional<sdk::Scope> parse_scope(std::string_view text) {
 
 std::string_view to_string(sdk::Format format) {
     switch (format) {
-        case sdk::Format::json: return "json";
-        case sdk::Format::jsonc: return "jsonc";
-        case sdk::Format::toml: return "toml";
-        case sdk::Format::yaml: return "yaml";
-        case sdk::Format::markdown: return "markdown";
-        case sdk::Format::text: return "text";
-        case sdk::Format::unknown: break;
+        case sdk::Format::json:
+            return "json";
+        case sdk::Format::jsonc:
+            return "jsonc";
+        case sdk::Format::toml:
+            return "toml";
+        case sdk::Format::yaml:
+            return "yaml";
+        case sdk::Format::markdown:
+            return "markdown";
+        case sdk::Format::text:
+            return "text";
+        case sdk::Format::unknown:
+            break;
     }
     return "unknown";
 }

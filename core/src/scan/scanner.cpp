@@ -1,4 +1,6 @@
-#include "analyze_session.hpp"
+#include <chrono>
+#include <map>
+#include <set>
 
 #include <confscope/base/time.hpp>
 #include <confscope/base/uuid.hpp>
@@ -10,9 +12,7 @@
 #include <confscope/secrets/redactor.hpp>
 #include <confscope/version.hpp>
 
-#include <chrono>
-#include <map>
-#include <set>
+#include "analyze_session.hpp"
 
 namespace confscope::scan {
 
@@ -54,13 +54,19 @@ bool is_valid_utf8_text(std::string_view bytes) {
 // "JSON", "YAML front matter", ... for messages.
 std::string format_name(sdk::Format format) {
     switch (format) {
-        case sdk::Format::json: return "JSON";
-        case sdk::Format::jsonc: return "JSON with comments";
-        case sdk::Format::toml: return "TOML";
-        case sdk::Format::yaml: return "YAML";
-        case sdk::Format::markdown: return "Markdown front matter";
+        case sdk::Format::json:
+            return "JSON";
+        case sdk::Format::jsonc:
+            return "JSON with comments";
+        case sdk::Format::toml:
+            return "TOML";
+        case sdk::Format::yaml:
+            return "YAML";
+        case sdk::Format::markdown:
+            return "Markdown front matter";
         case sdk::Format::text:
-        case sdk::Format::unknown: break;
+        case sdk::Format::unknown:
+            break;
     }
     return "text";
 }
@@ -117,7 +123,7 @@ struct ParsedFile {
 };
 
 class ScanRun {
-public:
+  public:
     ScanRun(const ScanOptions& options, const std::vector<plugins::PluginInstance*>& instances)
         : options_(options) {
         for (plugins::PluginInstance* instance : instances) {
@@ -131,16 +137,19 @@ public:
             p.run.abi_minor = d.abi_minor;
             p.run.library_path = plugin.path().string();
             p.run.library_sha256 = plugin.file_sha256();
-            for (const RuleInfo& rule : core_rules()) p.rules.insert(rule.id);
+            for (const RuleInfo& rule : core_rules())
+                p.rules.insert(rule.id);
             for (std::size_t i = 0; i < d.rule_count; ++i) {
                 const confscope_rule_v1& r = *d.rules[i];
                 p.rules.insert(r.id);
-                result_.rules.push_back({r.id, plugin.name(), static_cast<sdk::Severity>(r.severity), r.title,
-                                         r.help, r.help_uri ? r.help_uri : ""});
+                result_.rules.push_back({r.id, plugin.name(),
+                                         static_cast<sdk::Severity>(r.severity), r.title, r.help,
+                                         r.help_uri ? r.help_uri : ""});
             }
             participants_.push_back(std::move(p));
         }
-        for (RuleInfo rule : core_rules()) result_.rules.push_back(std::move(rule));
+        for (RuleInfo rule : core_rules())
+            result_.rules.push_back(std::move(rule));
     }
 
     ScanResult run() {
@@ -155,8 +164,10 @@ public:
         result_.tool_version = CONFSCOPE_VERSION;
         result_.store_content = options_.store_content;
 
-        const platform::Placeholders values = platform::Placeholders::resolve(options_.os, options_.roots, options_.env);
-        for (const auto& [name, value] : values.all()) result_.placeholders[name] = value;
+        const platform::Placeholders values =
+            platform::Placeholders::resolve(options_.os, options_.roots, options_.env);
+        for (const auto& [name, value] : values.all())
+            result_.placeholders[name] = value;
 
         collect_targets(values);
         discovery::DiscoveryOptions discovery_options;
@@ -165,7 +176,8 @@ public:
         discovery::DiscoveryResult found = discovery::discover(targets_, values, discovery_options);
         result_.stats = found.stats;
         log::info("discovery: " + std::to_string(found.stats.files_found) + " files found, " +
-                  std::to_string(found.stats.locations_checked) + " user-level locations checked, " +
+                  std::to_string(found.stats.locations_checked) +
+                  " user-level locations checked, " +
                   std::to_string(found.stats.directories_walked) + " folders walked");
 
         const std::size_t total = found.candidates.size();
@@ -184,7 +196,7 @@ public:
         return std::move(result_);
     }
 
-private:
+  private:
     void collect_targets(const platform::Placeholders& values) {
         for (std::size_t p = 0; p < participants_.size(); ++p) {
             Participant& participant = participants_[p];
@@ -210,11 +222,13 @@ private:
         if (participant.run.failed) return;
         participant.run.failed = true;
         participant.run.error = why;
-        log::error(why.starts_with("plugin ") ? why : "plugin " + participant.run.name + ": " + why);
+        log::error(why.starts_with("plugin ") ? why
+                                              : "plugin " + participant.run.name + ": " + why);
     }
 
     void fail_all(const std::string& why) {
-        for (Participant& p : participants_) fail(p, why);
+        for (Participant& p : participants_)
+            fail(p, why);
     }
 
     FileRecord base_record(const discovery::Candidate& c, const discovery::Match& m) const {
@@ -246,7 +260,8 @@ private:
             return;
         }
         if (c.state == discovery::EntryState::missing) {
-            for (const discovery::Match& m : c.matches) result_.files.push_back(base_record(c, m));
+            for (const discovery::Match& m : c.matches)
+                result_.files.push_back(base_record(c, m));
             return;
         }
 
@@ -299,20 +314,23 @@ private:
                     f.plugin = rec.plugin;
                     f.rule_id = std::string(kParseErrorRule);
                     f.severity = sdk::Severity::low;
-                    f.message = c.display_path + " is not valid " + format_name(rec.format) + ": " + e.message +
-                                " (line " + std::to_string(e.line) + ", column " + std::to_string(e.column) +
+                    f.message = c.display_path + " is not valid " + format_name(rec.format) + ": " +
+                                e.message + " (line " + std::to_string(e.line) + ", column " +
+                                std::to_string(e.column) +
                                 "); the client skips this file until it is fixed";
                     f.line = e.line;
                     f.column = e.column;
                     result_.findings.push_back(std::move(f));
                 }
             }
-            analyze(participants_[targets_[m.target_index].plugin_index], file_index, rec, m, *file.view);
+            analyze(participants_[targets_[m.target_index].plugin_index], file_index, rec, m,
+                    *file.view);
         }
         redact(first_record, first_item, first_finding, parsed, data->bytes);
     }
 
-    ParsedFile& parsed_as(std::map<sdk::Format, ParsedFile>& parsed, sdk::Format format, const std::string& bytes) {
+    ParsedFile& parsed_as(std::map<sdk::Format, ParsedFile>& parsed, sdk::Format format,
+                          const std::string& bytes) {
         auto it = parsed.find(format);
         if (it != parsed.end()) return it->second;
         ParsedFile file;
@@ -345,16 +363,20 @@ private:
         file.sha256_hex = rec.sha256.c_str();
         file.flags = rec.is_symlink ? CONFSCOPE_FILE_FLAG_SYMLINK : 0;
 
-        log::debug("analyzing " + rec.display_path + " with " + participant.run.name + " (" + t.id + ")");
-        detail::AnalyzeSession session(participant.run.name, file_index, participant.rules, options_.cancel);
+        log::debug("analyzing " + rec.display_path + " with " + participant.run.name + " (" + t.id +
+                   ")");
+        detail::AnalyzeSession session(participant.run.name, file_index, participant.rules,
+                                       options_.cancel);
         const Status status = participant.instance->analyze(file, view.document, session.host());
         if (!status) {
             fail(participant, status.message() + " (while analyzing " + rec.display_path + ")");
             return;
         }
         ++participant.run.files_analyzed;
-        for (Item& item : session.items()) result_.items.push_back(std::move(item));
-        for (Finding& finding : session.findings()) result_.findings.push_back(std::move(finding));
+        for (Item& item : session.items())
+            result_.items.push_back(std::move(item));
+        for (Finding& finding : session.findings())
+            result_.findings.push_back(std::move(finding));
     }
 
     // Redacts the file's stored content, and scrubs the messages and items that came from it.
@@ -368,7 +390,8 @@ private:
             std::map<std::string, std::string, std::less<>> rules;
             for (std::size_t f = first_finding; f < result_.findings.size(); ++f) {
                 const Finding& finding = result_.findings[f];
-                if (finding.file == r && finding.rule_id.starts_with("SEC-") && !finding.pointer.empty()) {
+                if (finding.file == r && finding.rule_id.starts_with("SEC-") &&
+                    !finding.pointer.empty()) {
                     rules.emplace(finding.pointer, finding.rule_id);
                 }
             }
@@ -387,7 +410,8 @@ private:
         }
     }
 
-    void store_content(FileRecord& rec, const std::string& bytes, secrets::Redaction redaction) const {
+    void store_content(FileRecord& rec, const std::string& bytes,
+                       secrets::Redaction redaction) const {
         if (options_.store_content == StoreContent::none || !is_valid_utf8_text(bytes)) return;
         if (options_.store_content == StoreContent::raw) {
             rec.content = bytes;
@@ -407,11 +431,13 @@ private:
         }
         if (!failed.empty()) {
             std::erase_if(result_.items, [&](const Item& i) { return failed.contains(i.plugin); });
-            std::erase_if(result_.findings, [&](const Finding& f) { return failed.contains(f.plugin); });
+            std::erase_if(result_.findings,
+                          [&](const Finding& f) { return failed.contains(f.plugin); });
         }
         std::map<std::string, int> seen;
         for (Finding& f : result_.findings) {
-            std::string print = fingerprint(f.rule_id, result_.files[f.file].display_path, f.pointer);
+            std::string print =
+                fingerprint(f.rule_id, result_.files[f.file].display_path, f.pointer);
             const int n = ++seen[print];
             f.fingerprint = n == 1 ? print : print + ":" + std::to_string(n);
         }
@@ -425,11 +451,13 @@ private:
 
 }  // namespace
 
-ScanResult run_scan(const ScanOptions& options, const std::vector<plugins::PluginInstance*>& instances) {
+ScanResult run_scan(const ScanOptions& options,
+                    const std::vector<plugins::PluginInstance*>& instances) {
     return ScanRun(options, instances).run();
 }
 
-std::string fingerprint(std::string_view rule_id, std::string_view display_path, std::string_view pointer) {
+std::string fingerprint(std::string_view rule_id, std::string_view display_path,
+                        std::string_view pointer) {
     std::string input = "confscope-finding-v1\n";
     input.append(rule_id).append("\n").append(display_path).append("\n").append(pointer);
     return io::sha256_hex(input).substr(0, 32);

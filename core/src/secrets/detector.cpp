@@ -1,14 +1,14 @@
-#include <confscope/secrets/detector.hpp>
-
-#include <re2/re2.h>
-#include <re2/set.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
 #include <optional>
 #include <stdexcept>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <confscope/secrets/detector.hpp>
 
 namespace confscope::secrets {
 
@@ -30,8 +30,9 @@ constexpr std::array kShapes{
     Shape{"google-api-key", R"(\bAIza[0-9A-Za-z_\-]{35})"},
     Shape{"stripe", R"(\b(?:sk|rk)_live_[0-9A-Za-z]{20,})"},
     Shape{"jwt", R"(\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,})"},
-    Shape{"private-key",
-          R"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[A-Za-z0-9+/=\s]|\\[nr])*(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?)"},
+    Shape{
+        "private-key",
+        R"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[A-Za-z0-9+/=\s]|\\[nr])*(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?)"},
     Shape{"bearer", R"((?i:\bbearer)\s+([A-Za-z0-9._~+/\-]{16,}=*))"},
 };
 
@@ -84,7 +85,8 @@ Detector::Detector() : impl_(std::make_unique<Impl>()) {
     options.set_log_errors(false);
     for (const Shape& shape : kShapes) {
         std::string error;
-        if (impl_->set.Add(re2::StringPiece(shape.pattern.data(), shape.pattern.size()), &error) < 0) {
+        if (impl_->set.Add(re2::StringPiece(shape.pattern.data(), shape.pattern.size()), &error) <
+            0) {
             throw std::logic_error("bad secret pattern " + std::string(shape.name) + ": " + error);
         }
         impl_->patterns.push_back(std::make_unique<RE2>(
@@ -106,12 +108,15 @@ std::vector<TokenMatch> Detector::find_tokens(std::string_view text) const {
         const int groups = re.NumberOfCapturingGroups();
         std::array<re2::StringPiece, 2> found;
         std::size_t start = 0;
-        while (start <= text.size() &&
-               re.Match(input, start, text.size(), RE2::UNANCHORED, found.data(), groups >= 1 ? 2 : 1)) {
+        while (start <= text.size() && re.Match(input, start, text.size(), RE2::UNANCHORED,
+                                                found.data(), groups >= 1 ? 2 : 1)) {
             const re2::StringPiece& span = groups >= 1 ? found[1] : found[0];
             const auto offset = static_cast<std::size_t>(span.data() - text.data());
-            if (span.size() > 0) matches.push_back({offset, span.size(), kShapes[static_cast<std::size_t>(index)].name});
-            const auto whole_end = static_cast<std::size_t>(found[0].data() - text.data()) + found[0].size();
+            if (span.size() > 0)
+                matches.push_back(
+                    {offset, span.size(), kShapes[static_cast<std::size_t>(index)].name});
+            const auto whole_end =
+                static_cast<std::size_t>(found[0].data() - text.data()) + found[0].size();
             start = std::max(whole_end, start + 1);
         }
     }
@@ -161,7 +166,8 @@ bool Detector::is_secret_key_name(std::string_view key) {
 double Detector::entropy(std::string_view value) {
     if (value.empty()) return 0.0;
     std::array<std::size_t, 256> counts{};
-    for (const char c : value) ++counts[static_cast<unsigned char>(c)];
+    for (const char c : value)
+        ++counts[static_cast<unsigned char>(c)];
     double bits = 0.0;
     const auto n = static_cast<double>(value.size());
     for (const std::size_t count : counts) {
@@ -179,8 +185,8 @@ std::size_t scheme_length(std::string_view value) {
     const auto space = value.find(' ');
     if (space == std::string_view::npos) return 0;
     const std::string_view scheme = value.substr(0, space);
-    const bool known = scheme == "Bearer" || scheme == "bearer" || scheme == "Basic" || scheme == "Token" ||
-                       scheme == "token";
+    const bool known = scheme == "Bearer" || scheme == "bearer" || scheme == "Basic" ||
+                       scheme == "Token" || scheme == "token";
     return known ? space + 1 : 0;
 }
 
@@ -193,15 +199,18 @@ struct InnerKey {
 std::optional<InnerKey> inner_key(std::string_view value) {
     if (const auto eq = value.find('='); eq != std::string_view::npos && eq > 0 && eq < 64) {
         std::string_view name = value.substr(0, eq);
-        while (!name.empty() && name.front() == '-') name.remove_prefix(1);
+        while (!name.empty() && name.front() == '-')
+            name.remove_prefix(1);
         if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-                return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+                return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' ||
+                       c == '.';
             })) {
             return InnerKey{name, eq + 1};
         }
         return std::nullopt;
     }
-    if (const auto colon = value.find(": "); colon != std::string_view::npos && colon > 0 && colon < 64) {
+    if (const auto colon = value.find(": ");
+        colon != std::string_view::npos && colon > 0 && colon < 64) {
         return InnerKey{value.substr(0, colon), colon + 2};
     }
     return std::nullopt;
@@ -213,9 +222,11 @@ bool Detector::looks_like_secret_value(std::string_view value) {
     value.remove_prefix(scheme_length(value));
     if (value.size() < 8 || is_reference(value) || is_placeholder(value)) return false;
     if (value.find_first_of(" \t\n") != std::string_view::npos) return false;  // prose
-    if (value.front() == '/' || value.starts_with("~/") || value.starts_with("./")) return false;  // paths
+    if (value.front() == '/' || value.starts_with("~/") || value.starts_with("./"))
+        return false;                                               // paths
     if (value.find("://") != std::string_view::npos) return false;  // URLs: SEC-003 checks userinfo
-    if (std::all_of(value.begin(), value.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    if (std::all_of(value.begin(), value.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
         return false;
     }
     return value.size() >= 20 || entropy(value) >= 2.5;
@@ -248,11 +259,13 @@ void flag_document(parse::Document& doc, const Detector& detector) {
         parse::Node& node = doc.nodes[i];
         if (node.kind != parse::NodeKind::string) continue;
         std::string_view key = node.key;
-        if (node.parent >= 0 && doc.nodes[static_cast<std::size_t>(node.parent)].kind == parse::NodeKind::array) {
+        if (node.parent >= 0 &&
+            doc.nodes[static_cast<std::size_t>(node.parent)].kind == parse::NodeKind::array) {
             key = "";
             // ["--api-key", "value"]: the previous element names this one.
             if (i > 0 && doc.nodes[i - 1].parent == node.parent &&
-                doc.nodes[i - 1].kind == parse::NodeKind::string && is_flag(doc.nodes[i - 1].value)) {
+                doc.nodes[i - 1].kind == parse::NodeKind::string &&
+                is_flag(doc.nodes[i - 1].value)) {
                 key = doc.nodes[i - 1].value;
             }
         }

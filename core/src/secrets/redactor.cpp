@@ -1,11 +1,11 @@
-#include <confscope/io/sha256.hpp>
-#include <confscope/secrets/redactor.hpp>
+#include <algorithm>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <algorithm>
+#include <confscope/io/sha256.hpp>
+#include <confscope/secrets/redactor.hpp>
 
 namespace confscope::secrets {
 
@@ -34,7 +34,8 @@ std::string Scrubber::scrub(std::string_view text) const {
     }
     const std::vector<TokenMatch> tokens = detector_->find_tokens(out);
     for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) {
-        out.replace(it->offset, it->length, marker("SECRET", std::string_view(out).substr(it->offset, it->length)));
+        out.replace(it->offset, it->length,
+                    marker("SECRET", std::string_view(out).substr(it->offset, it->length)));
     }
     return out;
 }
@@ -52,7 +53,9 @@ void scrub_value(rapidjson::Value& value, std::string_view key, const Scrubber& 
         } else {
             replaced = scrubber.scrub(text);
         }
-        if (replaced != text) value.SetString(replaced.data(), static_cast<rapidjson::SizeType>(replaced.size()), allocator);
+        if (replaced != text)
+            value.SetString(replaced.data(), static_cast<rapidjson::SizeType>(replaced.size()),
+                            allocator);
         return;
     }
     if (value.IsObject()) {
@@ -61,7 +64,8 @@ void scrub_value(rapidjson::Value& value, std::string_view key, const Scrubber& 
             scrub_value(member.value, name, scrubber, detector, allocator);
         }
     } else if (value.IsArray()) {
-        for (auto& element : value.GetArray()) scrub_value(element, "", scrubber, detector, allocator);
+        for (auto& element : value.GetArray())
+            scrub_value(element, "", scrubber, detector, allocator);
     }
 }
 
@@ -107,12 +111,15 @@ Redaction redact_file(std::string_view bytes, const parse::Document& doc,
         const std::string_view secret = std::string_view(node.value).substr(keep);
         const std::string mark = marker(rule_for(node.pointer), secret);
         const std::string_view raw = bytes.substr(node.value_offset, node.value_length);
-        const bool quoted = raw.size() >= 2 && (raw.front() == '"' || raw.front() == '\'') && raw.back() == raw.front();
-        if (keep > 0 && quoted && raw.size() >= keep + 2 && raw.substr(1, keep) == std::string_view(node.value).substr(0, keep)) {
-            spans.push_back({static_cast<std::size_t>(node.value_offset) + 1 + keep, raw.size() - keep - 2, mark});
+        const bool quoted = raw.size() >= 2 && (raw.front() == '"' || raw.front() == '\'') &&
+                            raw.back() == raw.front();
+        if (keep > 0 && quoted && raw.size() >= keep + 2 &&
+            raw.substr(1, keep) == std::string_view(node.value).substr(0, keep)) {
+            spans.push_back({static_cast<std::size_t>(node.value_offset) + 1 + keep,
+                             raw.size() - keep - 2, mark});
         } else {
-            spans.push_back({static_cast<std::size_t>(node.value_offset), static_cast<std::size_t>(node.value_length),
-                             "\"" + mark + "\""});
+            spans.push_back({static_cast<std::size_t>(node.value_offset),
+                             static_cast<std::size_t>(node.value_length), "\"" + mark + "\""});
         }
         result.scrubber.add(std::string(secret), mark);
     }

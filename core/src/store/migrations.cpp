@@ -6,15 +6,17 @@ namespace {
 
 // The two dialects differ only in how an auto-increment key is spelled.
 std::string dialect(std::string sql, Backend backend) {
-    const std::string id = backend == Backend::sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
-    for (std::size_t pos = sql.find("{{ID}}"); pos != std::string::npos; pos = sql.find("{{ID}}", pos)) {
+    const std::string id =
+        backend == Backend::sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
+    for (std::size_t pos = sql.find("{{ID}}"); pos != std::string::npos;
+         pos = sql.find("{{ID}}", pos)) {
         sql.replace(pos, 6, id);
     }
     return sql;
 }
 
-// Version 1: the original tables (scans, env_vars, paths, file_contents, config_history), grown with
-// the plugins used per scan, inventory items, findings and the rules they refer to. Content is
+// Version 1: the original tables (scans, env_vars, paths, file_contents, config_history), grown
+// with the plugins used per scan, inventory items, findings and the rules they refer to. Content is
 // content-addressed. Rows of a scan are keyed by (scan_id, seq) so one transaction can write them
 // in bulk without reading generated ids back.
 const char* const kVersion1[] = {
@@ -150,7 +152,8 @@ const char* const kVersion1[] = {
 std::vector<Migration> migrations(Backend backend) {
     std::vector<Migration> all;
     Migration v1{1, "scans, files, content, history, plugins, inventory, findings", {}};
-    for (const char* sql : kVersion1) v1.statements.push_back(dialect(sql, backend));
+    for (const char* sql : kVersion1)
+        v1.statements.push_back(dialect(sql, backend));
     all.push_back(std::move(v1));
     return all;
 }

@@ -2,10 +2,10 @@
 // that has shipped.
 #pragma once
 
-#include <confscope/store/store_url.hpp>
-
 #include <string>
 #include <vector>
+
+#include <confscope/store/store_url.hpp>
 
 namespace confscope::store::detail {
 

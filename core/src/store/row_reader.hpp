@@ -3,37 +3,48 @@
 // needs an indicator. These helpers accept any of them.
 #pragma once
 
-#include <soci/soci.h>
-
 #include <cstdint>
 #include <string>
+
+#include <soci/soci.h>
 
 namespace confscope::store::detail {
 
 inline std::string text(const soci::row& row, std::size_t i) {
     if (row.get_indicator(i) == soci::i_null) return {};
     switch (row.get_properties(i).get_data_type()) {
-        case soci::dt_string: return row.get<std::string>(i);
-        case soci::dt_integer: return std::to_string(row.get<int>(i));
-        case soci::dt_long_long: return std::to_string(row.get<long long>(i));
-        case soci::dt_unsigned_long_long: return std::to_string(row.get<unsigned long long>(i));
-        case soci::dt_double: return std::to_string(row.get<double>(i));
-        default: return {};
+        case soci::dt_string:
+            return row.get<std::string>(i);
+        case soci::dt_integer:
+            return std::to_string(row.get<int>(i));
+        case soci::dt_long_long:
+            return std::to_string(row.get<long long>(i));
+        case soci::dt_unsigned_long_long:
+            return std::to_string(row.get<unsigned long long>(i));
+        case soci::dt_double:
+            return std::to_string(row.get<double>(i));
+        default:
+            return {};
     }
 }
 
 inline std::int64_t integer(const soci::row& row, std::size_t i) {
     if (row.get_indicator(i) == soci::i_null) return 0;
     switch (row.get_properties(i).get_data_type()) {
-        case soci::dt_integer: return row.get<int>(i);
-        case soci::dt_long_long: return row.get<long long>(i);
-        case soci::dt_unsigned_long_long: return static_cast<std::int64_t>(row.get<unsigned long long>(i));
-        case soci::dt_double: return static_cast<std::int64_t>(row.get<double>(i));
+        case soci::dt_integer:
+            return row.get<int>(i);
+        case soci::dt_long_long:
+            return row.get<long long>(i);
+        case soci::dt_unsigned_long_long:
+            return static_cast<std::int64_t>(row.get<unsigned long long>(i));
+        case soci::dt_double:
+            return static_cast<std::int64_t>(row.get<double>(i));
         case soci::dt_string: {
             const std::string value = row.get<std::string>(i);
             return value.empty() ? 0 : std::stoll(value);
         }
-        default: return 0;
+        default:
+            return 0;
     }
 }
 

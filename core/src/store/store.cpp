@@ -1,18 +1,18 @@
-#include "migrations.hpp"
-#include "row_reader.hpp"
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <confscope/base/time.hpp>
 #include <confscope/sdk/json.hpp>
 #include <confscope/store/store.hpp>
 
-#include <soci/soci.h>
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/sqlite3/soci-sqlite3.h>
-
-#include <algorithm>
-#include <filesystem>
-#include <map>
-#include <set>
+#include "migrations.hpp"
+#include "row_reader.hpp"
 
 namespace confscope::store {
 
@@ -26,8 +26,10 @@ std::string one_line(const std::string& text) {
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
         std::string part = text.substr(start, end - start);
-        while (!part.empty() && (part.back() == ' ' || part.back() == '\r' || part.back() == '\t')) part.pop_back();
-        while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.erase(part.begin());
+        while (!part.empty() && (part.back() == ' ' || part.back() == '\r' || part.back() == '\t'))
+            part.pop_back();
+        while (!part.empty() && (part.front() == ' ' || part.front() == '\t'))
+            part.erase(part.begin());
         if (!part.empty()) line += (line.empty() ? "" : line.back() == '.' ? " " : "; ") + part;
         start = end + 1;
     }
@@ -60,10 +62,13 @@ Store::Store(StoreUrl url, std::unique_ptr<soci::session> session)
 
 Store::~Store() = default;
 
-int Store::latest_schema_version() { return detail::migrations(Backend::sqlite).back().version; }
+int Store::latest_schema_version() {
+    return detail::migrations(Backend::sqlite).back().version;
+}
 
 Status Store::failure(const char* what, const std::exception& e) const {
-    return Status::unavailable("store " + url_.display + ": " + what + " failed: " + one_line(e.what()));
+    return Status::unavailable("store " + url_.display + ": " + what +
+                               " failed: " + one_line(e.what()));
 }
 
 Result<std::unique_ptr<Store>> Store::open(const StoreUrl& url) {
@@ -75,7 +80,8 @@ Result<std::unique_ptr<Store>> Store::open(const StoreUrl& url) {
                 std::error_code ec;
                 std::filesystem::create_directories(file.parent_path(), ec);
                 if (ec) {
-                    return Status::unavailable("store " + url.display + ": cannot create its folder: " + ec.message());
+                    return Status::unavailable("store " + url.display +
+                                               ": cannot create its folder: " + ec.message());
                 }
             }
             session->open(*soci::factory_sqlite3(), "db=\"" + url.sqlite_path + "\" timeout=30");
@@ -88,7 +94,8 @@ Result<std::unique_ptr<Store>> Store::open(const StoreUrl& url) {
             *session << "SET client_min_messages TO WARNING";
         }
     } catch (const std::exception& e) {
-        return Status::unavailable("store " + url.display + " is unreachable: " + one_line(e.what()));
+        return Status::unavailable("store " + url.display +
+                                   " is unreachable: " + one_line(e.what()));
     }
     std::unique_ptr<Store> store(new Store(url, std::move(session)));
     CONFSCOPE_TRY(store->migrate());
@@ -122,15 +129,18 @@ Status Store::migrate() {
         if (url_.backend == Backend::postgresql) {
             // Serialises concurrent first opens, including the CREATE TABLE below.
             long long locked = 0;
-            sql << "SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock(7236418)) AS lock_taken", soci::into(locked);
+            sql << "SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock(7236418)) AS lock_taken",
+                soci::into(locked);
         }
-        sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+        sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name "
+               "TEXT NOT NULL, "
                "applied_at TEXT NOT NULL)";
         long long current = 0;
         sql << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", soci::into(current);
         for (const detail::Migration& m : detail::migrations(url_.backend)) {
             if (m.version <= current) continue;
-            for (const std::string& statement : m.statements) sql << statement;
+            for (const std::string& statement : m.statements)
+                sql << statement;
             const long long version = m.version;
             const std::string applied = now_rfc3339();
             sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)",
@@ -154,31 +164,40 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
     const Status status = write_transaction("saving the scan", [&](soci::session& sql) {
         // -- the scan ---------------------------------------------------------------------------
         sdk::JsonArray roots;
-        for (const std::string& root : r.roots) roots.push(root);
+        for (const std::string& root : r.roots)
+            roots.push(root);
         const std::string roots_json = roots.dump();
         const std::string scan_status = r.complete() ? "complete" : "incomplete";
         const std::string store_content(scan::to_string(r.store_content));
         const long long duration_ms = static_cast<long long>(r.duration_seconds * 1000.0);
         const long long total_scanned = static_cast<long long>(r.stats.locations_checked);
         const long long total_found = static_cast<long long>(r.stats.files_found);
-        const double detection_rate =
-            total_scanned > 0 ? static_cast<double>(total_found) / static_cast<double>(total_scanned) : 0.0;
+        const double detection_rate = total_scanned > 0 ? static_cast<double>(total_found) /
+                                                              static_cast<double>(total_scanned)
+                                                        : 0.0;
         const long long walked = static_cast<long long>(r.stats.directories_walked);
         const long long unreadable = static_cast<long long>(r.stats.unreadable);
         const long long item_count = static_cast<long long>(r.items.size());
         const long long finding_count = static_cast<long long>(r.findings.size());
-        sql << "INSERT INTO scans (uuid, status, started_at, finished_at, duration_ms, host, os_type, os_version, "
-               "username, os_profile, home, system_root, roots_json, tool_version, store_content, total_scanned, "
-               "total_found, detection_rate, directories_walked, unreadable, item_count, finding_count) VALUES "
-               "(:uuid, :status, :started, :finished, :duration, :host, :os, :osv, :user, :profile, :home, :sysroot, "
-               ":roots, :version, :content, :scanned, :found, :rate, :walked, :unreadable, :items, :findings) "
+        sql << "INSERT INTO scans (uuid, status, started_at, finished_at, duration_ms, host, "
+               "os_type, os_version, "
+               "username, os_profile, home, system_root, roots_json, tool_version, store_content, "
+               "total_scanned, "
+               "total_found, detection_rate, directories_walked, unreadable, item_count, "
+               "finding_count) VALUES "
+               "(:uuid, :status, :started, :finished, :duration, :host, :os, :osv, :user, "
+               ":profile, :home, :sysroot, "
+               ":roots, :version, :content, :scanned, :found, :rate, :walked, :unreadable, :items, "
+               ":findings) "
                "RETURNING id",
-            soci::use(r.uuid), soci::use(scan_status), soci::use(r.started_at), soci::use(r.finished_at),
-            soci::use(duration_ms), soci::use(r.host.hostname), soci::use(r.host.os_name),
-            soci::use(r.host.os_version), soci::use(r.host.username), soci::use(r.os_profile), soci::use(r.home),
-            soci::use(r.system_root), soci::use(roots_json), soci::use(r.tool_version), soci::use(store_content),
-            soci::use(total_scanned), soci::use(total_found), soci::use(detection_rate), soci::use(walked),
-            soci::use(unreadable), soci::use(item_count), soci::use(finding_count), soci::into(scan_id);
+            soci::use(r.uuid), soci::use(scan_status), soci::use(r.started_at),
+            soci::use(r.finished_at), soci::use(duration_ms), soci::use(r.host.hostname),
+            soci::use(r.host.os_name), soci::use(r.host.os_version), soci::use(r.host.username),
+            soci::use(r.os_profile), soci::use(r.home), soci::use(r.system_root),
+            soci::use(roots_json), soci::use(r.tool_version), soci::use(store_content),
+            soci::use(total_scanned), soci::use(total_found), soci::use(detection_rate),
+            soci::use(walked), soci::use(unreadable), soci::use(item_count),
+            soci::use(finding_count), soci::into(scan_id);
 
         // -- placeholders -----------------------------------------------------------------------
         {
@@ -188,12 +207,14 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 names.push_back(name);
                 values.push_back(value);
             }
-            bulk_insert(sql, "INSERT INTO env_vars (scan_id, placeholder, resolved_path) VALUES (:s, :p, :v)",
-                        ids.size(), [&](soci::statement& st) {
-                            st.exchange(soci::use(ids));
-                            st.exchange(soci::use(names));
-                            st.exchange(soci::use(values));
-                        });
+            bulk_insert(
+                sql,
+                "INSERT INTO env_vars (scan_id, placeholder, resolved_path) VALUES (:s, :p, :v)",
+                ids.size(), [&](soci::statement& st) {
+                    st.exchange(soci::use(ids));
+                    st.exchange(soci::use(names));
+                    st.exchange(soci::use(values));
+                });
         }
 
         // -- plugins ----------------------------------------------------------------------------
@@ -214,8 +235,10 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 analyzed[i] = static_cast<long long>(p.files_analyzed);
             }
             bulk_insert(sql,
-                        "INSERT INTO scan_plugins (scan_id, name, version, abi_major, abi_minor, library_path, "
-                        "library_sha256, status, error, files_analyzed) VALUES (:s, :n, :v, :ma, :mi, :p, :h, :st, "
+                        "INSERT INTO scan_plugins (scan_id, name, version, abi_major, abi_minor, "
+                        "library_path, "
+                        "library_sha256, status, error, files_analyzed) VALUES (:s, :n, :v, :ma, "
+                        ":mi, :p, :h, :st, "
                         ":e, :f)",
                         n, [&](soci::statement& st) {
                             st.exchange(soci::use(ids));
@@ -245,7 +268,8 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 seen_at.push_back(r.finished_at);
             }
             bulk_insert(sql,
-                        "INSERT INTO file_contents (content_hash, size_bytes, content, redacted, first_seen_at) "
+                        "INSERT INTO file_contents (content_hash, size_bytes, content, redacted, "
+                        "first_seen_at) "
                         "VALUES (:h, :s, :c, :r, :t) ON CONFLICT (content_hash) DO NOTHING",
                         hash.size(), [&](soci::statement& st) {
                             st.exchange(soci::use(hash));
@@ -259,9 +283,11 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
         // -- paths ------------------------------------------------------------------------------
         {
             const std::size_t n = r.files.size();
-            std::vector<long long> ids(n, scan_id), seq(n), exists(n), size(n), mode(n), uid(n), gid(n);
-            std::vector<std::string> plugin(n), target(n), category(n), name(n), tpl(n), scope(n), format(n),
-                path(n), display(n), project(n), type(n), mtime(n), sha(n), content(n), parse_error(n), error(n);
+            std::vector<long long> ids(n, scan_id), seq(n), exists(n), size(n), mode(n), uid(n),
+                gid(n);
+            std::vector<std::string> plugin(n), target(n), category(n), name(n), tpl(n), scope(n),
+                format(n), path(n), display(n), project(n), type(n), mtime(n), sha(n), content(n),
+                parse_error(n), error(n);
             std::vector<soci::indicator> content_ind(n);
             for (std::size_t i = 0; i < n; ++i) {
                 const scan::FileRecord& f = r.files[i];
@@ -289,43 +315,48 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 parse_error[i] = f.parse_error;
                 error[i] = f.error;
             }
-            bulk_insert(sql,
-                        "INSERT INTO paths (scan_id, seq, plugin, target_id, category, name, path_template, scope, "
-                        "format, resolved_path, display_path, project_dir, exists_flag, type, size_bytes, mode, uid, "
-                        "gid, modified_time, sha256, content_hash, parse_error, error_message) VALUES (:a, :b, :c, "
-                        ":d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q, :r, :s, :t, :u, :v, :w)",
-                        n, [&](soci::statement& st) {
-                            st.exchange(soci::use(ids));
-                            st.exchange(soci::use(seq));
-                            st.exchange(soci::use(plugin));
-                            st.exchange(soci::use(target));
-                            st.exchange(soci::use(category));
-                            st.exchange(soci::use(name));
-                            st.exchange(soci::use(tpl));
-                            st.exchange(soci::use(scope));
-                            st.exchange(soci::use(format));
-                            st.exchange(soci::use(path));
-                            st.exchange(soci::use(display));
-                            st.exchange(soci::use(project));
-                            st.exchange(soci::use(exists));
-                            st.exchange(soci::use(type));
-                            st.exchange(soci::use(size));
-                            st.exchange(soci::use(mode));
-                            st.exchange(soci::use(uid));
-                            st.exchange(soci::use(gid));
-                            st.exchange(soci::use(mtime));
-                            st.exchange(soci::use(sha));
-                            st.exchange(soci::use(content, content_ind));
-                            st.exchange(soci::use(parse_error));
-                            st.exchange(soci::use(error));
-                        });
+            bulk_insert(
+                sql,
+                "INSERT INTO paths (scan_id, seq, plugin, target_id, category, name, "
+                "path_template, scope, "
+                "format, resolved_path, display_path, project_dir, exists_flag, type, size_bytes, "
+                "mode, uid, "
+                "gid, modified_time, sha256, content_hash, parse_error, error_message) VALUES (:a, "
+                ":b, :c, "
+                ":d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q, :r, :s, :t, :u, :v, :w)",
+                n, [&](soci::statement& st) {
+                    st.exchange(soci::use(ids));
+                    st.exchange(soci::use(seq));
+                    st.exchange(soci::use(plugin));
+                    st.exchange(soci::use(target));
+                    st.exchange(soci::use(category));
+                    st.exchange(soci::use(name));
+                    st.exchange(soci::use(tpl));
+                    st.exchange(soci::use(scope));
+                    st.exchange(soci::use(format));
+                    st.exchange(soci::use(path));
+                    st.exchange(soci::use(display));
+                    st.exchange(soci::use(project));
+                    st.exchange(soci::use(exists));
+                    st.exchange(soci::use(type));
+                    st.exchange(soci::use(size));
+                    st.exchange(soci::use(mode));
+                    st.exchange(soci::use(uid));
+                    st.exchange(soci::use(gid));
+                    st.exchange(soci::use(mtime));
+                    st.exchange(soci::use(sha));
+                    st.exchange(soci::use(content, content_ind));
+                    st.exchange(soci::use(parse_error));
+                    st.exchange(soci::use(error));
+                });
         }
 
         // -- inventory --------------------------------------------------------------------------
         {
             const std::size_t n = r.items.size();
             std::vector<long long> ids(n, scan_id), seq(n), path_seq(n), line(n), col(n);
-            std::vector<std::string> plugin(n), kind(n), client(n), scope(n), name(n), data(n), pointer(n);
+            std::vector<std::string> plugin(n), kind(n), client(n), scope(n), name(n), data(n),
+                pointer(n);
             for (std::size_t i = 0; i < n; ++i) {
                 const scan::Item& it = r.items[i];
                 seq[i] = static_cast<long long>(i);
@@ -341,8 +372,10 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 col[i] = it.column;
             }
             bulk_insert(sql,
-                        "INSERT INTO inventory_items (scan_id, seq, path_seq, plugin, kind, client, scope, name, "
-                        "data_json, pointer, line, col) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k, :l)",
+                        "INSERT INTO inventory_items (scan_id, seq, path_seq, plugin, kind, "
+                        "client, scope, name, "
+                        "data_json, pointer, line, col) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, "
+                        ":i, :j, :k, :l)",
                         n, [&](soci::statement& st) {
                             st.exchange(soci::use(ids));
                             st.exchange(soci::use(seq));
@@ -363,7 +396,8 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
         {
             const std::size_t n = r.findings.size();
             std::vector<long long> ids(n, scan_id), seq(n), path_seq(n), rank(n), line(n), col(n);
-            std::vector<std::string> plugin(n), rule(n), severity(n), message(n), pointer(n), print(n);
+            std::vector<std::string> plugin(n), rule(n), severity(n), message(n), pointer(n),
+                print(n);
             std::set<std::string> used_rules;
             for (std::size_t i = 0; i < n; ++i) {
                 const scan::Finding& f = r.findings[i];
@@ -381,8 +415,10 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 used_rules.insert(f.rule_id);
             }
             bulk_insert(sql,
-                        "INSERT INTO findings (scan_id, seq, path_seq, plugin, rule_id, severity, severity_rank, "
-                        "message, pointer, line, col, fingerprint) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, "
+                        "INSERT INTO findings (scan_id, seq, path_seq, plugin, rule_id, severity, "
+                        "severity_rank, "
+                        "message, pointer, line, col, fingerprint) VALUES (:a, :b, :c, :d, :e, :f, "
+                        ":g, :h, :i, :j, "
                         ":k, :l)",
                         n, [&](soci::statement& st) {
                             st.exchange(soci::use(ids));
@@ -413,7 +449,8 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 uri.push_back(info.help_uri);
             }
             bulk_insert(sql,
-                        "INSERT INTO scan_rules (scan_id, rule_id, plugin, severity, title, help, help_uri) VALUES "
+                        "INSERT INTO scan_rules (scan_id, rule_id, plugin, severity, title, help, "
+                        "help_uri) VALUES "
                         "(:a, :b, :c, :d, :e, :f, :g)",
                         rule_scan.size(), [&](soci::statement& st) {
                             st.exchange(soci::use(rule_scan));
@@ -430,11 +467,14 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
         {
             std::map<std::string, std::string> last;
             soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT h.config_path, h.sha256 FROM config_history h WHERE h.host = :host AND "
-                                "h.id = (SELECT MAX(x.id) FROM config_history x WHERE x.host = h.host AND "
-                                "x.config_path = h.config_path)",
+                (sql.prepare
+                     << "SELECT h.config_path, h.sha256 FROM config_history h WHERE h.host = :host "
+                        "AND "
+                        "h.id = (SELECT MAX(x.id) FROM config_history x WHERE x.host = h.host AND "
+                        "x.config_path = h.config_path)",
                  soci::use(r.host.hostname));
-            for (const soci::row& row : rows) last[detail::text(row, 0)] = detail::text(row, 1);
+            for (const soci::row& row : rows)
+                last[detail::text(row, 0)] = detail::text(row, 1);
             std::vector<long long> ids;
             std::vector<std::string> host, path, type, sha, content, at, by;
             std::vector<soci::indicator> content_ind;
@@ -453,19 +493,20 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 at.push_back(r.finished_at);
                 by.push_back(r.host.username);
             }
-            bulk_insert(sql,
-                        "INSERT INTO config_history (host, config_path, config_type, sha256, content_hash, "
-                        "changed_at, changed_by, scan_id) VALUES (:a, :b, :c, :d, :e, :f, :g, :h)",
-                        ids.size(), [&](soci::statement& st) {
-                            st.exchange(soci::use(host));
-                            st.exchange(soci::use(path));
-                            st.exchange(soci::use(type));
-                            st.exchange(soci::use(sha));
-                            st.exchange(soci::use(content, content_ind));
-                            st.exchange(soci::use(at));
-                            st.exchange(soci::use(by));
-                            st.exchange(soci::use(ids));
-                        });
+            bulk_insert(
+                sql,
+                "INSERT INTO config_history (host, config_path, config_type, sha256, content_hash, "
+                "changed_at, changed_by, scan_id) VALUES (:a, :b, :c, :d, :e, :f, :g, :h)",
+                ids.size(), [&](soci::statement& st) {
+                    st.exchange(soci::use(host));
+                    st.exchange(soci::use(path));
+                    st.exchange(soci::use(type));
+                    st.exchange(soci::use(sha));
+                    st.exchange(soci::use(content, content_ind));
+                    st.exchange(soci::use(at));
+                    st.exchange(soci::use(by));
+                    st.exchange(soci::use(ids));
+                });
         }
     });
     if (!status) return status;
@@ -475,7 +516,8 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
 namespace {
 
 constexpr const char* kScanColumns =
-    "id, uuid, status, started_at, finished_at, duration_ms, host, username, os_type, home, roots_json, "
+    "id, uuid, status, started_at, finished_at, duration_ms, host, username, os_type, home, "
+    "roots_json, "
     "tool_version, total_scanned, total_found, item_count, finding_count";
 
 ScanSummary read_summary(const soci::row& row) {
@@ -505,10 +547,12 @@ Result<std::vector<ScanSummary>> Store::list_scans(std::size_t limit) {
     try {
         std::vector<ScanSummary> out;
         const long long max_rows = static_cast<long long>(limit);
-        soci::rowset<soci::row> rows = (session_->prepare << std::string("SELECT ") + kScanColumns +
-                                                                 " FROM scans ORDER BY id DESC LIMIT :n",
-                                        soci::use(max_rows));
-        for (const soci::row& row : rows) out.push_back(read_summary(row));
+        soci::rowset<soci::row> rows =
+            (session_->prepare << std::string("SELECT ") + kScanColumns +
+                                      " FROM scans ORDER BY id DESC LIMIT :n",
+             soci::use(max_rows));
+        for (const soci::row& row : rows)
+            out.push_back(read_summary(row));
         return out;
     } catch (const std::exception& e) {
         return failure("listing scans", e);
@@ -519,27 +563,37 @@ Result<std::int64_t> Store::resolve_scan(const std::string& reference) {
     try {
         std::vector<long long> ids;
         if (reference == "latest" || reference == "previous") {
-            soci::rowset<soci::row> rows = (session_->prepare << "SELECT id FROM scans ORDER BY id DESC LIMIT 2");
-            for (const soci::row& row : rows) ids.push_back(detail::integer(row, 0));
+            soci::rowset<soci::row> rows =
+                (session_->prepare << "SELECT id FROM scans ORDER BY id DESC LIMIT 2");
+            for (const soci::row& row : rows)
+                ids.push_back(detail::integer(row, 0));
             const std::size_t wanted = reference == "latest" ? 0 : 1;
             if (ids.size() <= wanted) {
-                return Status::not_found(reference == "latest" ? "the store has no scans yet: run confscope scan"
-                                                               : "the store has fewer than two scans");
+                return Status::not_found(reference == "latest"
+                                             ? "the store has no scans yet: run confscope scan"
+                                             : "the store has fewer than two scans");
             }
             return static_cast<std::int64_t>(ids[wanted]);
         }
         const bool numeric = !reference.empty() && reference.size() < 19 &&
-                             std::all_of(reference.begin(), reference.end(), [](char c) { return c >= '0' && c <= '9'; });
+                             std::all_of(reference.begin(), reference.end(),
+                                         [](char c) { return c >= '0' && c <= '9'; });
         if (numeric) {
             const long long id = std::stoll(reference);
-            soci::rowset<soci::row> rows = (session_->prepare << "SELECT id FROM scans WHERE id = :id", soci::use(id));
-            for (const soci::row& row : rows) ids.push_back(detail::integer(row, 0));
+            soci::rowset<soci::row> rows =
+                (session_->prepare << "SELECT id FROM scans WHERE id = :id", soci::use(id));
+            for (const soci::row& row : rows)
+                ids.push_back(detail::integer(row, 0));
         } else {
             soci::rowset<soci::row> rows =
-                (session_->prepare << "SELECT id FROM scans WHERE uuid = :uuid", soci::use(reference));
-            for (const soci::row& row : rows) ids.push_back(detail::integer(row, 0));
+                (session_->prepare << "SELECT id FROM scans WHERE uuid = :uuid",
+                 soci::use(reference));
+            for (const soci::row& row : rows)
+                ids.push_back(detail::integer(row, 0));
         }
-        if (ids.empty()) return Status::not_found("no scan " + reference + " in the store (see confscope scans list)");
+        if (ids.empty())
+            return Status::not_found("no scan " + reference +
+                                     " in the store (see confscope scans list)");
         return static_cast<std::int64_t>(ids.front());
     } catch (const std::exception& e) {
         return failure("finding the scan", e);
@@ -549,9 +603,11 @@ Result<std::int64_t> Store::resolve_scan(const std::string& reference) {
 Result<ScanSummary> Store::scan(std::int64_t id) {
     try {
         const long long key = id;
-        soci::rowset<soci::row> rows =
-            (session_->prepare << std::string("SELECT ") + kScanColumns + " FROM scans WHERE id = :id", soci::use(key));
-        for (const soci::row& row : rows) return read_summary(row);
+        soci::rowset<soci::row> rows = (session_->prepare << std::string("SELECT ") + kScanColumns +
+                                                                 " FROM scans WHERE id = :id",
+                                        soci::use(key));
+        for (const soci::row& row : rows)
+            return read_summary(row);
         return Status::not_found("no scan " + std::to_string(id) + " in the store");
     } catch (const std::exception& e) {
         return failure("reading the scan", e);
@@ -563,8 +619,10 @@ Result<std::vector<StoredFile>> Store::files(std::int64_t scan_id) {
         std::vector<StoredFile> out;
         const long long key = scan_id;
         soci::rowset<soci::row> rows =
-            (session_->prepare << "SELECT seq, plugin, category, name, scope, format, resolved_path, display_path, "
-                                  "exists_flag, size_bytes, mode, modified_time, sha256, content_hash, parse_error, "
+            (session_->prepare << "SELECT seq, plugin, category, name, scope, format, "
+                                  "resolved_path, display_path, "
+                                  "exists_flag, size_bytes, mode, modified_time, sha256, "
+                                  "content_hash, parse_error, "
                                   "error_message FROM paths WHERE scan_id = :id ORDER BY seq",
              soci::use(key));
         for (const soci::row& row : rows) {
@@ -598,9 +656,11 @@ Result<std::vector<StoredItem>> Store::items(std::int64_t scan_id) {
         std::vector<StoredItem> out;
         const long long key = scan_id;
         soci::rowset<soci::row> rows =
-            (session_->prepare << "SELECT i.plugin, i.kind, i.client, i.scope, i.name, i.data_json, p.display_path, "
-                                  "i.pointer, i.line, i.col FROM inventory_items i JOIN paths p ON p.scan_id = "
-                                  "i.scan_id AND p.seq = i.path_seq WHERE i.scan_id = :id ORDER BY i.seq",
+            (session_->prepare
+                 << "SELECT i.plugin, i.kind, i.client, i.scope, i.name, i.data_json, "
+                    "p.display_path, "
+                    "i.pointer, i.line, i.col FROM inventory_items i JOIN paths p ON p.scan_id = "
+                    "i.scan_id AND p.seq = i.path_seq WHERE i.scan_id = :id ORDER BY i.seq",
              soci::use(key));
         for (const soci::row& row : rows) {
             StoredItem it;
@@ -627,10 +687,11 @@ Result<std::vector<StoredFinding>> Store::findings(std::int64_t scan_id) {
         std::vector<StoredFinding> out;
         const long long key = scan_id;
         soci::rowset<soci::row> rows =
-            (session_->prepare << "SELECT f.scan_id, f.plugin, f.rule_id, f.severity, f.message, p.display_path, "
-                                  "f.pointer, f.line, f.col, f.fingerprint FROM findings f JOIN paths p ON "
-                                  "p.scan_id = f.scan_id AND p.seq = f.path_seq WHERE f.scan_id = :id ORDER BY "
-                                  "f.severity_rank DESC, p.display_path, f.line, f.seq",
+            (session_->prepare
+                 << "SELECT f.scan_id, f.plugin, f.rule_id, f.severity, f.message, p.display_path, "
+                    "f.pointer, f.line, f.col, f.fingerprint FROM findings f JOIN paths p ON "
+                    "p.scan_id = f.scan_id AND p.seq = f.path_seq WHERE f.scan_id = :id ORDER BY "
+                    "f.severity_rank DESC, p.display_path, f.line, f.seq",
              soci::use(key));
         for (const soci::row& row : rows) {
             StoredFinding f;
@@ -657,8 +718,10 @@ Result<std::vector<StoredPlugin>> Store::plugins(std::int64_t scan_id) {
         std::vector<StoredPlugin> out;
         const long long key = scan_id;
         soci::rowset<soci::row> rows =
-            (session_->prepare << "SELECT name, version, abi_major, abi_minor, library_path, library_sha256, status, "
-                                  "error, files_analyzed FROM scan_plugins WHERE scan_id = :id ORDER BY name",
+            (session_->prepare
+                 << "SELECT name, version, abi_major, abi_minor, library_path, library_sha256, "
+                    "status, "
+                    "error, files_analyzed FROM scan_plugins WHERE scan_id = :id ORDER BY name",
              soci::use(key));
         for (const soci::row& row : rows) {
             StoredPlugin p;
@@ -682,8 +745,10 @@ Result<std::vector<StoredPlugin>> Store::plugins(std::int64_t scan_id) {
 Result<std::optional<std::string>> Store::content(const std::string& content_hash) {
     try {
         soci::rowset<soci::row> rows =
-            (session_->prepare << "SELECT content FROM file_contents WHERE content_hash = :h", soci::use(content_hash));
-        for (const soci::row& row : rows) return std::optional<std::string>(detail::text(row, 0));
+            (session_->prepare << "SELECT content FROM file_contents WHERE content_hash = :h",
+             soci::use(content_hash));
+        for (const soci::row& row : rows)
+            return std::optional<std::string>(detail::text(row, 0));
         return std::optional<std::string>();
     } catch (const std::exception& e) {
         return failure("reading content", e);

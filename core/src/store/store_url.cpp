@@ -1,15 +1,16 @@
-#include <confscope/store/store_url.hpp>
-
 #include <cctype>
 #include <optional>
 #include <string_view>
 #include <vector>
 
+#include <confscope/store/store_url.hpp>
+
 namespace confscope::store {
 
 std::string default_sqlite_path(const platform::Environment& env) {
     std::string data_home;
-    if (const auto it = env.find("XDG_DATA_HOME"); it != env.end() && !it->second.empty() && it->second[0] == '/') {
+    if (const auto it = env.find("XDG_DATA_HOME");
+        it != env.end() && !it->second.empty() && it->second[0] == '/') {
         data_home = it->second;
     } else {
         const auto home = env.find("HOME");
@@ -54,7 +55,8 @@ std::optional<std::string> percent_decode(std::string_view text) {
             !std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
             return std::nullopt;
         }
-        out.push_back(static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
+        out.push_back(
+            static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)));
         i += 2;
     }
     return out;
@@ -76,7 +78,8 @@ Result<std::string> postgres_keywords(const std::string& url) {
         rest = rest.substr(0, q);
     }
     std::string_view authority = rest.substr(0, rest.find('/'));
-    const std::string_view database = authority.size() < rest.size() ? rest.substr(authority.size() + 1) : "";
+    const std::string_view database =
+        authority.size() < rest.size() ? rest.substr(authority.size() + 1) : "";
     std::vector<std::string> parts;
     auto add = [&](const std::string& key, std::string_view raw) -> Status {
         if (raw.empty()) return Status::ok();
@@ -89,7 +92,8 @@ Result<std::string> postgres_keywords(const std::string& url) {
         const std::string_view userinfo = authority.substr(0, at);
         const auto colon = userinfo.find(':');
         CONFSCOPE_TRY(add("user", userinfo.substr(0, colon)));
-        if (colon != std::string_view::npos) CONFSCOPE_TRY(add("password", userinfo.substr(colon + 1)));
+        if (colon != std::string_view::npos)
+            CONFSCOPE_TRY(add("password", userinfo.substr(colon + 1)));
         authority = authority.substr(at + 1);
     }
     std::string_view host = authority, port;
@@ -97,7 +101,8 @@ Result<std::string> postgres_keywords(const std::string& url) {
         const auto close = authority.find(']');
         if (close == std::string_view::npos) return invalid("unclosed [ in the host");
         host = authority.substr(1, close - 1);
-        if (close + 1 < authority.size() && authority[close + 1] == ':') port = authority.substr(close + 2);
+        if (close + 1 < authority.size() && authority[close + 1] == ':')
+            port = authority.substr(close + 2);
     } else if (const auto colon = authority.rfind(':'); colon != std::string_view::npos) {
         host = authority.substr(0, colon);
         port = authority.substr(colon + 1);
@@ -110,7 +115,8 @@ Result<std::string> postgres_keywords(const std::string& url) {
         const auto amp = query.find('&');
         const std::string_view pair = query.substr(0, amp);
         const auto eq = pair.find('=');
-        if (eq == std::string_view::npos || eq == 0) return invalid("query parameters must be key=value");
+        if (eq == std::string_view::npos || eq == 0)
+            return invalid("query parameters must be key=value");
         const std::string key(pair.substr(0, eq));
         has_timeout = has_timeout || key == "connect_timeout";
         CONFSCOPE_TRY(add(key, pair.substr(eq + 1)));
@@ -119,7 +125,8 @@ Result<std::string> postgres_keywords(const std::string& url) {
     // Fail fast on an unreachable server instead of the OS's long TCP timeout.
     if (!has_timeout) parts.push_back(keyword("connect_timeout", "10"));
     std::string joined;
-    for (const std::string& part : parts) joined += (joined.empty() ? "" : " ") + part;
+    for (const std::string& part : parts)
+        joined += (joined.empty() ? "" : " ") + part;
     return joined;
 }
 
@@ -139,8 +146,9 @@ Result<StoreUrl> parse_store_url(const std::string& text, const platform::Enviro
     } else if (path.starts_with("sqlite:")) {
         path = path.substr(7);
     } else if (path.find("://") != std::string::npos) {
-        return Status::invalid_argument("--db " + text +
-                                        ": unsupported store; use a file path, sqlite:PATH or postgresql://...");
+        return Status::invalid_argument(
+            "--db " + text +
+            ": unsupported store; use a file path, sqlite:PATH or postgresql://...");
     }
     if (path.empty()) path = default_sqlite_path(env);
     if (path.find('"') != std::string::npos) {

@@ -1,23 +1,31 @@
 #include "command_line.hpp"
 
-#include "exit_codes.hpp"
-
 #include <ostream>
+
+#include "exit_codes.hpp"
 
 namespace confscope::host {
 
 void print_help(std::ostream& out, const CommandSpec& spec) {
-    out << "Usage: " << spec.usage << "\n\n" << spec.description << "\n\n" << spec.options
-        << "\nGlobal options (--db, --plugin-path, --log-level, --log-file, --json, --quiet, --no-color) "
+    out << "Usage: " << spec.usage << "\n\n"
+        << spec.description << "\n\n"
+        << spec.options
+        << "\nGlobal options (--db, --plugin-path, --log-level, --log-file, --json, --quiet, "
+           "--no-color) "
            "work with every command; see confscope --help.\n";
 }
 
-std::optional<int> parse_command(Context& context, CommandSpec& spec, const std::vector<std::string>& args,
-                                 po::variables_map& vm) {
+std::optional<int> parse_command(Context& context, CommandSpec& spec,
+                                 const std::vector<std::string>& args, po::variables_map& vm) {
     spec.options.add_options()("help,h", "show this help");
     try {
-        constexpr int style = po::command_line_style::unix_style & ~po::command_line_style::allow_guessing;
-        po::store(po::command_line_parser(args).options(spec.options).positional(spec.positional).style(style).run(),
+        constexpr int style =
+            po::command_line_style::unix_style & ~po::command_line_style::allow_guessing;
+        po::store(po::command_line_parser(args)
+                      .options(spec.options)
+                      .positional(spec.positional)
+                      .style(style)
+                      .run(),
                   vm);
         if (vm.count("help") != 0U) {
             print_help(context.out().out(), spec);

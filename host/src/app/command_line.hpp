@@ -2,13 +2,13 @@
 // one-line usage errors (exit code 2).
 #pragma once
 
-#include "context.hpp"
-
-#include <boost/program_options.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "context.hpp"
 
 namespace confscope::host {
 
@@ -24,8 +24,8 @@ struct CommandSpec {
 
 /// Parses `args` into `vm`. Returns an exit code when the command should stop here (0 after
 /// printing --help, 2 after a usage error), nothing when it should run.
-std::optional<int> parse_command(Context& context, CommandSpec& spec, const std::vector<std::string>& args,
-                                 po::variables_map& vm);
+std::optional<int> parse_command(Context& context, CommandSpec& spec,
+                                 const std::vector<std::string>& args, po::variables_map& vm);
 
 /// Prints a command's help.
 void print_help(std::ostream& out, const CommandSpec& spec);

@@ -1,8 +1,8 @@
 #include "context.hpp"
 
-#include <boost/dll/runtime_symbol_info.hpp>
-
 #include <unistd.h>
+
+#include <boost/dll/runtime_symbol_info.hpp>
 
 namespace confscope::host {
 
@@ -13,7 +13,8 @@ void split_into(const std::string& text, std::vector<fs::path>& out) {
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t colon = text.find(':', start);
-        const std::string part = text.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+        const std::string part =
+            text.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
         if (!part.empty()) out.emplace_back(part);
         if (colon == std::string::npos) break;
         start = colon + 1;
@@ -30,8 +31,10 @@ fs::path Context::own_plugin_dir() {
 
 std::vector<fs::path> Context::plugin_dirs() const {
     std::vector<fs::path> dirs;
-    for (const std::string& entry : options_.plugin_path) split_into(entry, dirs);
-    if (const auto it = env_.find("CONFSCOPE_PLUGIN_PATH"); it != env_.end()) split_into(it->second, dirs);
+    for (const std::string& entry : options_.plugin_path)
+        split_into(entry, dirs);
+    if (const auto it = env_.find("CONFSCOPE_PLUGIN_PATH"); it != env_.end())
+        split_into(it->second, dirs);
     if (fs::path own = own_plugin_dir(); !own.empty()) dirs.push_back(own);
     return dirs;
 }

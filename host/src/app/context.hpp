@@ -2,27 +2,28 @@
 // plugins and open the store the same way everywhere.
 #pragma once
 
-#include "output.hpp"
-
-#include <confscope/platform/os.hpp>
-#include <confscope/plugins/loader.hpp>
-#include <confscope/store/store.hpp>
-
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include <confscope/platform/os.hpp>
+#include <confscope/plugins/loader.hpp>
+#include <confscope/store/store.hpp>
+
+#include "output.hpp"
+
 namespace confscope::host {
 
 struct GlobalOptions {
-    std::string db;                        ///< --db
-    std::vector<std::string> plugin_path;  ///< --plugin-path (each may hold several dirs joined by ':')
-    std::string log_level = "warning";     ///< --log-level
-    std::string log_file;                  ///< --log-file (JSON lines, rotated)
-    bool json = false;                     ///< --json
-    bool quiet = false;                    ///< --quiet
-    bool no_color = false;                 ///< --no-color
+    std::string db;  ///< --db
+    std::vector<std::string>
+        plugin_path;  ///< --plugin-path (each may hold several dirs joined by ':')
+    std::string log_level = "warning";  ///< --log-level
+    std::string log_file;               ///< --log-file (JSON lines, rotated)
+    bool json = false;                  ///< --json
+    bool quiet = false;                 ///< --quiet
+    bool no_color = false;              ///< --no-color
 };
 
 /// The plugins a command may use, and the ones that were refused (one line each).
@@ -32,7 +33,7 @@ struct PluginSet {
 };
 
 class Context {
-public:
+  public:
     Context(GlobalOptions options, Output& output, platform::Environment env)
         : options_(std::move(options)), output_(output), env_(std::move(env)) {}
 
@@ -55,7 +56,7 @@ public:
     /// Progress lines go to stderr only on a terminal, never with --quiet or --json.
     [[nodiscard]] bool progress_enabled() const;
 
-private:
+  private:
     GlobalOptions options_;
     Output& output_;
     platform::Environment env_;

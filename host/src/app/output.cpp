@@ -17,7 +17,9 @@ std::string_view severity_color(std::string_view name) {
 }
 }  // namespace
 
-std::string Output::severity(sdk::Severity s) const { return severity(sdk::to_string(s)); }
+std::string Output::severity(sdk::Severity s) const {
+    return severity(sdk::to_string(s));
+}
 
 std::string Output::severity(std::string_view name) const {
     if (!color()) return std::string(name);
@@ -33,14 +35,16 @@ std::string Output::dim(std::string_view text) const {
 }
 
 void Output::error(std::string_view message) {
-    err_ << "confscope: " << (color() ? "\033[31merror\033[0m" : "error") << ": " << message << '\n';
+    err_ << "confscope: " << (color() ? "\033[31merror\033[0m" : "error") << ": " << message
+         << '\n';
 }
 
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\033') {  // skip an escape sequence up to its final letter
-            while (i < text.size() && !(text[i] >= 'A' && text[i] <= 'z' && text[i] != '[')) ++i;
+            while (i < text.size() && !(text[i] >= 'A' && text[i] <= 'z' && text[i] != '['))
+                ++i;
             continue;
         }
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++width;
@@ -56,18 +60,21 @@ void Table::print(std::ostream& out) const {
         }
     };
     measure(header_);
-    for (const auto& row : rows_) measure(row);
+    for (const auto& row : rows_)
+        measure(row);
     auto line = [&](const std::vector<std::string>& row) {
         std::string text;
         for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
             text += row[c];
             if (c + 1 < row.size()) text += std::string(widths[c] - display_width(row[c]) + 2, ' ');
         }
-        while (!text.empty() && text.back() == ' ') text.pop_back();
+        while (!text.empty() && text.back() == ' ')
+            text.pop_back();
         out << text << '\n';
     };
     line(header_);
-    for (const auto& row : rows_) line(row);
+    for (const auto& row : rows_)
+        line(row);
 }
 
 void json_raw_field(JsonWriter& w, std::string_view key, std::string_view raw_json) {

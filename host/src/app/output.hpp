@@ -2,15 +2,15 @@
 // JSON documents (--json) written with RapidJSON.
 #pragma once
 
-#include <confscope/sdk/types.hpp>
-
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <confscope/sdk/types.hpp>
 
 namespace confscope::host {
 
@@ -18,8 +18,9 @@ enum class ColorMode { never, always };
 
 /// Where a command writes. stdout carries results; stderr carries progress, warnings and errors.
 class Output {
-public:
-    Output(std::ostream& out, std::ostream& err, ColorMode color) : out_(out), err_(err), color_(color) {}
+  public:
+    Output(std::ostream& out, std::ostream& err, ColorMode color)
+        : out_(out), err_(err), color_(color) {}
 
     std::ostream& out() { return out_; }
     std::ostream& err() { return err_; }
@@ -35,7 +36,7 @@ public:
     /// One error line on stderr: "confscope: error: <message>".
     void error(std::string_view message);
 
-private:
+  private:
     std::ostream& out_;
     std::ostream& err_;
     ColorMode color_;
@@ -43,13 +44,13 @@ private:
 
 /// A table of text cells, printed with aligned columns. Cells may hold colour escapes.
 class Table {
-public:
+  public:
     explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
     void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
     [[nodiscard]] bool empty() const { return rows_.empty(); }
     void print(std::ostream& out) const;
 
-private:
+  private:
     std::vector<std::string> header_;
     std::vector<std::vector<std::string>> rows_;
 };

@@ -2,11 +2,11 @@
 // returns an exit code (app/exit_codes.hpp).
 #pragma once
 
-#include "../app/context.hpp"
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "../app/context.hpp"
 
 namespace confscope::host {
 
@@ -25,10 +25,13 @@ struct CommandEntry {
 
 /// Every command, in the order `confscope --help` lists them.
 inline constexpr CommandEntry kCommands[] = {
-    {"scan", "find, parse and audit configuration; store the scan and print a summary", &run_scan_command},
-    {"plugins", "list, describe and verify plugins (list | info NAME | verify PATH...)", &run_plugins_command},
+    {"scan", "find, parse and audit configuration; store the scan and print a summary",
+     &run_scan_command},
+    {"plugins", "list, describe and verify plugins (list | info NAME | verify PATH...)",
+     &run_plugins_command},
     {"scans", "stored scans (list | show ID|latest)", &run_scans_command},
-    {"findings", "findings of a stored scan, filterable by rule, severity, family and path", &run_findings_command},
+    {"findings", "findings of a stored scan, filterable by rule, severity, family and path",
+     &run_findings_command},
 };
 
 }  // namespace confscope::host

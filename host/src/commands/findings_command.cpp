@@ -1,14 +1,13 @@
 // confscope findings [--scan ID] [--rule ID]... [--severity MIN] [--family NAME] [--path GLOB]
-#include "../app/command_line.hpp"
-#include "../app/exit_codes.hpp"
-#include "commands.hpp"
+#include <algorithm>
+#include <fnmatch.h>
+#include <ostream>
 
 #include <confscope/scan/model.hpp>
 
-#include <fnmatch.h>
-
-#include <algorithm>
-#include <ostream>
+#include "../app/command_line.hpp"
+#include "../app/exit_codes.hpp"
+#include "commands.hpp"
 
 namespace confscope::host {
 
@@ -20,19 +19,24 @@ int run_findings_command(Context& context, const Arguments& args) {
     std::string path_glob;
     std::string fail_on = "none";
     CommandSpec spec;
-    spec.usage = "confscope findings [--scan ID|latest] [--rule ID]... [--severity MIN] [--family NAME]... [--path GLOB]";
+    spec.usage =
+        "confscope findings [--scan ID|latest] [--rule ID]... [--severity MIN] [--family NAME]... "
+        "[--path GLOB]";
     spec.description =
-        "Lists the findings of a stored scan (the latest by default), most severe first. Filters combine.";
-    spec.options.add_options()
-        ("scan,s", po::value(&which)->default_value("latest")->value_name("ID"), "scan id, UUID, latest or previous")
-        ("rule", po::value(&rules)->composing()->value_name("ID"), "only this rule (repeatable)")
-        ("severity", po::value(&min_severity)->default_value("info")->value_name("MIN"),
-         "only findings at or above: info, low, medium, high, critical")
-        ("family", po::value(&families)->composing()->value_name("NAME"), "only this plugin family (repeatable)")
-        ("path", po::value(&path_glob)->value_name("GLOB"),
-         "only files whose display path matches (a glob; * crosses folders; plain text matches a substring)")
-        ("fail-on", po::value(&fail_on)->default_value("none")->value_name("SEVERITY"),
-         "exit 1 when a listed finding is at or above this severity");
+        "Lists the findings of a stored scan (the latest by default), most severe first. Filters "
+        "combine.";
+    spec.options.add_options()("scan,s",
+                               po::value(&which)->default_value("latest")->value_name("ID"),
+                               "scan id, UUID, latest or previous")(
+        "rule", po::value(&rules)->composing()->value_name("ID"), "only this rule (repeatable)")(
+        "severity", po::value(&min_severity)->default_value("info")->value_name("MIN"),
+        "only findings at or above: info, low, medium, high, critical")(
+        "family", po::value(&families)->composing()->value_name("NAME"),
+        "only this plugin family (repeatable)")("path", po::value(&path_glob)->value_name("GLOB"),
+                                                "only files whose display path matches (a glob; * "
+                                                "crosses folders; plain text matches a substring)")(
+        "fail-on", po::value(&fail_on)->default_value("none")->value_name("SEVERITY"),
+        "exit 1 when a listed finding is at or above this severity");
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
     Output& out = context.out();
@@ -70,8 +74,11 @@ int run_findings_command(Context& context, const Arguments& args) {
     for (const store::StoredFinding& f : *all) {
         const auto severity = scan::parse_severity(f.severity).value_or(sdk::Severity::info);
         if (static_cast<int>(severity) < static_cast<int>(*minimum)) continue;
-        if (!rules.empty() && std::find(rules.begin(), rules.end(), f.rule_id) == rules.end()) continue;
-        if (!families.empty() && std::find(families.begin(), families.end(), f.plugin) == families.end()) continue;
+        if (!rules.empty() && std::find(rules.begin(), rules.end(), f.rule_id) == rules.end())
+            continue;
+        if (!families.empty() &&
+            std::find(families.begin(), families.end(), f.plugin) == families.end())
+            continue;
         if (!path_glob.empty()) {
             const bool match = glob ? ::fnmatch(path_glob.c_str(), f.display_path.c_str(), 0) == 0
                                     : f.display_path.find(path_glob) != std::string::npos;
@@ -104,7 +111,8 @@ int run_findings_command(Context& context, const Arguments& args) {
         w.EndObject();
         out.out() << buffer.GetString() << '\n';
     } else if (shown.empty()) {
-        out.out() << "No findings" << (all->empty() ? "" : " match the filters") << " in scan " << *id << '\n';
+        out.out() << "No findings" << (all->empty() ? "" : " match the filters") << " in scan "
+                  << *id << '\n';
     } else {
         Table table({"SEVERITY", "RULE", "LOCATION", "MESSAGE"});
         for (const auto& f : shown) {
@@ -113,13 +121,16 @@ int run_findings_command(Context& context, const Arguments& args) {
             table.add({out.severity(f.severity), f.rule_id, where, f.message});
         }
         table.print(out.out());
-        if (!context.options().quiet) out.out() << '\n' << shown.size() << " finding(s) in scan " << *id << '\n';
+        if (!context.options().quiet)
+            out.out() << '\n' << shown.size() << " finding(s) in scan " << *id << '\n';
     }
     if (threshold) {
-        const bool hit = std::any_of(shown.begin(), shown.end(), [&](const store::StoredFinding& f) {
-            return static_cast<int>(scan::parse_severity(f.severity).value_or(sdk::Severity::info)) >=
-                   static_cast<int>(*threshold);
-        });
+        const bool hit =
+            std::any_of(shown.begin(), shown.end(), [&](const store::StoredFinding& f) {
+                return static_cast<int>(
+                           scan::parse_severity(f.severity).value_or(sdk::Severity::info)) >=
+                       static_cast<int>(*threshold);
+            });
         if (hit) return exit_findings;
     }
     return exit_ok;

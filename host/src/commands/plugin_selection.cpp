@@ -1,10 +1,10 @@
 #include "plugin_selection.hpp"
 
-#include "../app/exit_codes.hpp"
+#include <set>
 
 #include <confscope/log/log.hpp>
 
-#include <set>
+#include "../app/exit_codes.hpp"
 
 namespace confscope::host {
 
@@ -14,7 +14,8 @@ bool looks_like_path(const std::string& text) {
 
 std::string describe_plugin_dirs(const Context& context) {
     std::string text;
-    for (const auto& dir : context.plugin_dirs()) text += (text.empty() ? "" : ", ") + dir.string();
+    for (const auto& dir : context.plugin_dirs())
+        text += (text.empty() ? "" : ", ") + dir.string();
     return text.empty() ? "(no plugin folder)" : text;
 }
 
@@ -39,7 +40,8 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
     }
     if (requested.empty() || !names.empty()) {
         std::set<std::string> explicit_names;
-        for (const auto& p : chosen) explicit_names.insert(p->name());
+        for (const auto& p : chosen)
+            explicit_names.insert(p->name());
         PluginSet found = context.load_plugin_dirs(loader);
         for (const Status& refusal : found.refused) {
             // The same plugin given by path and also installed is not worth a warning.
@@ -47,18 +49,20 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
             log::warning(refusal.message() + " (skipped)");
         }
         for (auto& plugin : found.loaded) {
-            if (requested.empty() || names.erase(plugin->name()) > 0) chosen.push_back(std::move(plugin));
+            if (requested.empty() || names.erase(plugin->name()) > 0)
+                chosen.push_back(std::move(plugin));
         }
         if (!names.empty()) {
-            context.out().error("no plugin named '" + *names.begin() + "' in " + describe_plugin_dirs(context) +
-                                " (see confscope plugins list)");
+            context.out().error("no plugin named '" + *names.begin() + "' in " +
+                                describe_plugin_dirs(context) + " (see confscope plugins list)");
             selection.exit_code = exit_usage;
             return selection;
         }
     }
     for (auto& plugin : chosen) {
         if (!plugin->is_scanner()) {
-            if (!requested.empty()) log::warning("plugin " + plugin->name() + " is not a scanner (skipped)");
+            if (!requested.empty())
+                log::warning("plugin " + plugin->name() + " is not a scanner (skipped)");
             continue;
         }
         auto instance = plugins::PluginInstance::create(plugin);

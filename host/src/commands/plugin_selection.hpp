@@ -2,13 +2,13 @@
 // by --plugin (a name from `plugins list`, or a library path).
 #pragma once
 
-#include "../app/context.hpp"
-
-#include <confscope/plugins/plugin_instance.hpp>
-
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <confscope/plugins/plugin_instance.hpp>
+
+#include "../app/context.hpp"
 
 namespace confscope::host {
 

@@ -1,13 +1,13 @@
 // confscope plugins list | info NAME|PATH | verify PATH...
-#include "../app/command_line.hpp"
-#include "../app/exit_codes.hpp"
-#include "commands.hpp"
-#include "plugin_selection.hpp"
+#include <ostream>
 
 #include <confscope/plugins/plugin_instance.hpp>
 #include <confscope/scan/model.hpp>
 
-#include <ostream>
+#include "../app/command_line.hpp"
+#include "../app/exit_codes.hpp"
+#include "commands.hpp"
+#include "plugin_selection.hpp"
 
 namespace confscope::host {
 
@@ -20,12 +20,16 @@ std::string kinds_text(const plugins::LoadedPlugin& p) {
     return text;
 }
 
-std::string text_or_empty(const char* s) { return s ? s : ""; }
+std::string text_or_empty(const char* s) {
+    return s ? s : "";
+}
 
 int list(Context& context, const Arguments& args) {
     CommandSpec spec;
     spec.usage = "confscope plugins list";
-    spec.description = "Lists the plugins in the plugin folders, and every library there that was refused and why.";
+    spec.description =
+        "Lists the plugins in the plugin folders, and every library there that was refused and "
+        "why.";
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
 
@@ -54,7 +58,8 @@ int list(Context& context, const Arguments& args) {
         w.EndArray();
         json_string(w, "refused");
         w.StartArray();
-        for (const Status& s : set.refused) json_string(w, s.message());
+        for (const Status& s : set.refused)
+            json_string(w, s.message());
         w.EndArray();
         w.EndObject();
         out.out() << buffer.GetString() << '\n';
@@ -67,12 +72,13 @@ int list(Context& context, const Arguments& args) {
         for (const auto& p : set.loaded) {
             const confscope_plugin_v1& d = p->descriptor();
             table.add({p->name(), p->version(), kinds_text(*p), text_or_empty(d.family),
-                       std::to_string(d.abi_major) + "." + std::to_string(d.abi_minor), std::to_string(d.rule_count),
-                       p->path().string()});
+                       std::to_string(d.abi_major) + "." + std::to_string(d.abi_minor),
+                       std::to_string(d.rule_count), p->path().string()});
         }
         table.print(out.out());
     }
-    for (const Status& s : set.refused) out.err() << "confscope: refused: " << s.message() << '\n';
+    for (const Status& s : set.refused)
+        out.err() << "confscope: refused: " << s.message() << '\n';
     return exit_ok;
 }
 
@@ -80,8 +86,10 @@ int info(Context& context, const Arguments& args) {
     std::string which;
     CommandSpec spec;
     spec.usage = "confscope plugins info NAME|PATH";
-    spec.description = "Shows a plugin's metadata, ABI, the locations it looks at and the rules it reports.";
-    spec.options.add_options()("plugin", po::value(&which)->required()->value_name("NAME|PATH"), "the plugin");
+    spec.description =
+        "Shows a plugin's metadata, ABI, the locations it looks at and the rules it reports.";
+    spec.options.add_options()("plugin", po::value(&which)->required()->value_name("NAME|PATH"),
+                               "the plugin");
     spec.positional.add("plugin", 1);
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
@@ -155,7 +163,8 @@ int info(Context& context, const Arguments& args) {
         for (std::size_t i = 0; i < d.rule_count; ++i) {
             w.StartObject();
             json_field(w, "id", d.rules[i]->id);
-            json_field(w, "severity", sdk::to_string(static_cast<sdk::Severity>(d.rules[i]->severity)));
+            json_field(w, "severity",
+                       sdk::to_string(static_cast<sdk::Severity>(d.rules[i]->severity)));
             json_field(w, "title", d.rules[i]->title);
             w.EndObject();
         }
@@ -165,11 +174,12 @@ int info(Context& context, const Arguments& args) {
         return exit_ok;
     }
     std::ostream& os = out.out();
-    os << out.bold(plugin->name() + " " + plugin->version()) << " — " << text_or_empty(d.summary) << '\n'
+    os << out.bold(plugin->name() + " " + plugin->version()) << " — " << text_or_empty(d.summary)
+       << '\n'
        << "  kind      " << kinds_text(*plugin) << '\n'
        << "  family    " << text_or_empty(d.family) << '\n'
-       << "  ABI       built for " << d.abi_major << "." << d.abi_minor << ", requires host 1." << d.required_minor
-       << " or later\n"
+       << "  ABI       built for " << d.abi_major << "." << d.abi_minor << ", requires host 1."
+       << d.required_minor << " or later\n"
        << "  license   " << text_or_empty(d.license) << '\n'
        << "  contact   " << text_or_empty(d.contact) << '\n'
        << "  library   " << plugin->path().string() << '\n'
@@ -178,7 +188,8 @@ int info(Context& context, const Arguments& args) {
         os << "\nTargets (" << targets.size() << "):\n";
         Table table({"ID", "SCOPE", "FORMAT", "PATH"});
         for (const sdk::Target& t : targets) {
-            table.add({t.id, std::string(sdk::to_string(t.scope)), std::string(scan::to_string(t.format)), t.path});
+            table.add({t.id, std::string(sdk::to_string(t.scope)),
+                       std::string(scan::to_string(t.format)), t.path});
         }
         table.print(os);
     }
@@ -186,7 +197,8 @@ int info(Context& context, const Arguments& args) {
         os << "\nRules (" << d.rule_count << "):\n";
         Table table({"ID", "SEVERITY", "TITLE"});
         for (std::size_t i = 0; i < d.rule_count; ++i) {
-            table.add({d.rules[i]->id, out.severity(static_cast<sdk::Severity>(d.rules[i]->severity)),
+            table.add({d.rules[i]->id,
+                       out.severity(static_cast<sdk::Severity>(d.rules[i]->severity)),
                        d.rules[i]->title});
         }
         table.print(os);
@@ -199,10 +211,13 @@ int verify(Context& context, const Arguments& args) {
     CommandSpec spec;
     spec.usage = "confscope plugins verify PATH...";
     spec.description =
-        "Runs every validation step on each library and prints each step's verdict: file policy, symbol table,\n"
-        "manifest, duplicate, load, descriptor, create. A refused library is never loaded past the failing\n"
+        "Runs every validation step on each library and prints each step's verdict: file policy, "
+        "symbol table,\n"
+        "manifest, duplicate, load, descriptor, create. A refused library is never loaded past the "
+        "failing\n"
         "step. Exit code 0 when every library is accepted, 1 when any is refused.";
-    spec.options.add_options()("path", po::value(&paths)->required()->value_name("PATH"), "plugin libraries");
+    spec.options.add_options()("path", po::value(&paths)->required()->value_name("PATH"),
+                               "plugin libraries");
     spec.positional.add("path", -1);
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
@@ -222,7 +237,8 @@ int verify(Context& context, const Arguments& args) {
             if (instance && (*loaded)->is_scanner()) {
                 auto targets = (*instance)->targets();
                 if (targets) {
-                    steps.push_back({"create", true, std::to_string(targets->size()) + " target(s)"});
+                    steps.push_back(
+                        {"create", true, std::to_string(targets->size()) + " target(s)"});
                 } else {
                     steps.push_back({"create", false, targets.status().message()});
                     verdict = targets.status();
@@ -256,9 +272,11 @@ int verify(Context& context, const Arguments& args) {
         std::ostream& os = out.out();
         os << out.bold(path) << '\n';
         for (const plugins::CheckStep& s : steps) {
-            const std::string mark = s.passed ? "ok    " : (out.color() ? "\033[1;31mFAILED\033[0m" : "FAILED");
-            os << "  " << mark << "  " << s.check << std::string(s.check.size() < 14 ? 14 - s.check.size() : 1, ' ')
-               << s.detail << '\n';
+            const std::string mark =
+                s.passed ? "ok    " : (out.color() ? "\033[1;31mFAILED\033[0m" : "FAILED");
+            os << "  " << mark << "  " << s.check
+               << std::string(s.check.size() < 14 ? 14 - s.check.size() : 1, ' ') << s.detail
+               << '\n';
         }
         if (verdict.is_ok()) {
             os << "  accepted\n";

@@ -1,18 +1,18 @@
 // confscope scan — run the scanners over the home (user-level and managed locations) and any
 // --root project trees, store the scan in one transaction, print a summary.
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+
+#include <confscope/log/log.hpp>
+#include <confscope/scan/scanner.hpp>
+
 #include "../app/command_line.hpp"
 #include "../app/exit_codes.hpp"
 #include "commands.hpp"
 #include "plugin_selection.hpp"
 #include "summary.hpp"
-
-#include <confscope/log/log.hpp>
-#include <confscope/scan/scanner.hpp>
-
-#include <atomic>
-#include <csignal>
-#include <filesystem>
-#include <iostream>
 
 namespace confscope::host {
 
@@ -22,7 +22,9 @@ namespace {
 
 std::atomic<bool> g_cancel{false};
 
-extern "C" void on_interrupt(int) { g_cancel.store(true); }
+extern "C" void on_interrupt(int) {
+    g_cancel.store(true);
+}
 
 struct ScanFlags {
     std::vector<std::string> roots;
@@ -40,32 +42,37 @@ struct ScanFlags {
 
 CommandSpec make_spec(ScanFlags& f) {
     CommandSpec spec;
-    spec.usage = "confscope scan [--root DIR]... [--home DIR] [--plugin NAME|PATH]... [--fail-on SEVERITY]";
+    spec.usage =
+        "confscope scan [--root DIR]... [--home DIR] [--plugin NAME|PATH]... [--fail-on SEVERITY]";
     spec.description =
-        "Finds every configuration file the scanner plugins know (user-level and managed locations under the\n"
-        "home and system root, and project files in each --root tree), parses it, audits it, redacts secrets,\n"
-        "stores the scan in one transaction and prints a summary. Nothing is executed and nothing is sent.";
-    spec.options.add_options()
-        ("root,r", po::value(&f.roots)->value_name("DIR")->composing(), "walk this project tree (repeatable)")
-        ("home", po::value(&f.home)->value_name("DIR"),
-         "the home to scan (default $HOME); with --home, relocation variables come only from --env")
-        ("system-root", po::value(&f.system_root)->value_name("DIR")->default_value("/"),
-         "where machine-wide and managed files live")
-        ("env", po::value(&f.env)->value_name("NAME=VALUE")->composing(),
-         "set a relocation variable such as CLAUDE_CONFIG_DIR (repeatable)")
-        ("plugin,p", po::value(&f.plugins)->value_name("NAME|PATH")->composing(),
-         "use only these scanners (a name from `plugins list`, or a library path); repeatable")
-        ("fail-on", po::value(&f.fail_on)->value_name("SEVERITY")->default_value("none"),
-         "exit 1 when a finding is at or above: info, low, medium, high, critical, or none")
-        ("store-content", po::value(&f.store_content)->value_name("MODE")->default_value("redacted"),
-         "keep file content: redacted (default), none, or raw (secrets in plaintext; warns)")
-        ("os", po::value(&f.os)->value_name("OS"),
-         "resolve locations as on linux, macos or windows (default: this machine's OS)")
-        ("max-file-size", po::value(&f.max_file_size)->value_name("BYTES"),
-         "skip files larger than this (default 16 MiB)")
-        ("prune", po::value(&f.prune)->value_name("NAME")->composing(), "also skip folders with this name (repeatable)")
-        ("no-default-prune", po::bool_switch(&f.no_default_prune),
-         "walk node_modules, .git, .venv and the other folders skipped by default");
+        "Finds every configuration file the scanner plugins know (user-level and managed locations "
+        "under the\n"
+        "home and system root, and project files in each --root tree), parses it, audits it, "
+        "redacts secrets,\n"
+        "stores the scan in one transaction and prints a summary. Nothing is executed and nothing "
+        "is sent.";
+    spec.options.add_options()("root,r", po::value(&f.roots)->value_name("DIR")->composing(),
+                               "walk this project tree (repeatable)")(
+        "home", po::value(&f.home)->value_name("DIR"),
+        "the home to scan (default $HOME); with --home, relocation variables come only from --env")(
+        "system-root", po::value(&f.system_root)->value_name("DIR")->default_value("/"),
+        "where machine-wide and managed files live")(
+        "env", po::value(&f.env)->value_name("NAME=VALUE")->composing(),
+        "set a relocation variable such as CLAUDE_CONFIG_DIR (repeatable)")(
+        "plugin,p", po::value(&f.plugins)->value_name("NAME|PATH")->composing(),
+        "use only these scanners (a name from `plugins list`, or a library path); repeatable")(
+        "fail-on", po::value(&f.fail_on)->value_name("SEVERITY")->default_value("none"),
+        "exit 1 when a finding is at or above: info, low, medium, high, critical, or none")(
+        "store-content", po::value(&f.store_content)->value_name("MODE")->default_value("redacted"),
+        "keep file content: redacted (default), none, or raw (secrets in plaintext; warns)")(
+        "os", po::value(&f.os)->value_name("OS"),
+        "resolve locations as on linux, macos or windows (default: this machine's OS)")(
+        "max-file-size", po::value(&f.max_file_size)->value_name("BYTES"),
+        "skip files larger than this (default 16 MiB)")(
+        "prune", po::value(&f.prune)->value_name("NAME")->composing(),
+        "also skip folders with this name (repeatable)")(
+        "no-default-prune", po::bool_switch(&f.no_default_prune),
+        "walk node_modules, .git, .venv and the other folders skipped by default");
     return spec;
 }
 
@@ -73,7 +80,8 @@ std::string absolute_path(const std::string& path) {
     std::error_code ec;
     fs::path p = fs::absolute(path, ec).lexically_normal();
     std::string text = p.string();
-    while (text.size() > 1 && text.back() == '/') text.pop_back();
+    while (text.size() > 1 && text.back() == '/')
+        text.pop_back();
     return text;
 }
 
@@ -92,7 +100,8 @@ int run_scan_command(Context& context, const Arguments& args) {
     if (flags.fail_on != "none") {
         fail_on = scan::parse_severity(flags.fail_on);
         if (!fail_on) {
-            out.error("--fail-on " + flags.fail_on + ": use info, low, medium, high, critical or none");
+            out.error("--fail-on " + flags.fail_on +
+                      ": use info, low, medium, high, critical or none");
             return exit_usage;
         }
     }
@@ -163,10 +172,13 @@ int run_scan_command(Context& context, const Arguments& args) {
     // -- scan ------------------------------------------------------------------------------------
     {
         std::string names;
-        for (const auto& instance : selection.instances) names += (names.empty() ? "" : ", ") + instance->plugin().name();
+        for (const auto& instance : selection.instances)
+            names += (names.empty() ? "" : ", ") + instance->plugin().name();
         std::string roots;
-        for (const std::string& root : options.project_roots) roots += " " + root;
-        log::info("scanning home " + options.roots.home + (roots.empty() ? "" : ", roots" + roots) + " with " + names);
+        for (const std::string& root : options.project_roots)
+            roots += " " + root;
+        log::info("scanning home " + options.roots.home + (roots.empty() ? "" : ", roots" + roots) +
+                  " with " + names);
     }
     const bool progress = context.progress_enabled();
     if (progress) {
@@ -180,7 +192,8 @@ int run_scan_command(Context& context, const Arguments& args) {
     options.cancel = &g_cancel;
     auto previous = std::signal(SIGINT, on_interrupt);
     std::vector<plugins::PluginInstance*> instances;
-    for (auto& instance : selection.instances) instances.push_back(instance.get());
+    for (auto& instance : selection.instances)
+        instances.push_back(instance.get());
     scan::ScanResult result = scan::run_scan(options, instances);
     std::signal(SIGINT, previous);
     if (progress) std::cerr << "\r\033[K" << std::flush;
@@ -195,7 +208,8 @@ int run_scan_command(Context& context, const Arguments& args) {
         return exit_runtime_error;
     }
 
-    log::info("stored scan " + std::to_string(*id) + " (" + result.uuid + ") in " + (*store)->url().display);
+    log::info("stored scan " + std::to_string(*id) + " (" + result.uuid + ") in " +
+              (*store)->url().display);
     print_scan_summary(context, result, *id, (*store)->url().display);
 
     if (!result.complete()) return exit_runtime_error;

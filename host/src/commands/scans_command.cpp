@@ -1,9 +1,9 @@
 // confscope scans list | show ID|latest
+#include <ostream>
+
 #include "../app/command_line.hpp"
 #include "../app/exit_codes.hpp"
 #include "commands.hpp"
-
-#include <ostream>
 
 namespace confscope::host {
 
@@ -35,7 +35,8 @@ int list(Context& context, const Arguments& args) {
     CommandSpec spec;
     spec.usage = "confscope scans list [--limit N]";
     spec.description = "Lists stored scans, newest first.";
-    spec.options.add_options()("limit,n", po::value(&limit)->default_value(20)->value_name("N"), "how many");
+    spec.options.add_options()("limit,n", po::value(&limit)->default_value(20)->value_name("N"),
+                               "how many");
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
     auto store = context.open_store();
@@ -52,19 +53,22 @@ int list(Context& context, const Arguments& args) {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
         w.StartArray();
-        for (const auto& s : *scans) write_summary_json(w, s);
+        for (const auto& s : *scans)
+            write_summary_json(w, s);
         w.EndArray();
         context.out().out() << buffer.GetString() << '\n';
         return exit_ok;
     }
     if (scans->empty()) {
-        context.out().out() << "No scans in " << (*store)->url().display << " yet: run confscope scan\n";
+        context.out().out() << "No scans in " << (*store)->url().display
+                            << " yet: run confscope scan\n";
         return exit_ok;
     }
     Table table({"ID", "STARTED", "HOST", "STATUS", "FILES", "ITEMS", "FINDINGS", "HOME"});
     for (const auto& s : *scans) {
-        table.add({std::to_string(s.id), s.started_at, s.host, s.status, std::to_string(s.total_found),
-                   std::to_string(s.item_count), std::to_string(s.finding_count), s.home});
+        table.add({std::to_string(s.id), s.started_at, s.host, s.status,
+                   std::to_string(s.total_found), std::to_string(s.item_count),
+                   std::to_string(s.finding_count), s.home});
     }
     table.print(context.out().out());
     return exit_ok;
@@ -76,8 +80,9 @@ int show(Context& context, const Arguments& args) {
     CommandSpec spec;
     spec.usage = "confscope scans show [ID|UUID|latest|previous] [--all-files]";
     spec.description = "Shows one scan: its plugins, the files it found and its inventory.";
-    spec.options.add_options()("scan", po::value(&which)->default_value("latest")->value_name("ID"), "the scan")(
-        "all-files", po::bool_switch(&all_files), "also list locations that were checked and absent");
+    spec.options.add_options()("scan", po::value(&which)->default_value("latest")->value_name("ID"),
+                               "the scan")("all-files", po::bool_switch(&all_files),
+                                           "also list locations that were checked and absent");
     spec.positional.add("scan", 1);
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
@@ -163,11 +168,11 @@ int show(Context& context, const Arguments& args) {
     std::ostream& os = out.out();
     const store::ScanSummary& s = *summary;
     os << out.bold("Scan " + std::to_string(s.id)) << " " << s.status << " — " << s.uuid << '\n'
-       << "  started " << s.started_at << ", " << s.duration_ms << " ms, on " << s.host << " (" << s.os_type
-       << ") by " << s.username << ", confscope " << s.tool_version << '\n'
+       << "  started " << s.started_at << ", " << s.duration_ms << " ms, on " << s.host << " ("
+       << s.os_type << ") by " << s.username << ", confscope " << s.tool_version << '\n'
        << "  home " << s.home << ", roots " << s.roots_json << '\n'
-       << "  " << s.total_scanned << " locations checked, " << s.total_found << " files found, " << s.item_count
-       << " inventory items, " << s.finding_count << " findings\n";
+       << "  " << s.total_scanned << " locations checked, " << s.total_found << " files found, "
+       << s.item_count << " inventory items, " << s.finding_count << " findings\n";
     for (const auto& p : *plugins) {
         os << "  plugin " << p.name << " " << p.version << " " << p.status;
         if (!p.error.empty()) os << ": " << p.error;
@@ -177,7 +182,9 @@ int show(Context& context, const Arguments& args) {
     Table file_table({"SCOPE", "CATEGORY", "PATH", "SIZE", "SHA-256", "NOTE"});
     for (const auto& f : *files) {
         if (!all_files && !f.exists && f.error.empty()) continue;
-        std::string note = !f.error.empty() ? f.error : !f.parse_error.empty() ? "parse error: " + f.parse_error : "";
+        std::string note = !f.error.empty()         ? f.error
+                           : !f.parse_error.empty() ? "parse error: " + f.parse_error
+                                                    : "";
         if (!f.exists && f.error.empty()) note = "absent";
         file_table.add({f.scope, f.category, f.display_path, f.exists ? std::to_string(f.size) : "",
                         f.sha256.substr(0, 12), note});
@@ -190,7 +197,8 @@ int show(Context& context, const Arguments& args) {
     os << "\nInventory:\n";
     Table item_table({"KIND", "SCOPE", "NAME", "FILE"});
     for (const auto& i : *items) {
-        item_table.add({i.kind, i.scope, i.name, i.display_path + (i.line > 0 ? ":" + std::to_string(i.line) : "")});
+        item_table.add({i.kind, i.scope, i.name,
+                        i.display_path + (i.line > 0 ? ":" + std::to_string(i.line) : "")});
     }
     if (item_table.empty()) {
         os << "  (none)\n";
@@ -207,7 +215,8 @@ int run_scans_command(Context& context, const Arguments& args) {
     if (args.empty() || args.front() == "--help" || args.front() == "-h") {
         std::ostream& os = args.empty() ? context.out().err() : context.out().out();
         os << "Usage: " << usage
-           << "\n\n  list   stored scans, newest first\n  show   one scan's plugins, files and inventory\n";
+           << "\n\n  list   stored scans, newest first\n  show   one scan's plugins, files and "
+              "inventory\n";
         return args.empty() ? exit_usage : exit_ok;
     }
     const Arguments rest(args.begin() + 1, args.end());

@@ -19,14 +19,17 @@ std::string location(const scan::ScanResult& r, const scan::Finding& f) {
 
 std::vector<const scan::Finding*> by_severity(const scan::ScanResult& r) {
     std::vector<const scan::Finding*> sorted;
-    for (const scan::Finding& f : r.findings) sorted.push_back(&f);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const scan::Finding* a, const scan::Finding* b) {
-        return static_cast<int>(a->severity) > static_cast<int>(b->severity);
-    });
+    for (const scan::Finding& f : r.findings)
+        sorted.push_back(&f);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const scan::Finding* a, const scan::Finding* b) {
+                         return static_cast<int>(a->severity) > static_cast<int>(b->severity);
+                     });
     return sorted;
 }
 
-void print_json(Context& context, const scan::ScanResult& r, std::int64_t id, const std::string& store) {
+void print_json(Context& context, const scan::ScanResult& r, std::int64_t id,
+                const std::string& store) {
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
     w.StartObject();
@@ -40,7 +43,8 @@ void print_json(Context& context, const scan::ScanResult& r, std::int64_t id, co
     json_field(w, "home", r.home);
     json_string(w, "roots");
     w.StartArray();
-    for (const std::string& root : r.roots) json_string(w, root);
+    for (const std::string& root : r.roots)
+        json_string(w, root);
     w.EndArray();
     json_field(w, "locations_checked", static_cast<long long>(r.stats.locations_checked));
     json_field(w, "files_found", static_cast<long long>(r.stats.files_found));
@@ -58,18 +62,21 @@ void print_json(Context& context, const scan::ScanResult& r, std::int64_t id, co
     }
     w.EndArray();
     std::map<std::string, long long> kinds;
-    for (const scan::Item& i : r.items) ++kinds[i.kind];
+    for (const scan::Item& i : r.items)
+        ++kinds[i.kind];
     json_string(w, "inventory");
     w.StartObject();
-    for (const auto& [kind, n] : kinds) json_field(w, kind, n);
+    for (const auto& [kind, n] : kinds)
+        json_field(w, kind, n);
     w.EndObject();
     json_string(w, "findings");
     w.StartObject();
-    for (const sdk::Severity s : {sdk::Severity::critical, sdk::Severity::high, sdk::Severity::medium,
-                                  sdk::Severity::low, sdk::Severity::info}) {
+    for (const sdk::Severity s : {sdk::Severity::critical, sdk::Severity::high,
+                                  sdk::Severity::medium, sdk::Severity::low, sdk::Severity::info}) {
         json_field(w, sdk::to_string(s),
-                   static_cast<long long>(std::count_if(r.findings.begin(), r.findings.end(),
-                                                        [&](const scan::Finding& f) { return f.severity == s; })));
+                   static_cast<long long>(
+                       std::count_if(r.findings.begin(), r.findings.end(),
+                                     [&](const scan::Finding& f) { return f.severity == s; })));
     }
     w.EndObject();
     w.EndObject();
@@ -78,7 +85,8 @@ void print_json(Context& context, const scan::ScanResult& r, std::int64_t id, co
 
 }  // namespace
 
-void print_scan_summary(Context& context, const scan::ScanResult& r, std::int64_t id, const std::string& store) {
+void print_scan_summary(Context& context, const scan::ScanResult& r, std::int64_t id,
+                        const std::string& store) {
     if (context.options().json) {
         print_json(context, r, id, store);
         return;
@@ -87,25 +95,31 @@ void print_scan_summary(Context& context, const scan::ScanResult& r, std::int64_
     std::ostream& os = out.out();
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f s", r.duration_seconds);
-    os << out.bold("Scan " + std::to_string(id)) << " " << (r.complete() ? "complete" : "INCOMPLETE") << " in "
-       << seconds << " — stored in " << store << '\n';
+    os << out.bold("Scan " + std::to_string(id)) << " "
+       << (r.complete() ? "complete" : "INCOMPLETE") << " in " << seconds << " — stored in "
+       << store << '\n';
     os << "  home " << r.home;
-    for (const std::string& root : r.roots) os << ", root " << root;
+    for (const std::string& root : r.roots)
+        os << ", root " << root;
     os << '\n';
-    os << "  " << r.stats.locations_checked << " locations checked, " << r.stats.files_found << " files found";
-    if (r.stats.directories_walked > 0) os << ", " << r.stats.directories_walked << " folders walked";
+    os << "  " << r.stats.locations_checked << " locations checked, " << r.stats.files_found
+       << " files found";
+    if (r.stats.directories_walked > 0)
+        os << ", " << r.stats.directories_walked << " folders walked";
     if (r.stats.unreadable > 0) os << ", " << r.stats.unreadable << " unreadable";
     os << '\n';
     for (const scan::PluginRun& p : r.plugins) {
         os << "  plugin " << p.name << " " << p.version << ": ";
         if (p.failed) {
-            os << out.severity(sdk::Severity::high) << " FAILED — " << p.error << " (its results were discarded)\n";
+            os << out.severity(sdk::Severity::high) << " FAILED — " << p.error
+               << " (its results were discarded)\n";
         } else {
             os << p.files_analyzed << " files analyzed\n";
         }
     }
     std::map<std::string, std::size_t> kinds;
-    for (const scan::Item& i : r.items) ++kinds[i.kind];
+    for (const scan::Item& i : r.items)
+        ++kinds[i.kind];
     os << "  inventory: ";
     if (kinds.empty()) os << "nothing";
     bool first = true;
@@ -119,8 +133,9 @@ void print_scan_summary(Context& context, const scan::ScanResult& r, std::int64_
     if (!r.findings.empty()) {
         os << " (";
         bool first_severity = true;
-        for (const sdk::Severity s : {sdk::Severity::critical, sdk::Severity::high, sdk::Severity::medium,
-                                      sdk::Severity::low, sdk::Severity::info}) {
+        for (const sdk::Severity s :
+             {sdk::Severity::critical, sdk::Severity::high, sdk::Severity::medium,
+              sdk::Severity::low, sdk::Severity::info}) {
             const auto n = std::count_if(r.findings.begin(), r.findings.end(),
                                          [&](const scan::Finding& f) { return f.severity == s; });
             if (n == 0) continue;
@@ -141,7 +156,8 @@ void print_scan_summary(Context& context, const scan::ScanResult& r, std::int64_
     os << '\n';
     table.print(os);
     if (sorted.size() > kTopFindings) {
-        os << "… and " << sorted.size() - kTopFindings << " more: confscope findings --scan " << id << '\n';
+        os << "… and " << sorted.size() - kTopFindings << " more: confscope findings --scan " << id
+           << '\n';
     }
 }
 

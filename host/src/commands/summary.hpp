@@ -2,12 +2,12 @@
 // most severe findings; or, with --json, the same as one JSON object.
 #pragma once
 
-#include "../app/context.hpp"
+#include <cstdint>
+#include <string>
 
 #include <confscope/scan/model.hpp>
 
-#include <cstdint>
-#include <string>
+#include "../app/context.hpp"
 
 namespace confscope::host {
 

@@ -35,17 +35,17 @@
  * ------------------------------------------------------------------------------------------------
  * Memory and lifetime rules (they hold for every function below)
  * ------------------------------------------------------------------------------------------------
- * - Inputs are borrowed: every pointer the host passes in is valid only for the duration of the call
- *   that received it. A plugin copies what it wants to keep.
- * - Outputs stay plugin-owned: every pointer a plugin returns (strings, arrays, the descriptor) stays
- *   valid until the next call on the same instance (the descriptor: until the library is unloaded).
- *   The host copies at once and never frees plugin memory.
- * - Callbacks copy: the host copies everything passed to a host callback before the callback returns,
- *   so a plugin may pass pointers to its stack.
+ * - Inputs are borrowed: every pointer the host passes in is valid only for the duration of the
+ * call that received it. A plugin copies what it wants to keep.
+ * - Outputs stay plugin-owned: every pointer a plugin returns (strings, arrays, the descriptor)
+ * stays valid until the next call on the same instance (the descriptor: until the library is
+ * unloaded). The host copies at once and never frees plugin memory.
+ * - Callbacks copy: the host copies everything passed to a host callback before the callback
+ * returns, so a plugin may pass pointers to its stack.
  * - Nothing is freed across the boundary; nothing throws across the boundary (C++ plugins catch
  *   every exception and turn it into a status; the SDK does this for you).
- * - Strings are UTF-8 and NUL-terminated unless a size accompanies them. A NULL `const char*` member
- *   that is documented as optional means "absent" and reads as the empty string.
+ * - Strings are UTF-8 and NUL-terminated unless a size accompanies them. A NULL `const char*`
+ * member that is documented as optional means "absent" and reads as the empty string.
  * - Arrays are passed as an array of pointers to structs plus a count, so every element carries its
  *   own struct_size and no reader needs to know the writer's sizeof.
  *
@@ -106,8 +106,8 @@ extern "C" {
 #endif
 
 /**
- * True when the struct pointed to by `ptr` (which starts with struct_size) contains all of `member`.
- * Use it before reading any member appended after v1.0.
+ * True when the struct pointed to by `ptr` (which starts with struct_size) contains all of
+ * `member`. Use it before reading any member appended after v1.0.
  */
 #define CONFSCOPE_HAS_MEMBER(ptr, type, member) \
     ((ptr)->struct_size >= offsetof(type, member) + sizeof(((type*)0)->member))
@@ -162,8 +162,9 @@ typedef int32_t confscope_format;
 /** Where a configuration file sits in its client's precedence. */
 typedef int32_t confscope_scope;
 #define CONFSCOPE_SCOPE_UNKNOWN 0
-#define CONFSCOPE_SCOPE_USER 1    /**< the user's own files under the home folder */
-#define CONFSCOPE_SCOPE_PROJECT 2 /**< files committed in a project (a repository can approve itself) */
+#define CONFSCOPE_SCOPE_USER 1 /**< the user's own files under the home folder */
+#define CONFSCOPE_SCOPE_PROJECT \
+    2 /**< files committed in a project (a repository can approve itself) */
 #define CONFSCOPE_SCOPE_LOCAL 3   /**< per-user files inside a project, normally not committed */
 #define CONFSCOPE_SCOPE_MANAGED 4 /**< administrator-managed policy files */
 #define CONFSCOPE_SCOPE_SYSTEM 5  /**< machine-wide files that are not policy (e.g. /etc/...) */
@@ -179,13 +180,19 @@ typedef int32_t confscope_node_kind;
 #define CONFSCOPE_NODE_NULL 6
 
 /** Bit flags the host sets on document nodes (confscope_node_v1.flags). */
-#define CONFSCOPE_NODE_FLAG_SECRET_TOKEN 0x1u /**< string matches a known token shape (sk-ant-, ghp_, AKIA, PEM, JWT, ...) */
-#define CONFSCOPE_NODE_FLAG_SECRET_ENTROPY 0x2u /**< secret-named key (…_KEY, *TOKEN*, *SECRET*, *PASSWORD*, Authorization) with a long, high-entropy value */
-#define CONFSCOPE_NODE_FLAG_REFERENCE 0x4u /**< value is a reference, not a literal: ${VAR}, ${VAR:-x}, env:NAME, {{secret}}, "" */
+#define CONFSCOPE_NODE_FLAG_SECRET_TOKEN \
+    0x1u /**< string matches a known token shape (sk-ant-, ghp_, AKIA, PEM, JWT, ...) */
+#define CONFSCOPE_NODE_FLAG_SECRET_ENTROPY                                                          \
+    0x2u /**< secret-named key (…_KEY, *TOKEN*, *SECRET*, *PASSWORD*, Authorization) with a long, \
+            high-entropy value */
+#define CONFSCOPE_NODE_FLAG_REFERENCE \
+    0x4u /**< value is a reference, not a literal: ${VAR}, ${VAR:-x}, env:NAME, {{secret}}, "" */
 
 /** Bit flags on a file (confscope_file_v1.flags). */
-#define CONFSCOPE_FILE_FLAG_SYMLINK 0x1u   /**< the path found is a symbolic link (metadata is of its target) */
-#define CONFSCOPE_FILE_FLAG_TRUNCATED 0x2u /**< the file exceeded the size limit; bytes are absent */
+#define CONFSCOPE_FILE_FLAG_SYMLINK \
+    0x1u /**< the path found is a symbolic link (metadata is of its target) */
+#define CONFSCOPE_FILE_FLAG_TRUNCATED \
+    0x2u /**< the file exceeded the size limit; bytes are absent */
 
 /** Capabilities of a plugin (confscope_plugin_v1.kinds, a bit set). */
 #define CONFSCOPE_KIND_SCANNER 0x1u  /**< implements targets() and analyze() */
@@ -215,25 +222,26 @@ typedef int32_t confscope_log_level;
 //   "{CLAUDE_CONFIG_DIR}/settings.json", "{PROJECT}/.claude/rules/**/*.md"
 // A file matched by a template without {PROJECT} is never also reported as a project file.
 typedef struct confscope_target_v1 {
-    uint32_t struct_size;     /**< required: sizeof(confscope_target_v1) as the plugin compiled it */
-    const char* id;           /**< required: stable id, unique within the plugin ("user-settings") */
-    const char* category;     /**< required: grouping for people ("settings", "mcp", "memory", ...) */
-    const char* name;         /**< required: human name ("User settings") */
-    const char* path;         /**< required: the template described above */
-    confscope_format format;  /**< required: how the host parses matching files */
-    confscope_scope scope;    /**< required: the precedence level of matching files */
+    uint32_t struct_size; /**< required: sizeof(confscope_target_v1) as the plugin compiled it */
+    const char* id;       /**< required: stable id, unique within the plugin ("user-settings") */
+    const char* category; /**< required: grouping for people ("settings", "mcp", "memory", ...) */
+    const char* name;     /**< required: human name ("User settings") */
+    const char* path;     /**< required: the template described above */
+    confscope_format format; /**< required: how the host parses matching files */
+    confscope_scope scope;   /**< required: the precedence level of matching files */
 } confscope_target_v1;
 
 /**
  * A rule a plugin can report, for catalogues, reports and SARIF. Part of the descriptor (static).
  */
 typedef struct confscope_rule_v1 {
-    uint32_t struct_size;        /**< required */
-    const char* id;              /**< required: stable id ("PERM-001"); never reused for another check */
-    confscope_severity severity; /**< required: default severity (a finding may raise or lower it) */
-    const char* title;           /**< required: one line, no trailing period */
-    const char* help;            /**< required: what it means and how to fix it (plain text) */
-    const char* help_uri;        /**< optional: documentation address */
+    uint32_t struct_size; /**< required */
+    const char* id;       /**< required: stable id ("PERM-001"); never reused for another check */
+    confscope_severity
+        severity;         /**< required: default severity (a finding may raise or lower it) */
+    const char* title;    /**< required: one line, no trailing period */
+    const char* help;     /**< required: what it means and how to fix it (plain text) */
+    const char* help_uri; /**< optional: documentation address */
 } confscope_rule_v1;
 
 /**
@@ -241,12 +249,12 @@ typedef struct confscope_rule_v1 {
  * a memory file ...). Passed to host->emit_item; the host copies it before returning.
  */
 typedef struct confscope_item_v1 {
-    uint32_t struct_size;  /**< required */
-    const char* kind;      /**< required: "mcp_server", "permission_rule", "hook", "memory_file", ... */
+    uint32_t struct_size; /**< required */
+    const char* kind; /**< required: "mcp_server", "permission_rule", "hook", "memory_file", ... */
     const char* client;    /**< required: the client that uses it ("claude-code") */
     confscope_scope scope; /**< required: its precedence level (may differ from the file's, e.g.
                                 local-scope servers inside ~/.claude.json) */
-    const char* name;      /**< required: its name within kind and scope ("github", "Bash(git *)") */
+    const char* name; /**< required: its name within kind and scope ("github", "Bash(git *)") */
     const char* data_json; /**< optional: a JSON object with the normalized details; the host
                                 redacts secrets in it before storing. NULL means {} */
     const char* pointer;   /**< optional: RFC 6901 pointer to where it is defined in the file */
@@ -260,13 +268,14 @@ typedef struct confscope_item_v1 {
  * value in `message`: the host scrubs known secrets from it, but a message should name the key.
  */
 typedef struct confscope_finding_v1 {
-    uint32_t struct_size;        /**< required */
-    const char* rule_id;         /**< required: one of the descriptor's rules (or a core rule) */
-    confscope_severity severity; /**< required: usually the rule's default; scope-aware rules adjust */
-    const char* message;         /**< required: one line for people */
-    const char* pointer;         /**< optional: RFC 6901 pointer to the offending value */
-    uint32_t line;               /**< optional: 1-based line, 0 when unknown */
-    uint32_t column;             /**< optional: 1-based column, 0 when unknown */
+    uint32_t struct_size; /**< required */
+    const char* rule_id;  /**< required: one of the descriptor's rules (or a core rule) */
+    confscope_severity
+        severity;        /**< required: usually the rule's default; scope-aware rules adjust */
+    const char* message; /**< required: one line for people */
+    const char* pointer; /**< optional: RFC 6901 pointer to the offending value */
+    uint32_t line;       /**< optional: 1-based line, 0 when unknown */
+    uint32_t column;     /**< optional: 1-based column, 0 when unknown */
 } confscope_finding_v1;
 
 /* ============================================================================================== */
@@ -282,18 +291,20 @@ typedef struct confscope_finding_v1 {
 typedef struct confscope_node_v1 {
     uint32_t struct_size;     /**< set by the host */
     confscope_node_kind kind; /**< object, array, string, number, bool, null */
-    const char* pointer;      /**< RFC 6901 pointer from the document root ("/mcpServers/gh/env/TOKEN") */
-    const char* key;          /**< the last pointer token, unescaped: member name or array index; "" for the root */
-    const char* value;        /**< scalars: the decoded string, the number's literal text, "true"/"false",
-                                   "null"; containers: "". Always NUL-terminated */
-    size_t value_size;        /**< bytes in value (strings may contain NUL) */
-    int32_t parent;           /**< index of the parent node, -1 for the root */
-    uint32_t child_count;     /**< direct children (members or elements) */
-    uint32_t line;            /**< 1-based line: of the key for object members, else of the value */
-    uint32_t column;          /**< 1-based column in Unicode code points, same place */
-    uint64_t value_offset;    /**< byte offset of the value's text in the file (quotes included) */
-    uint64_t value_length;    /**< byte length of that text; 0 for containers */
-    uint32_t flags;           /**< CONFSCOPE_NODE_FLAG_* set by the host's secret detector */
+    const char*
+        pointer; /**< RFC 6901 pointer from the document root ("/mcpServers/gh/env/TOKEN") */
+    const char*
+        key; /**< the last pointer token, unescaped: member name or array index; "" for the root */
+    const char* value; /**< scalars: the decoded string, the number's literal text, "true"/"false",
+                            "null"; containers: "". Always NUL-terminated */
+    size_t value_size; /**< bytes in value (strings may contain NUL) */
+    int32_t parent;    /**< index of the parent node, -1 for the root */
+    uint32_t child_count;  /**< direct children (members or elements) */
+    uint32_t line;         /**< 1-based line: of the key for object members, else of the value */
+    uint32_t column;       /**< 1-based column in Unicode code points, same place */
+    uint64_t value_offset; /**< byte offset of the value's text in the file (quotes included) */
+    uint64_t value_length; /**< byte length of that text; 0 for containers */
+    uint32_t flags;        /**< CONFSCOPE_NODE_FLAG_* set by the host's secret detector */
 } confscope_node_v1;
 
 /**
@@ -312,7 +323,7 @@ typedef struct confscope_document_v1 {
     uint32_t error_column;                 /**< 1-based, 0 when parsed */
     const confscope_node_v1* const* nodes; /**< node_count pointers, document order */
     size_t node_count;
-    const char* bytes;  /**< the raw file bytes (followed by a NUL not counted in byte_count) */
+    const char* bytes; /**< the raw file bytes (followed by a NUL not counted in byte_count) */
     size_t byte_count;
     size_t body_offset; /**< Markdown: where the body starts after the front matter; else 0 */
 } confscope_document_v1;
@@ -332,12 +343,12 @@ typedef struct confscope_file_v1 {
     confscope_format format;  /**< that target's format */
     const char* project_dir;  /**< the folder that matched {PROJECT}; "" for other targets */
     uint64_t size;            /**< bytes */
-    uint32_t mode;            /**< POSIX permission bits (st_mode & 07777); 0 where not applicable */
-    uint32_t uid;             /**< owner user id (POSIX), 0 where not applicable */
-    uint32_t gid;             /**< owner group id (POSIX), 0 where not applicable */
-    int64_t mtime_unix;       /**< last modification, seconds since the epoch (UTC) */
-    const char* sha256_hex;   /**< lowercase hex SHA-256 of the raw bytes */
-    uint32_t flags;           /**< CONFSCOPE_FILE_FLAG_* */
+    uint32_t mode;          /**< POSIX permission bits (st_mode & 07777); 0 where not applicable */
+    uint32_t uid;           /**< owner user id (POSIX), 0 where not applicable */
+    uint32_t gid;           /**< owner group id (POSIX), 0 where not applicable */
+    int64_t mtime_unix;     /**< last modification, seconds since the epoch (UTC) */
+    const char* sha256_hex; /**< lowercase hex SHA-256 of the raw bytes */
+    uint32_t flags;         /**< CONFSCOPE_FILE_FLAG_* */
 } confscope_file_v1;
 
 /* ---- exporter input (a stored scan) ---------------------------------------------------------- */
@@ -352,10 +363,10 @@ typedef struct confscope_export_file_v1 {
     const char* target_name;
     confscope_scope scope;
     confscope_format format;
-    int32_t exists;           /**< 1 found, 0 a user-level location that was looked at and absent */
+    int32_t exists; /**< 1 found, 0 a user-level location that was looked at and absent */
     uint64_t size;
-    const char* sha256_hex;   /**< "" when absent */
-    const char* error;        /**< "" or why it could not be read or parsed */
+    const char* sha256_hex; /**< "" when absent */
+    const char* error;      /**< "" or why it could not be read or parsed */
 } confscope_export_file_v1;
 
 /** One stored inventory item, for exporters. data_json is already redacted. */
@@ -425,8 +436,9 @@ typedef struct confscope_host_v1 {
     void* context;      /**< opaque; pass it back */
 
     /** Record an inventory item for the file being analyzed. Copies `item`. Returns
-        CONFSCOPE_INVALID_ARGUMENT for a malformed item (missing required member), CONFSCOPE_CANCELLED
-        when the scan was cancelled; outside analyze() returns CONFSCOPE_FAILED_PRECONDITION. */
+        CONFSCOPE_INVALID_ARGUMENT for a malformed item (missing required member),
+       CONFSCOPE_CANCELLED when the scan was cancelled; outside analyze() returns
+       CONFSCOPE_FAILED_PRECONDITION. */
     confscope_status (*emit_item)(void* context, const confscope_item_v1* item);
 
     /** Record a finding for the file being analyzed. Copies `finding`. Same returns as emit_item;
@@ -500,8 +512,8 @@ typedef struct confscope_plugin_v1 {
      * Required for scanners. The targets to look at: *out receives an array of *count pointers,
      * plugin-owned, valid until the next call on the instance.
      */
-    confscope_status (*targets)(confscope_instance* instance, const confscope_target_v1* const** out,
-                                size_t* count);
+    confscope_status (*targets)(confscope_instance* instance,
+                                const confscope_target_v1* const** out, size_t* count);
 
     /**
      * Required for scanners. Analyze one file that matched one of the targets. `file`, `document`

@@ -2,9 +2,9 @@
 // reference/rules.md), with their one-line titles and help texts.
 #pragma once
 
-#include <confscope/sdk/types.hpp>
-
 #include <vector>
+
+#include <confscope/sdk/types.hpp>
 
 namespace claude_code {
 

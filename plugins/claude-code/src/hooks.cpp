@@ -1,8 +1,8 @@
 #include "hooks.hpp"
 
-#include "text.hpp"
-
 #include <regex>
+
+#include "text.hpp"
 
 namespace claude_code {
 
@@ -13,16 +13,21 @@ using sdk::Severity;
 bool downloads_and_executes(std::string_view command) {
     static const std::regex patterns[] = {
         // curl/wget piped into a shell or an interpreter
-        std::regex(R"(\b(curl|wget|fetch)\b[^|;&]*\|\s*(sudo\s+)?(-\S+\s+)*(ba|z|da|k|fi)?sh\b)", std::regex::icase),
-        std::regex(R"(\b(curl|wget)\b[^|;&]*\|\s*(sudo\s+)?(python3?|node|perl|ruby|php)\b)", std::regex::icase),
+        std::regex(R"(\b(curl|wget|fetch)\b[^|;&]*\|\s*(sudo\s+)?(-\S+\s+)*(ba|z|da|k|fi)?sh\b)",
+                   std::regex::icase),
+        std::regex(R"(\b(curl|wget)\b[^|;&]*\|\s*(sudo\s+)?(python3?|node|perl|ruby|php)\b)",
+                   std::regex::icase),
         // a shell or source reading a download: sh -c "$(curl …)", bash <(curl …), . <(wget …)
         std::regex(R"(\b(ba|z|da|k)?sh\s+(-c\s+)?["']?\$\(\s*(curl|wget)\b)", std::regex::icase),
-        std::regex(R"((\b(ba|z)?sh|\bsource|(^|[;&|]\s*)\.)\s+<\(\s*(curl|wget)\b)", std::regex::icase),
+        std::regex(R"((\b(ba|z)?sh|\bsource|(^|[;&|]\s*)\.)\s+<\(\s*(curl|wget)\b)",
+                   std::regex::icase),
         std::regex(R"(\beval\s+["']?\$\(\s*(curl|wget)\b)", std::regex::icase),
         // PowerShell: iwr/irm … | iex, Invoke-Expression (New-Object Net.WebClient).DownloadString
-        std::regex(R"(\b(iwr|irm|invoke-webrequest|invoke-restmethod)\b[^;]*\|\s*(iex|invoke-expression)\b)",
+        std::regex(
+            R"(\b(iwr|irm|invoke-webrequest|invoke-restmethod)\b[^;]*\|\s*(iex|invoke-expression)\b)",
+            std::regex::icase),
+        std::regex(R"(\b(iex|invoke-expression)\b.*\b(downloadstring|iwr|irm|invoke-webrequest)\b)",
                    std::regex::icase),
-        std::regex(R"(\b(iex|invoke-expression)\b.*\b(downloadstring|iwr|irm|invoke-webrequest)\b)", std::regex::icase),
     };
     const std::string text(command);
     for (const std::regex& re : patterns) {
@@ -51,7 +56,8 @@ void analyze_hooks(Analysis& a, const sdk::Node& hooks, std::string_view origin)
                 if (!matcher.empty()) data.set("matcher", matcher);
                 if (!command.empty()) data.set("command", command);
                 if (!url.empty()) data.set("url", url);
-                if (const sdk::Node timeout = handler["timeout"]; timeout.kind() == sdk::NodeKind::number) {
+                if (const sdk::Node timeout = handler["timeout"];
+                    timeout.kind() == sdk::NodeKind::number) {
                     data.set("timeout", std::string(timeout.value()));
                 }
                 if (handler["async"].is_true()) data.set("async", true);

@@ -3,9 +3,9 @@
 // HOOK rules on each.
 #pragma once
 
-#include "analysis.hpp"
-
 #include <string_view>
+
+#include "analysis.hpp"
 
 namespace claude_code {
 

@@ -24,14 +24,17 @@ std::string name_from_path(std::string_view path, std::string_view folder) {
 sdk::JsonArray tool_list(const sdk::Node& node) {
     sdk::JsonArray tools;
     if (node.is_array()) {
-        for (const std::string_view t : node.strings()) tools.push(t);
+        for (const std::string_view t : node.strings())
+            tools.push(t);
     } else if (node.is_string()) {
         std::string_view text = node.value();
         while (!text.empty()) {
             const auto comma = text.find(',');
             std::string_view part = text.substr(0, comma);
-            while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-            while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+            while (!part.empty() && part.front() == ' ')
+                part.remove_prefix(1);
+            while (!part.empty() && part.back() == ' ')
+                part.remove_suffix(1);
             if (!part.empty()) tools.push(part);
             if (comma == std::string_view::npos) break;
             text.remove_prefix(comma + 1);
@@ -46,8 +49,10 @@ std::size_t count_imports(std::string_view body) {
     std::size_t pos = 0;
     while (pos < body.size()) {
         const auto end = body.find('\n', pos);
-        std::string_view line = body.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        std::string_view line =
+            body.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
+            line.remove_prefix(1);
         if (line.size() > 1 && line.front() == '@' && line[1] != ' ') ++imports;
         if (end == std::string_view::npos) break;
         pos = end + 1;
@@ -59,8 +64,11 @@ std::size_t count_imports(std::string_view body) {
 
 void analyze_memory(Analysis& a) {
     sdk::JsonObject data;
-    data.set("target", a.file.target_id()).set("size", a.file.size()).set("imports", count_imports(a.doc.body()));
-    if (const sdk::Node paths = a.doc.find("/paths"); paths.exists()) data.set("paths", tool_list(paths));
+    data.set("target", a.file.target_id())
+        .set("size", a.file.size())
+        .set("imports", count_imports(a.doc.body()));
+    if (const sdk::Node paths = a.doc.find("/paths"); paths.exists())
+        data.set("paths", tool_list(paths));
     a.sink.item("memory_file", a.file.display_path(), a.scope(), data);
 }
 
@@ -71,7 +79,8 @@ void analyze_agent(Analysis& a) {
     data.set("description", root["description"].string_or(""));
     if (root["tools"]) data.set("tools", tool_list(root["tools"]));
     if (root["model"].is_string()) data.set("model", root["model"].value());
-    if (root["permissionMode"].is_string()) data.set("permission_mode", root["permissionMode"].value());
+    if (root["permissionMode"].is_string())
+        data.set("permission_mode", root["permissionMode"].value());
     a.sink.item("agent", name, a.scope(), data, root);
     check_bypass_mode(a, root["permissionMode"], "agent " + name + " permissionMode");
     if (root["mcpServers"].is_object()) analyze_mcp_servers(a, root["mcpServers"], a.scope());

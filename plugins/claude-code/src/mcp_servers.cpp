@@ -1,9 +1,9 @@
 #include "mcp_servers.hpp"
 
+#include <array>
+
 #include "package_pinning.hpp"
 #include "text.hpp"
-
-#include <array>
 
 namespace claude_code {
 
@@ -35,15 +35,16 @@ bool secret_query(std::string_view query) {
     std::size_t pos = 0;
     while (pos < query.size()) {
         const auto amp = query.find('&', pos);
-        const std::string_view pair = query.substr(pos, amp == std::string_view::npos ? std::string_view::npos : amp - pos);
+        const std::string_view pair =
+            query.substr(pos, amp == std::string_view::npos ? std::string_view::npos : amp - pos);
         const auto eq = pair.find('=');
         if (eq != std::string_view::npos && eq + 1 < pair.size()) {
             const std::string name = to_lower(pair.substr(0, eq));
             const std::string_view value = pair.substr(eq + 1);
             const bool reference = value.starts_with("${") || value.starts_with('$');
-            if (!reference && (name == "token" || name == "access_token" || name == "api_key" || name == "apikey" ||
-                               name == "key" || name == "secret" || name == "password" || name == "auth" ||
-                               name == "client_secret")) {
+            if (!reference && (name == "token" || name == "access_token" || name == "api_key" ||
+                               name == "apikey" || name == "key" || name == "secret" ||
+                               name == "password" || name == "auth" || name == "client_secret")) {
                 return true;
             }
         }
@@ -55,7 +56,8 @@ bool secret_query(std::string_view query) {
 
 bool header_argument(const std::vector<std::string>& args, std::size_t i) {
     const std::string& a = args[i];
-    if (a.starts_with("--header") || to_lower(a).find("authorization") != std::string::npos) return true;
+    if (a.starts_with("--header") || to_lower(a).find("authorization") != std::string::npos)
+        return true;
     return i > 0 && (args[i - 1] == "--header" || args[i - 1] == "-H");
 }
 
@@ -64,15 +66,16 @@ void check_secrets(Analysis& a, const sdk::Node& srv, std::string_view name) {
         if (!env.is_secret()) continue;
         const bool token = env.is_secret_token();
         a.sink.finding("SEC-001", token ? Severity::critical : Severity::high,
-                       "MCP server " + quoted(name) + " sets env " + std::string(env.key()) + " to a literal " +
-                           (token ? "token" : "secret") + "; reference it as ${" + std::string(env.key()) + "}",
+                       "MCP server " + quoted(name) + " sets env " + std::string(env.key()) +
+                           " to a literal " + (token ? "token" : "secret") +
+                           "; reference it as ${" + std::string(env.key()) + "}",
                        env);
     }
     for (const sdk::Node& header : srv["headers"].children()) {
         if (!header.is_secret()) continue;
         a.sink.finding("SEC-002", Severity::high,
-                       "MCP server " + quoted(name) + " has a literal token in header " + std::string(header.key()) +
-                           "; use ${VAR} or headersHelper",
+                       "MCP server " + quoted(name) + " has a literal token in header " +
+                           std::string(header.key()) + "; use ${VAR} or headersHelper",
                        header);
     }
     const sdk::Node args = srv["args"];
@@ -83,20 +86,22 @@ void check_secrets(Analysis& a, const sdk::Node& srv, std::string_view name) {
         if (!arg.is_secret() || i >= arg_text.size()) continue;
         if (header_argument(arg_text, i)) {
             a.sink.finding("SEC-002", Severity::high,
-                           "MCP server " + quoted(name) + " passes a literal token in a --header argument (args[" +
+                           "MCP server " + quoted(name) +
+                               " passes a literal token in a --header argument (args[" +
                                std::to_string(i) + "]); use ${VAR}",
                            arg);
         } else {
             a.sink.finding("SEC-001", arg.is_secret_token() ? Severity::critical : Severity::high,
-                           "MCP server " + quoted(name) + " passes a literal secret in args[" + std::to_string(i) +
-                               "]; pass it through env as ${VAR}",
+                           "MCP server " + quoted(name) + " passes a literal secret in args[" +
+                               std::to_string(i) + "]; pass it through env as ${VAR}",
                            arg);
         }
     }
     const sdk::Node secret = srv["oauth"]["clientSecret"];
     if (secret.is_string() && !secret.is_reference()) {
         a.sink.finding("SEC-004", Severity::high,
-                       "MCP server " + quoted(name) + " has an inline OAuth client secret; remove it from the file",
+                       "MCP server " + quoted(name) +
+                           " has an inline OAuth client secret; remove it from the file",
                        secret);
     }
 }
@@ -105,22 +110,25 @@ void check_url(Analysis& a, const sdk::Node& url_node, std::string_view name, co
     if (!url.valid) return;
     if ((url.scheme == "http" || url.scheme == "ws") && !is_loopback_host(url.host)) {
         a.sink.finding("MCP-003", Severity::high,
-                       "MCP server " + quoted(name) + " connects over plaintext " + url.scheme + "://" + url.host +
-                           "; use " + (url.scheme == "http" ? "https" : "wss") + "://",
+                       "MCP server " + quoted(name) + " connects over plaintext " + url.scheme +
+                           "://" + url.host + "; use " + (url.scheme == "http" ? "https" : "wss") +
+                           "://",
                        url_node);
     }
     const auto colon = url.userinfo.find(':');
-    if ((colon != std::string::npos && colon + 1 < url.userinfo.size()) || secret_query(url.query)) {
+    if ((colon != std::string::npos && colon + 1 < url.userinfo.size()) ||
+        secret_query(url.query)) {
         a.sink.finding("SEC-003", Severity::high,
-                       "MCP server " + quoted(name) + " has credentials in its URL (host " + url.host +
-                           "); move them to a header that references ${VAR}",
+                       "MCP server " + quoted(name) + " has credentials in its URL (host " +
+                           url.host + "); move them to a header that references ${VAR}",
                        url_node);
     }
 }
 
 }  // namespace
 
-void analyze_mcp_servers(Analysis& a, const sdk::Node& servers, sdk::Scope scope, std::string_view project) {
+void analyze_mcp_servers(Analysis& a, const sdk::Node& servers, sdk::Scope scope,
+                         std::string_view project) {
     for (const sdk::Node& srv : servers.children()) {
         if (!srv.is_object()) continue;
         const std::string name(srv.key());
@@ -151,11 +159,13 @@ void analyze_mcp_servers(Analysis& a, const sdk::Node& servers, sdk::Scope scope
         if (!command.empty()) data.set("command", command);
         if (!args.empty()) data.set("args", sdk::JsonArray::of(args));
         sdk::JsonArray env_names;
-        for (const sdk::Node& env : srv["env"].children()) env_names.push(env.key());
+        for (const sdk::Node& env : srv["env"].children())
+            env_names.push(env.key());
         if (!env_names.empty()) data.set("env", env_names);
         if (!url_text.empty()) data.set("url", sanitized_url(url_text, url));
         sdk::JsonArray header_names;
-        for (const sdk::Node& header : srv["headers"].children()) header_names.push(header.key());
+        for (const sdk::Node& header : srv["headers"].children())
+            header_names.push(header.key());
         if (!header_names.empty()) data.set("headers", header_names);
         if (srv["headersHelper"]) data.set("headers_helper", true);
         if (srv["oauth"]) data.set("oauth", true);
@@ -165,8 +175,8 @@ void analyze_mcp_servers(Analysis& a, const sdk::Node& servers, sdk::Scope scope
             data.set("package", package->spec).set("pinned", package->pinned);
             if (!package->pinned) {
                 a.sink.finding("MCP-004", Severity::medium,
-                               "MCP server " + quoted(name) + " runs " + package->launcher + " package " +
-                                   quoted(package->spec) +
+                               "MCP server " + quoted(name) + " runs " + package->launcher +
+                                   " package " + quoted(package->spec) +
                                    " without an exact version; every start may run different code",
                                srv["args"].at(package->arg_index));
             }

@@ -1,8 +1,8 @@
 #include "package_pinning.hpp"
 
-#include "text.hpp"
-
 #include <regex>
+
+#include "text.hpp"
 
 namespace claude_code {
 
@@ -19,25 +19,30 @@ bool is_commit(std::string_view text) {
 }
 
 bool is_local_path(std::string_view spec) {
-    return spec.starts_with('.') || spec.starts_with('/') || spec.starts_with('~') || spec.starts_with("file:") ||
+    return spec.starts_with('.') || spec.starts_with('/') || spec.starts_with('~') ||
+           spec.starts_with("file:") ||
            (spec.size() > 2 && spec[1] == ':' && (spec[2] == '\\' || spec[2] == '/'));
 }
 
 // Flags that consume the next argument, per launcher.
 bool takes_value(std::string_view launcher, std::string_view flag) {
     if (launcher == "uvx") {
-        return flag == "--with" || flag == "--python" || flag == "-p" || flag == "--index" || flag == "--index-url" ||
-               flag == "--extra-index-url" || flag == "--with-requirements" || flag == "--constraint" || flag == "-c";
+        return flag == "--with" || flag == "--python" || flag == "-p" || flag == "--index" ||
+               flag == "--index-url" || flag == "--extra-index-url" ||
+               flag == "--with-requirements" || flag == "--constraint" || flag == "-c";
     }
-    if (launcher == "pipx") return flag == "--python" || flag == "--pip-args" || flag == "--index-url";
-    return flag == "--registry" || flag == "--cache" || flag == "--userconfig" || flag == "-c" || flag == "--call";
+    if (launcher == "pipx")
+        return flag == "--python" || flag == "--pip-args" || flag == "--index-url";
+    return flag == "--registry" || flag == "--cache" || flag == "--userconfig" || flag == "-c" ||
+           flag == "--call";
 }
 
 }  // namespace
 
 bool npm_spec_is_pinned(std::string_view spec) {
     // git and tarball specs: pinned only by a full commit.
-    if (const auto hash = spec.find('#'); hash != std::string_view::npos) return is_commit(spec.substr(hash + 1));
+    if (const auto hash = spec.find('#'); hash != std::string_view::npos)
+        return is_commit(spec.substr(hash + 1));
     const auto at = spec.find('@', spec.starts_with('@') ? 1 : 0);
     if (at == std::string_view::npos) return false;
     const std::string_view version = spec.substr(at + 1);
@@ -61,12 +66,14 @@ bool python_spec_is_pinned(std::string_view spec) {
     return std::regex_match(version.begin(), version.end(), python_version);
 }
 
-std::optional<LaunchedPackage> launched_package(std::string_view command, const std::vector<std::string>& args) {
+std::optional<LaunchedPackage> launched_package(std::string_view command,
+                                                const std::vector<std::string>& args) {
     std::string launcher = command_name(command);
     std::size_t i = 0;
     // Look through Windows wrappers: cmd /c npx ..., and "npx" given as the first argument.
     if ((launcher == "cmd" || launcher == "powershell" || launcher == "pwsh") && i < args.size() &&
-        (to_lower(args[i]) == "/c" || to_lower(args[i]) == "-c" || to_lower(args[i]) == "-command")) {
+        (to_lower(args[i]) == "/c" || to_lower(args[i]) == "-c" ||
+         to_lower(args[i]) == "-command")) {
         ++i;
         if (i >= args.size()) return std::nullopt;
         launcher = command_name(args[i]);
@@ -90,7 +97,9 @@ std::optional<LaunchedPackage> launched_package(std::string_view command, const 
     const bool python = launcher == "uvx" || launcher == "pipx";
 
     // The flag that names the package explicitly (npx -p pkg cmd, uvx --from pkg cmd).
-    const std::string_view package_flag = launcher == "uvx" ? "--from" : launcher == "pipx" ? "--spec" : "--package";
+    const std::string_view package_flag = launcher == "uvx"    ? "--from"
+                                          : launcher == "pipx" ? "--spec"
+                                                               : "--package";
     const std::string_view package_short = launcher == "uvx" || launcher == "pipx" ? "" : "-p";
     std::optional<std::size_t> spec_index;
     for (; i < args.size(); ++i) {
@@ -99,7 +108,8 @@ std::optional<LaunchedPackage> launched_package(std::string_view command, const 
             if (i + 1 < args.size()) spec_index = i + 1;
             break;
         }
-        if ((a == package_flag || (!package_short.empty() && a == package_short)) && i + 1 < args.size()) {
+        if ((a == package_flag || (!package_short.empty() && a == package_short)) &&
+            i + 1 < args.size()) {
             spec_index = i + 1;
             break;
         }
@@ -116,7 +126,8 @@ std::optional<LaunchedPackage> launched_package(std::string_view command, const 
     }
     if (!spec_index || *spec_index >= args.size()) return std::nullopt;
     std::string spec = args[*spec_index];
-    if (const auto eq = spec.find('='); spec.starts_with("--") && eq != std::string::npos) spec = spec.substr(eq + 1);
+    if (const auto eq = spec.find('='); spec.starts_with("--") && eq != std::string::npos)
+        spec = spec.substr(eq + 1);
     if (spec.empty() || is_local_path(spec)) return std::nullopt;
     LaunchedPackage package{launcher, spec, false, *spec_index};
     package.pinned = python ? python_spec_is_pinned(spec) : npm_spec_is_pinned(spec);

@@ -10,15 +10,16 @@
 namespace claude_code {
 
 struct LaunchedPackage {
-    std::string launcher;  ///< "npx", "uvx", ...
-    std::string spec;      ///< the package as written: "@scope/server@1.2.3", "tool==1.0"
-    bool pinned = false;   ///< an exact version (or a commit) is named
+    std::string launcher;       ///< "npx", "uvx", ...
+    std::string spec;           ///< the package as written: "@scope/server@1.2.3", "tool==1.0"
+    bool pinned = false;        ///< an exact version (or a commit) is named
     std::size_t arg_index = 0;  ///< index into args of the spec (for the finding's position)
 };
 
 /// The package a command fetches and runs, or nothing when the command is not a package
 /// launcher (or runs a local path). `cmd /c npx ...` and `sh -c`-less wrappers are looked through.
-std::optional<LaunchedPackage> launched_package(std::string_view command, const std::vector<std::string>& args);
+std::optional<LaunchedPackage> launched_package(std::string_view command,
+                                                const std::vector<std::string>& args);
 
 /// An npm spec names an exact version: "name@1.2.3", "@scope/name@1.2.3-beta.1", or a git commit.
 bool npm_spec_is_pinned(std::string_view spec);

@@ -1,8 +1,8 @@
 #include "permissions.hpp"
 
-#include "text.hpp"
-
 #include <array>
+
+#include "text.hpp"
 
 namespace claude_code {
 
@@ -11,8 +11,10 @@ namespace {
 using sdk::Severity;
 
 std::string trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
     return std::string(text);
 }
 
@@ -38,17 +40,20 @@ std::string broad_bash_command(const PermissionRule& r) {
     std::string spec = r.specifier;
     if (spec.ends_with(":*")) spec = spec.substr(0, spec.size() - 2) + " *";  // legacy prefix form
     if (spec.find('*') == std::string::npos) return {};
-    static constexpr std::array kBroad{"curl", "wget", "python", "python3", "node", "ssh", "scp", "bash", "sh",
-                                       "zsh", "sudo", "nc", "ncat", "perl", "ruby", "eval", "npx", "deno", "git push"};
+    static constexpr std::array kBroad{
+        "curl", "wget", "python", "python3", "node", "ssh",  "scp", "bash", "sh",      "zsh",
+        "sudo", "nc",   "ncat",   "perl",    "ruby", "eval", "npx", "deno", "git push"};
     for (const std::string_view word : kBroad) {
-        if (spec.starts_with(word) && spec.size() > word.size() && (spec[word.size()] == ' ')) return std::string(word);
+        if (spec.starts_with(word) && spec.size() > word.size() && (spec[word.size()] == ' '))
+            return std::string(word);
     }
     return {};
 }
 
 bool unrestricted_webfetch(const PermissionRule& r) {
     if (r.tool != "WebFetch") return false;
-    return !r.has_specifier || r.specifier.empty() || r.specifier == "*" || r.specifier == "domain:*";
+    return !r.has_specifier || r.specifier.empty() || r.specifier == "*" ||
+           r.specifier == "domain:*";
 }
 
 }  // namespace
@@ -95,11 +100,14 @@ void analyze_permissions(Analysis& a, const sdk::Node& permissions) {
 
             const std::string text = quoted(entry.value());
             if (unrestricted_bash(rule)) {
-                a.sink.finding("PERM-003", Severity::critical,
-                               "allow rule " + text + " lets Claude run any shell command without asking", entry);
+                a.sink.finding(
+                    "PERM-003", Severity::critical,
+                    "allow rule " + text + " lets Claude run any shell command without asking",
+                    entry);
             } else if (unrestricted_edit(rule)) {
                 a.sink.finding("PERM-003", Severity::critical,
-                               "allow rule " + text + " lets Claude edit any file without asking", entry);
+                               "allow rule " + text + " lets Claude edit any file without asking",
+                               entry);
             } else if (const std::string word = broad_bash_command(rule); !word.empty()) {
                 a.sink.finding("PERM-004", Severity::medium,
                                "allow rule " + text + " lets Claude run any " + quoted(word) +
@@ -107,7 +115,8 @@ void analyze_permissions(Analysis& a, const sdk::Node& permissions) {
                                entry);
             } else if (unrestricted_webfetch(rule)) {
                 a.sink.finding("PERM-004", Severity::medium,
-                               "allow rule " + text + " lets Claude fetch any URL without asking; name the domains",
+                               "allow rule " + text +
+                                   " lets Claude fetch any URL without asking; name the domains",
                                entry);
             }
         }

@@ -2,9 +2,9 @@
 // the PERM rules on them.
 #pragma once
 
-#include "analysis.hpp"
-
 #include <string_view>
+
+#include "analysis.hpp"
 
 namespace claude_code {
 

@@ -10,14 +10,16 @@
 namespace claude_code {
 
 class ClaudeCodeScanner {
-public:
+  public:
     static sdk::PluginInfo info() {
-        return {.summary = "Claude Code: settings at every scope, ~/.claude.json, .mcp.json, managed policy, "
-                           "memory, agents, commands, skills and plugins",
-                .license = "Apache-2.0",
-                .contact = "https://github.com/confscope/confscope",
-                .family = "claude-code",
-                .config_schema = ""};
+        return {
+            .summary =
+                "Claude Code: settings at every scope, ~/.claude.json, .mcp.json, managed policy, "
+                "memory, agents, commands, skills and plugins",
+            .license = "Apache-2.0",
+            .contact = "https://github.com/confscope/confscope",
+            .family = "claude-code",
+            .config_schema = ""};
     }
     static std::vector<sdk::Rule> rules() { return rule_catalogue(); }
 

@@ -1,12 +1,12 @@
 #include "settings.hpp"
 
+#include <array>
+#include <cstdio>
+
 #include "hooks.hpp"
 #include "mcp_servers.hpp"
 #include "permissions.hpp"
 #include "text.hpp"
-
-#include <array>
-#include <cstdio>
 
 namespace claude_code {
 
@@ -15,9 +15,14 @@ namespace {
 using sdk::Severity;
 
 // Variables whose literal value in settings env is a credential even when it does not look random.
-constexpr std::array kCredentialVariables{"ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "CLAUDE_CODE_OAUTH_TOKEN",
-                                          "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "OPENAI_API_KEY",
-                                          "GITHUB_TOKEN", "GH_TOKEN"};
+constexpr std::array kCredentialVariables{"ANTHROPIC_API_KEY",
+                                          "ANTHROPIC_AUTH_TOKEN",
+                                          "CLAUDE_CODE_OAUTH_TOKEN",
+                                          "AWS_SECRET_ACCESS_KEY",
+                                          "AWS_SESSION_TOKEN",
+                                          "OPENAI_API_KEY",
+                                          "GITHUB_TOKEN",
+                                          "GH_TOKEN"};
 
 bool is_credential_variable(std::string_view name) {
     for (const std::string_view v : kCredentialVariables) {
@@ -43,18 +48,21 @@ void check_project_servers_approval(Analysis& a, const sdk::Node& root) {
     const sdk::Node all = root["enableAllProjectMcpServers"];
     if (!all.is_true()) return;
     const bool project = a.is_project_file();
-    a.sink.finding("MCP-001", project ? Severity::high : Severity::medium,
-                   std::string("enableAllProjectMcpServers starts every server a repository's .mcp.json declares "
-                               "without asking") +
-                       (project ? "; committed here, the repository approves its own servers" : ""),
-                   all);
+    a.sink.finding(
+        "MCP-001", project ? Severity::high : Severity::medium,
+        std::string(
+            "enableAllProjectMcpServers starts every server a repository's .mcp.json declares "
+            "without asking") +
+            (project ? "; committed here, the repository approves its own servers" : ""),
+        all);
 }
 
 void check_dangerous_prompt(Analysis& a, const sdk::Node& root) {
     const sdk::Node skip = root["skipDangerousModePermissionPrompt"];
     if (!skip.is_true()) return;
-    a.sink.finding("PERM-002", Severity::high,
-                   "skipDangerousModePermissionPrompt is true: bypass mode starts without its warning", skip);
+    a.sink.finding(
+        "PERM-002", Severity::high,
+        "skipDangerousModePermissionPrompt is true: bypass mode starts without its warning", skip);
 }
 
 }  // namespace
@@ -114,10 +122,13 @@ void analyze_plugin_metadata(Analysis& a) {
     }
     // .claude-plugin/plugin.json: the plugin, and servers and hooks it declares inline.
     sdk::JsonObject data;
-    data.set("version", root["version"].string_or("")).set("description", root["description"].string_or(""));
-    a.sink.item("claude_plugin", root["name"].string_or(a.file.display_path()), a.scope(), data, root);
+    data.set("version", root["version"].string_or(""))
+        .set("description", root["description"].string_or(""));
+    a.sink.item("claude_plugin", root["name"].string_or(a.file.display_path()), a.scope(), data,
+                root);
     if (root["mcpServers"].is_object()) analyze_mcp_servers(a, root["mcpServers"], a.scope());
-    if (root["hooks"].is_object()) analyze_hooks(a, root["hooks"], "plugin " + std::string(root["name"].string_or("")));
+    if (root["hooks"].is_object())
+        analyze_hooks(a, root["hooks"], "plugin " + std::string(root["name"].string_or("")));
 }
 
 void analyze_credentials(Analysis& a) {
@@ -126,7 +137,8 @@ void analyze_credentials(Analysis& a) {
     std::snprintf(mode, sizeof mode, "%04o", a.file.mode() & 07777u);
     data.set("mode", std::string_view(mode));
     sdk::JsonArray keys;
-    for (const sdk::Node& member : a.doc.root().children()) keys.push(member.key());
+    for (const sdk::Node& member : a.doc.root().children())
+        keys.push(member.key());
     data.set("entries", keys);
     a.sink.item("credentials_file", a.file.display_path(), a.scope(), data);
 }

@@ -14,7 +14,8 @@ std::string to_lower(std::string_view text) {
 
 std::string command_name(std::string_view command) {
     const auto slash = command.find_last_of("/\\");
-    std::string name = to_lower(slash == std::string_view::npos ? command : command.substr(slash + 1));
+    std::string name =
+        to_lower(slash == std::string_view::npos ? command : command.substr(slash + 1));
     for (const std::string_view suffix : {".exe", ".cmd", ".bat", ".ps1"}) {
         if (name.ends_with(suffix)) return name.substr(0, name.size() - suffix.size());
     }
@@ -55,8 +56,9 @@ bool is_loopback_host(std::string_view host) {
         host == "0:0:0:0:0:0:0:1") {
         return true;
     }
-    return host.starts_with("127.") &&
-           std::all_of(host.begin(), host.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+    return host.starts_with("127.") && std::all_of(host.begin(), host.end(), [](char c) {
+               return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+           });
 }
 
 std::string quoted(std::string_view text, std::size_t max) {

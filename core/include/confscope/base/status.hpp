@@ -14,8 +14,6 @@
 //     }
 #pragma once
 
-#include <confscope/plugin_api.h>
-
 #include <cassert>
 #include <cstdint>
 #include <iosfwd>
@@ -23,6 +21,8 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+
+#include <confscope/plugin_api.h>
 
 namespace confscope {
 
@@ -52,21 +52,31 @@ std::string to_string(StatusCode code);
 std::ostream& operator<<(std::ostream& out, StatusCode code);
 
 class [[nodiscard]] Status {
-public:
+  public:
     Status() = default;
     Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
     static Status ok() { return {}; }
-    static Status invalid_argument(std::string m) { return {StatusCode::invalid_argument, std::move(m)}; }
+    static Status invalid_argument(std::string m) {
+        return {StatusCode::invalid_argument, std::move(m)};
+    }
     static Status not_found(std::string m) { return {StatusCode::not_found, std::move(m)}; }
-    static Status already_exists(std::string m) { return {StatusCode::already_exists, std::move(m)}; }
-    static Status permission_denied(std::string m) { return {StatusCode::permission_denied, std::move(m)}; }
-    static Status failed_precondition(std::string m) { return {StatusCode::failed_precondition, std::move(m)}; }
+    static Status already_exists(std::string m) {
+        return {StatusCode::already_exists, std::move(m)};
+    }
+    static Status permission_denied(std::string m) {
+        return {StatusCode::permission_denied, std::move(m)};
+    }
+    static Status failed_precondition(std::string m) {
+        return {StatusCode::failed_precondition, std::move(m)};
+    }
     static Status unavailable(std::string m) { return {StatusCode::unavailable, std::move(m)}; }
     static Status internal(std::string m) { return {StatusCode::internal, std::move(m)}; }
     static Status unimplemented(std::string m) { return {StatusCode::unimplemented, std::move(m)}; }
     static Status cancelled(std::string m) { return {StatusCode::cancelled, std::move(m)}; }
-    static Status resource_exhausted(std::string m) { return {StatusCode::resource_exhausted, std::move(m)}; }
+    static Status resource_exhausted(std::string m) {
+        return {StatusCode::resource_exhausted, std::move(m)};
+    }
 
     [[nodiscard]] bool is_ok() const { return code_ == StatusCode::ok; }
     explicit operator bool() const { return is_ok(); }
@@ -78,7 +88,7 @@ public:
         return {code_, std::string(context) + ": " + message_};
     }
 
-private:
+  private:
     StatusCode code_ = StatusCode::ok;
     std::string message_;
 };
@@ -86,8 +96,8 @@ private:
 /// A value of type T, or the Status that explains why there is none.
 template <typename T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  public:
+    Result(T value) : state_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
     Result(Status status) : state_(std::move(status)) {  // NOLINT(google-explicit-constructor)
         assert(!std::get<Status>(state_).is_ok() && "a Result needs a value or an error");
     }
@@ -96,7 +106,9 @@ public:
     explicit operator bool() const { return is_ok(); }
 
     /// The error; Status::ok() when there is a value.
-    [[nodiscard]] Status status() const { return is_ok() ? Status::ok() : std::get<Status>(state_); }
+    [[nodiscard]] Status status() const {
+        return is_ok() ? Status::ok() : std::get<Status>(state_);
+    }
 
     T& value() & {
         assert(is_ok());
@@ -115,7 +127,7 @@ public:
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
 
-private:
+  private:
     std::variant<T, Status> state_;
 };
 
@@ -125,9 +137,9 @@ private:
 #define CONFSCOPE_CONCAT(a, b) CONFSCOPE_CONCAT_INNER(a, b)
 
 /// Return the Status of `expr` from the enclosing function when it is an error.
-#define CONFSCOPE_TRY(expr)                                  \
-    do {                                                     \
-        ::confscope::Status confscope_try_status_ = (expr);  \
+#define CONFSCOPE_TRY(expr)                                               \
+    do {                                                                  \
+        ::confscope::Status confscope_try_status_ = (expr);               \
         if (!confscope_try_status_.is_ok()) return confscope_try_status_; \
     } while (false)
 

@@ -2,27 +2,28 @@
 // to read.
 //
 // Two kinds of template:
-//   * user-level ("{CLAUDE_CONFIG_DIR}/settings.json", "{CLAUDE_MANAGED_DIR}/managed-settings.d/*.json"):
+//   * user-level ("{CLAUDE_CONFIG_DIR}/settings.json",
+//   "{CLAUDE_MANAGED_DIR}/managed-settings.d/*.json"):
 //     placeholders are expanded, literal paths are checked (and recorded as missing when absent),
 //     globs are expanded below their literal prefix;
 //   * project-level ("{PROJECT}/.mcp.json"): every --root tree is walked once for all plugins and
 //     every folder in it is tried as {PROJECT}.
-// The walk prunes heavy folders by name (node_modules, .git, ...), never descends through a symbolic
-// link (so no loops), and records unreadable folders instead of failing. A file claimed by a
-// user-level template is never also a project file. When several project templates of one plugin
+// The walk prunes heavy folders by name (node_modules, .git, ...), never descends through a
+// symbolic link (so no loops), and records unreadable folders instead of failing. A file claimed by
+// a user-level template is never also a project file. When several project templates of one plugin
 // match a file, the most specific (most segments) wins.
 //
 // Results are sorted by path so scans are reproducible.
 #pragma once
 
-#include <confscope/base/status.hpp>
-#include <confscope/platform/placeholders.hpp>
-#include <confscope/sdk/types.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include <confscope/base/status.hpp>
+#include <confscope/platform/placeholders.hpp>
+#include <confscope/sdk/types.hpp>
 
 namespace confscope::discovery {
 
@@ -50,7 +51,7 @@ struct Candidate {
     std::string path;          ///< absolute, '/'-separated
     std::string display_path;  ///< "~/.claude/settings.json", or relative to its --root
     EntryState state = EntryState::found;
-    std::string error;         ///< why it is unreadable
+    std::string error;           ///< why it is unreadable
     std::vector<Match> matches;  ///< empty for unreadable folders met during a walk
 };
 

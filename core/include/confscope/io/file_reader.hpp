@@ -1,19 +1,19 @@
 // confscope/io/file_reader.hpp — reads a configuration file once: metadata, bytes and SHA-256.
 #pragma once
 
-#include <confscope/base/status.hpp>
-
 #include <cstdint>
 #include <string>
+
+#include <confscope/base/status.hpp>
 
 namespace confscope::io {
 
 /// What a scan records about a file it read.
 struct FileData {
-    std::string bytes;        ///< the whole file (empty when truncated)
-    std::string sha256_hex;   ///< of the bytes read (of the first max_bytes when truncated)
-    std::uint64_t size = 0;   ///< size on disk
-    std::uint32_t mode = 0;   ///< permission bits (st_mode & 07777)
+    std::string bytes;       ///< the whole file (empty when truncated)
+    std::string sha256_hex;  ///< of the bytes read (of the first max_bytes when truncated)
+    std::uint64_t size = 0;  ///< size on disk
+    std::uint32_t mode = 0;  ///< permission bits (st_mode & 07777)
     std::uint32_t uid = 0;
     std::uint32_t gid = 0;
     std::int64_t mtime_unix = 0;

@@ -17,12 +17,12 @@ namespace confscope::log {
 enum class Level { trace, debug, info, warning, error, off };
 
 struct LogOptions {
-    Level level = Level::warning;         ///< the least severe level written to stderr
-    bool color = false;                   ///< colour the level on stderr
-    std::string json_file;                ///< "" for none; JSON lines, every level >= json_level
+    Level level = Level::warning;  ///< the least severe level written to stderr
+    bool color = false;            ///< colour the level on stderr
+    std::string json_file;         ///< "" for none; JSON lines, every level >= json_level
     Level json_level = Level::info;
     std::uint64_t rotation_bytes = 10ull * 1024 * 1024;  ///< rotate the JSON file at this size
-    unsigned max_files = 5;               ///< rotated JSON files kept
+    unsigned max_files = 5;                              ///< rotated JSON files kept
 };
 
 /// Sets up the sinks; call once, early. Without it, warnings and errors go to stderr.
@@ -31,11 +31,21 @@ void init(const LogOptions& options);
 /// Writes one record (scrubbed of secrets).
 void write(Level level, std::string_view message);
 
-inline void trace(std::string_view m) { write(Level::trace, m); }
-inline void debug(std::string_view m) { write(Level::debug, m); }
-inline void info(std::string_view m) { write(Level::info, m); }
-inline void warning(std::string_view m) { write(Level::warning, m); }
-inline void error(std::string_view m) { write(Level::error, m); }
+inline void trace(std::string_view m) {
+    write(Level::trace, m);
+}
+inline void debug(std::string_view m) {
+    write(Level::debug, m);
+}
+inline void info(std::string_view m) {
+    write(Level::info, m);
+}
+inline void warning(std::string_view m) {
+    write(Level::warning, m);
+}
+inline void error(std::string_view m) {
+    write(Level::error, m);
+}
 
 std::optional<Level> parse_level(std::string_view text);
 /// The level for a plugin's CONFSCOPE_LOG_* value (unknown values count as errors).

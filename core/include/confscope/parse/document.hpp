@@ -10,14 +10,14 @@
 // Document with `error` set (message, line, column) and no nodes; the scan reports CFG-001.
 #pragma once
 
-#include <confscope/sdk/types.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <confscope/sdk/types.hpp>
 
 namespace confscope::parse {
 
@@ -37,8 +37,8 @@ struct Node {
     std::string value;    ///< scalar text ("" for containers)
     std::int32_t parent = -1;
     std::uint32_t child_count = 0;
-    std::uint32_t line = 0;    ///< 1-based; of the key for object members
-    std::uint32_t column = 0;  ///< 1-based, in code points
+    std::uint32_t line = 0;          ///< 1-based; of the key for object members
+    std::uint32_t column = 0;        ///< 1-based, in code points
     std::uint64_t value_offset = 0;  ///< byte span of the value's text (quotes included)
     std::uint64_t value_length = 0;
     std::uint32_t flags = 0;  ///< CONFSCOPE_NODE_FLAG_*, set by the secret detector
@@ -66,7 +66,7 @@ std::string escape_pointer_token(std::string_view token);
 /// Maps byte offsets to 1-based line and column (columns count Unicode code points; a BOM on the
 /// first line is not counted).
 class LineIndex {
-public:
+  public:
     explicit LineIndex(std::string_view text);
     struct Position {
         std::uint32_t line;
@@ -74,7 +74,7 @@ public:
     };
     [[nodiscard]] Position position(std::size_t offset) const;
 
-private:
+  private:
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
 };

@@ -8,27 +8,27 @@
 // found in the scan's Environment.
 //
 // Example:
-//     auto values = Placeholders::resolve(Os::linux, {.home = "/home/ada", .system_root = "/"}, env);
-//     values.get("CLAUDE_MANAGED_DIR");  // "/etc/claude-code"
+//     auto values = Placeholders::resolve(Os::linux, {.home = "/home/ada", .system_root = "/"},
+//     env); values.get("CLAUDE_MANAGED_DIR");  // "/etc/claude-code"
 #pragma once
-
-#include <confscope/platform/os.hpp>
 
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include <confscope/platform/os.hpp>
+
 namespace confscope::platform {
 
 /// The two roots every location is resolved under.
 struct ScanRoots {
-    std::string home;                ///< the user's home (--home), absolute
-    std::string system_root = "/";   ///< where machine-wide files live (--system-root), absolute
+    std::string home;               ///< the user's home (--home), absolute
+    std::string system_root = "/";  ///< where machine-wide files live (--system-root), absolute
 };
 
 class Placeholders {
-public:
+  public:
     /// Values for `os`, under `roots`, honouring relocation variables in `env`.
     static Placeholders resolve(Os os, const ScanRoots& roots, const Environment& env);
 
@@ -36,13 +36,15 @@ public:
     [[nodiscard]] std::optional<std::string> get(std::string_view name) const;
 
     /// Every placeholder and its value, sorted by name (stored with each scan).
-    [[nodiscard]] const std::map<std::string, std::string, std::less<>>& all() const { return values_; }
+    [[nodiscard]] const std::map<std::string, std::string, std::less<>>& all() const {
+        return values_;
+    }
 
     /// Expands every {NAME} in `text`; fails with the first unknown name.
     [[nodiscard]] std::optional<std::string> expand(std::string_view text,
                                                     std::string* unknown_name = nullptr) const;
 
-private:
+  private:
     std::map<std::string, std::string, std::less<>> values_;
 };
 

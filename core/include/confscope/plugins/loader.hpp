@@ -17,29 +17,29 @@
 // their LoadedPlugin, so a library is never unloaded before the instances it created die.
 #pragma once
 
-#include <confscope/base/status.hpp>
-#include <confscope/plugin_api.h>
-#include <confscope/plugins/manifest.hpp>
-
-#include <boost/dll/shared_library.hpp>
-
 #include <filesystem>
 #include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include <boost/dll/shared_library.hpp>
+
+#include <confscope/base/status.hpp>
+#include <confscope/plugin_api.h>
+#include <confscope/plugins/manifest.hpp>
+
 namespace confscope::plugins {
 
 /// One validation step and its verdict, for `confscope plugins verify`.
 struct CheckStep {
-    std::string check;   ///< "file policy", "symbol table", ...
+    std::string check;  ///< "file policy", "symbol table", ...
     bool passed = false;
     std::string detail;  ///< what was found, or why it failed and how to fix it
 };
 
 class LoadedPlugin {
-public:
+  public:
     LoadedPlugin(boost::dll::shared_library library, const confscope_plugin_v1* descriptor,
                  Manifest manifest, std::filesystem::path path, std::string file_sha256);
     LoadedPlugin(const LoadedPlugin&) = delete;
@@ -51,10 +51,14 @@ public:
     [[nodiscard]] const std::string& version() const { return manifest_.version; }
     [[nodiscard]] const std::filesystem::path& path() const { return path_; }
     [[nodiscard]] const std::string& file_sha256() const { return file_sha256_; }
-    [[nodiscard]] bool is_scanner() const { return (descriptor_->kinds & CONFSCOPE_KIND_SCANNER) != 0; }
-    [[nodiscard]] bool is_exporter() const { return (descriptor_->kinds & CONFSCOPE_KIND_EXPORTER) != 0; }
+    [[nodiscard]] bool is_scanner() const {
+        return (descriptor_->kinds & CONFSCOPE_KIND_SCANNER) != 0;
+    }
+    [[nodiscard]] bool is_exporter() const {
+        return (descriptor_->kinds & CONFSCOPE_KIND_EXPORTER) != 0;
+    }
 
-private:
+  private:
     boost::dll::shared_library library_;  // unloaded last: members die in reverse order
     const confscope_plugin_v1* descriptor_;
     Manifest manifest_;
@@ -64,7 +68,7 @@ private:
 
 /// Loads plugins, remembering their names to refuse duplicates.
 class PluginLoader {
-public:
+  public:
     /// Validates and loads one library. `steps`, when given, receives every check's verdict
     /// (also the ones that passed). The error message is the one-line refusal.
     Result<std::shared_ptr<LoadedPlugin>> load(const std::filesystem::path& path,
@@ -73,13 +77,14 @@ public:
     /// Forget loaded names (a new scan may load the same plugin again).
     void reset() { names_.clear(); }
 
-private:
+  private:
     std::set<std::string> names_;
 };
 
 /// Every file with the platform's library suffix in `dirs` (not recursive), sorted by name
 /// within each folder. Folders that do not exist are skipped.
-std::vector<std::filesystem::path> find_plugin_files(const std::vector<std::filesystem::path>& dirs);
+std::vector<std::filesystem::path> find_plugin_files(
+    const std::vector<std::filesystem::path>& dirs);
 
 /// The platform's shared-library suffix (".so").
 std::string library_suffix();

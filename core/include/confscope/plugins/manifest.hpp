@@ -2,12 +2,12 @@
 // (CONFSCOPE_MANIFEST_V1 followed by a JSON object), read without loading the library.
 #pragma once
 
-#include <confscope/base/status.hpp>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <confscope/base/status.hpp>
 
 namespace confscope::plugins {
 

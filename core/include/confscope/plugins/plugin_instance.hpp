@@ -5,18 +5,18 @@
 // Not thread-safe: the ABI forbids concurrent calls into one instance.
 #pragma once
 
-#include <confscope/base/status.hpp>
-#include <confscope/plugins/loader.hpp>
-#include <confscope/sdk/types.hpp>
-
 #include <memory>
 #include <string>
 #include <vector>
 
+#include <confscope/base/status.hpp>
+#include <confscope/plugins/loader.hpp>
+#include <confscope/sdk/types.hpp>
+
 namespace confscope::plugins {
 
 class PluginInstance {
-public:
+  public:
     /// Creates an instance with `config_json` (a JSON object). During create() the plugin may
     /// log (through the host's logger); emitting and writing are refused.
     static Result<std::unique_ptr<PluginInstance>> create(std::shared_ptr<LoadedPlugin> plugin,
@@ -38,7 +38,7 @@ public:
     /// Calls export_scan(); an error carries the plugin's last_error().
     Status export_scan(const confscope_export_input_v1& input, const confscope_host_v1& host);
 
-private:
+  private:
     PluginInstance(std::shared_ptr<LoadedPlugin> plugin, confscope_instance* instance)
         : plugin_(std::move(plugin)), instance_(instance) {}
     Status failure(const char* function, confscope_status status) const;

@@ -3,16 +3,16 @@
 // rules they can report. Every text in here is already redacted.
 #pragma once
 
-#include <confscope/discovery/discovery.hpp>
-#include <confscope/platform/os.hpp>
-#include <confscope/sdk/types.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <confscope/discovery/discovery.hpp>
+#include <confscope/platform/os.hpp>
+#include <confscope/sdk/types.hpp>
 
 namespace confscope::scan {
 

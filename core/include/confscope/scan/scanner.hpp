@@ -16,20 +16,20 @@
 //     ScanResult result = run_scan(options, instances);
 #pragma once
 
-#include <confscope/plugins/plugin_instance.hpp>
-#include <confscope/scan/model.hpp>
-
 #include <atomic>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include <confscope/plugins/plugin_instance.hpp>
+#include <confscope/scan/model.hpp>
+
 namespace confscope::scan {
 
 struct ScanOptions {
     platform::Os os = platform::current_os();
-    platform::ScanRoots roots;       ///< home and system root
-    platform::Environment env;       ///< relocation variables (CLAUDE_CONFIG_DIR, ...)
+    platform::ScanRoots roots;  ///< home and system root
+    platform::Environment env;  ///< relocation variables (CLAUDE_CONFIG_DIR, ...)
     std::vector<std::string> project_roots;
     std::vector<std::string> prune_names = discovery::default_prune_names();
     std::uint64_t max_file_size = 16ull * 1024 * 1024;
@@ -42,10 +42,12 @@ struct ScanOptions {
 
 /// Runs one scan with the given plugin instances (scanners; others are ignored). The instances
 /// stay owned by the caller and are used from this thread only.
-ScanResult run_scan(const ScanOptions& options, const std::vector<plugins::PluginInstance*>& instances);
+ScanResult run_scan(const ScanOptions& options,
+                    const std::vector<plugins::PluginInstance*>& instances);
 
 /// Stable fingerprint of a finding: the first 32 hex digits of SHA-256 over rule, display path and
 /// pointer.
-std::string fingerprint(std::string_view rule_id, std::string_view display_path, std::string_view pointer);
+std::string fingerprint(std::string_view rule_id, std::string_view display_path,
+                        std::string_view pointer);
 
 }  // namespace confscope::scan

@@ -7,13 +7,13 @@
 // Detector::instance() to get the process-wide one (patterns compile once).
 #pragma once
 
-#include <confscope/parse/document.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <confscope/parse/document.hpp>
 
 namespace confscope::secrets {
 
@@ -25,7 +25,7 @@ struct TokenMatch {
 };
 
 class Detector {
-public:
+  public:
     static const Detector& instance();
     Detector();
     ~Detector();
@@ -40,7 +40,8 @@ public:
 
     /// ${VAR}, ${VAR:-default}, $VAR, env:NAME, {{name}}, or empty.
     static bool is_reference(std::string_view value);
-    /// "<your-key>", "your_token_here", "xxxxxxxx", "****", "changeme", an existing redaction marker.
+    /// "<your-key>", "your_token_here", "xxxxxxxx", "****", "changeme", an existing redaction
+    /// marker.
     static bool is_placeholder(std::string_view value);
     /// The key names a secret: a word token/secret/password/passwd/credential(s), a last word key
     /// or apikey, or Authorization / Proxy-Authorization. Words split on _ - . and camelCase.
@@ -53,7 +54,7 @@ public:
     /// "Authorization: Bearer x" (after "Bearer "), "Bearer x"; 0 for a bare value.
     static std::size_t secret_offset(std::string_view value);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

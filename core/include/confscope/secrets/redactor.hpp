@@ -11,14 +11,14 @@
 //     message = r.scrubber.scrub(message);    // the same secrets removed from any other text
 #pragma once
 
-#include <confscope/parse/document.hpp>
-#include <confscope/secrets/detector.hpp>
-
 #include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <confscope/parse/document.hpp>
+#include <confscope/secrets/detector.hpp>
 
 namespace confscope::secrets {
 
@@ -27,7 +27,7 @@ std::string marker(std::string_view rule, std::string_view secret);
 
 /// Replaces known secret values, and any token-shaped secret, in arbitrary text.
 class Scrubber {
-public:
+  public:
     explicit Scrubber(const Detector& detector = Detector::instance()) : detector_(&detector) {}
 
     /// Remember a secret value and its marker (values shorter than 6 bytes are ignored).
@@ -41,16 +41,16 @@ public:
     /// secret-named key replaced by a marker. Text that is not JSON is scrubbed as plain text.
     [[nodiscard]] std::string scrub_json(std::string_view json) const;
 
-private:
+  private:
     const Detector* detector_;
     std::vector<std::pair<std::string, std::string>> known_;  // longest first
 };
 
 /// The result of redacting one file.
 struct Redaction {
-    std::string text;        ///< the file with every secret replaced
-    std::size_t count = 0;   ///< secrets replaced
-    Scrubber scrubber;       ///< knows the file's secrets, for messages, items and logs
+    std::string text;       ///< the file with every secret replaced
+    std::size_t count = 0;  ///< secrets replaced
+    Scrubber scrubber;      ///< knows the file's secrets, for messages, items and logs
 };
 
 /// Redacts a file's bytes: every node flagged as a secret loses its whole value (a quoted marker,

@@ -16,15 +16,15 @@
 //     CONFSCOPE_ASSIGN_OR_RETURN(std::int64_t id, store->save(result));
 #pragma once
 
-#include <confscope/base/status.hpp>
-#include <confscope/scan/model.hpp>
-#include <confscope/store/store_url.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <confscope/base/status.hpp>
+#include <confscope/scan/model.hpp>
+#include <confscope/store/store_url.hpp>
 
 namespace soci {
 class session;
@@ -110,7 +110,7 @@ struct StoredPlugin {
 };
 
 class Store {
-public:
+  public:
     /// Connects, enables WAL and the busy timeout (SQLite), and applies pending migrations.
     /// Creates the SQLite file and its folder when missing.
     static Result<std::unique_ptr<Store>> open(const StoreUrl& url);
@@ -139,7 +139,7 @@ public:
     /// Stored content by its hash.
     Result<std::optional<std::string>> content(const std::string& content_hash);
 
-private:
+  private:
     Store(StoreUrl url, std::unique_ptr<soci::session> session);
     Status migrate();
     template <typename Body>

@@ -6,10 +6,10 @@
 //   postgresql://user:pw@host:port/db?sslmode=...  (or postgres://)  a PostgreSQL database
 #pragma once
 
+#include <string>
+
 #include <confscope/base/status.hpp>
 #include <confscope/platform/os.hpp>
-
-#include <string>
 
 namespace confscope::store {
 

@@ -13,15 +13,15 @@
 //     if (doc.find("/permissions/defaultMode").string_or("") == "bypassPermissions") { ... }
 #pragma once
 
-#include <confscope/plugin_api.h>
-#include <confscope/sdk/types.hpp>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <confscope/plugin_api.h>
+#include <confscope/sdk/types.hpp>
 
 namespace confscope::sdk {
 
@@ -40,7 +40,7 @@ enum class NodeKind : std::int32_t {
 /// A value in the document, or an absent one (lookups never fail; they return an absent Node,
 /// whose kind is none and whose accessors return empty values). Cheap to copy.
 class Node {
-public:
+  public:
     Node() = default;
 
     [[nodiscard]] bool exists() const { return raw_ != nullptr; }
@@ -52,9 +52,7 @@ public:
     [[nodiscard]] bool is_object() const { return kind() == NodeKind::object; }
     [[nodiscard]] bool is_array() const { return kind() == NodeKind::array; }
     [[nodiscard]] bool is_string() const { return kind() == NodeKind::string; }
-    [[nodiscard]] bool is_scalar() const {
-        return exists() && !is_object() && !is_array();
-    }
+    [[nodiscard]] bool is_scalar() const { return exists() && !is_object() && !is_array(); }
 
     /// RFC 6901 pointer from the document root ("" for the root).
     [[nodiscard]] std::string_view pointer() const { return raw_ ? raw_->pointer : ""; }
@@ -78,8 +76,8 @@ public:
     /// The host's secret detector recognised a literal secret (token shape, or a secret-named key
     /// with a long high-entropy value).
     [[nodiscard]] bool is_secret() const {
-        return (flags() & (CONFSCOPE_NODE_FLAG_SECRET_TOKEN | CONFSCOPE_NODE_FLAG_SECRET_ENTROPY)) !=
-               0;
+        return (flags() &
+                (CONFSCOPE_NODE_FLAG_SECRET_TOKEN | CONFSCOPE_NODE_FLAG_SECRET_ENTROPY)) != 0;
     }
     /// The value matches a known token shape (sk-ant-, ghp_, AKIA..., PEM, JWT, ...).
     [[nodiscard]] bool is_secret_token() const {
@@ -105,7 +103,7 @@ public:
 
     [[nodiscard]] const confscope_node_v1* raw() const { return raw_; }
 
-private:
+  private:
     friend class Document;
     Node(const Document* document, std::int32_t index);
 
@@ -116,7 +114,7 @@ private:
 
 /// The parsed file. Builds a child index once (linear in the number of nodes).
 class Document {
-public:
+  public:
     explicit Document(const confscope_document_v1& raw) : raw_(&raw) {
         children_.resize(raw.node_count);
         for (std::size_t i = 0; i < raw.node_count; ++i) {
@@ -160,7 +158,8 @@ public:
         std::string out;
         out.reserve(token.size());
         for (std::size_t i = 0; i < token.size(); ++i) {
-            if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+            if (token[i] == '~' && i + 1 < token.size() &&
+                (token[i + 1] == '0' || token[i + 1] == '1')) {
                 out.push_back(token[i + 1] == '0' ? '~' : '/');
                 ++i;
             } else {
@@ -170,7 +169,7 @@ public:
         return out;
     }
 
-private:
+  private:
     friend class Node;
 
     [[nodiscard]] Node node(std::int32_t index) const {
@@ -191,10 +190,12 @@ private:
             std::vector<Node> next;
             if (wildcards && token == "**") {
                 // Any depth, including zero: every descendant-or-self of the current set.
-                for (const Node& start : current) collect_descendants(start, next);
+                for (const Node& start : current)
+                    collect_descendants(start, next);
             } else if (wildcards && token == "*") {
                 for (const Node& parent : current) {
-                    for (Node child : parent.children()) next.push_back(child);
+                    for (Node child : parent.children())
+                        next.push_back(child);
                 }
             } else {
                 const std::string key = unescape_token(token);
@@ -215,7 +216,8 @@ private:
 
     void collect_descendants(const Node& start, std::vector<Node>& out) const {
         out.push_back(start);
-        for (Node child : start.children()) collect_descendants(child, out);
+        for (Node child : start.children())
+            collect_descendants(child, out);
     }
 
     static std::size_t parse_index(std::string_view text) {
@@ -246,7 +248,8 @@ inline std::vector<Node> Node::children() const {
     if (!raw_) return out;
     const auto& indices = document_->children_[static_cast<std::size_t>(index_)];
     out.reserve(indices.size());
-    for (std::int32_t i : indices) out.push_back(document_->node(i));
+    for (std::int32_t i : indices)
+        out.push_back(document_->node(i));
     return out;
 }
 
@@ -266,7 +269,9 @@ inline Node Node::at(std::size_t index) const {
     return index < indices.size() ? document_->node(indices[index]) : Node();
 }
 
-inline Node Node::parent() const { return raw_ ? document_->node(raw_->parent) : Node(); }
+inline Node Node::parent() const {
+    return raw_ ? document_->node(raw_->parent) : Node();
+}
 
 inline std::vector<std::string_view> Node::strings() const {
     std::vector<std::string_view> out;

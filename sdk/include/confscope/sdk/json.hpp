@@ -18,19 +18,34 @@
 
 namespace confscope::sdk {
 
-/// Append `text` to `out` as a JSON string literal (quotes included), escaping as RFC 8259 requires.
+/// Append `text` to `out` as a JSON string literal (quotes included), escaping as RFC 8259
+/// requires.
 inline void append_json_string(std::string& out, std::string_view text) {
     out.push_back('"');
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (c < 0x20) {
                     char buffer[8];
@@ -48,7 +63,7 @@ class JsonArray;
 
 /// A JSON object under construction. Keys keep insertion order; set() does not deduplicate.
 class JsonObject {
-public:
+  public:
     JsonObject& set(std::string_view key, std::string_view value) {
         append_key(key);
         append_json_string(body_, value);
@@ -66,8 +81,8 @@ public:
         return *this;
     }
     template <typename Integer>
-        requires(std::is_integral_v<Integer> && !std::is_same_v<Integer, bool>)
-    JsonObject& set(std::string_view key, Integer value) {
+    requires(std::is_integral_v<Integer> &&
+             !std::is_same_v<Integer, bool>) JsonObject& set(std::string_view key, Integer value) {
         append_key(key);
         body_ += std::to_string(value);
         return *this;
@@ -88,7 +103,7 @@ public:
     /// The serialized object.
     [[nodiscard]] std::string dump() const { return "{" + body_ + "}"; }
 
-private:
+  private:
     void append_key(std::string_view key) {
         if (!body_.empty()) body_.push_back(',');
         append_json_string(body_, key);
@@ -99,12 +114,13 @@ private:
 
 /// A JSON array under construction.
 class JsonArray {
-public:
+  public:
     /// An array of strings.
     template <typename Range>
     static JsonArray of(const Range& strings) {
         JsonArray array;
-        for (const auto& s : strings) array.push(std::string_view(s));
+        for (const auto& s : strings)
+            array.push(std::string_view(s));
         return array;
     }
 
@@ -121,7 +137,7 @@ public:
     [[nodiscard]] bool empty() const { return body_.empty(); }
     [[nodiscard]] std::string dump() const { return "[" + body_ + "]"; }
 
-private:
+  private:
     void separator() {
         if (!body_.empty()) body_.push_back(',');
     }

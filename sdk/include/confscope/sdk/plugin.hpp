@@ -22,7 +22,8 @@
 //         }
 //         void analyze(const sdk::File& file, const sdk::Document& doc, sdk::Sink& sink) {
 //             if (sdk::Node n = doc.find("/greeting"))
-//                 sink.finding("HELLO-001", sdk::Severity::low, "greeting in " + file.display_path(), n);
+//                 sink.finding("HELLO-001", sdk::Severity::low, "greeting in " +
+//                 file.display_path(), n);
 //         }
 //     };
 //     CONFSCOPE_PLUGIN(HelloScanner)
@@ -31,11 +32,6 @@
 // An exporter implements `void export_scan(const confscope_export_input_v1&, sdk::Writer&)`
 // instead of targets()/analyze(). Throwing from any member is fine: the thunk reports it.
 #pragma once
-
-#include <confscope/plugin_api.h>
-#include <confscope/sdk/document.hpp>
-#include <confscope/sdk/json.hpp>
-#include <confscope/sdk/types.hpp>
 
 #include <concepts>
 #include <exception>
@@ -47,15 +43,20 @@
 #include <type_traits>
 #include <vector>
 
+#include <confscope/plugin_api.h>
+#include <confscope/sdk/document.hpp>
+#include <confscope/sdk/json.hpp>
+#include <confscope/sdk/types.hpp>
+
 namespace confscope::sdk {
 
 /// The plugin's configuration: a JSON object the host validated against PluginInfo::config_schema.
 class Config {
-public:
+  public:
     explicit Config(std::string json) : json_(std::move(json)) {}
     [[nodiscard]] const std::string& json() const { return json_; }
 
-private:
+  private:
     std::string json_;
 };
 
@@ -66,7 +67,7 @@ struct Cancelled : std::exception {
 
 /// Read-only view of the file being analyzed (borrowed; valid during analyze()).
 class File {
-public:
+  public:
     explicit File(const confscope_file_v1& raw) : raw_(&raw) {}
 
     [[nodiscard]] std::string_view path() const { return text(raw_->path); }
@@ -82,7 +83,9 @@ public:
     [[nodiscard]] std::uint32_t uid() const { return raw_->uid; }
     [[nodiscard]] std::int64_t mtime_unix() const { return raw_->mtime_unix; }
     [[nodiscard]] std::string_view sha256_hex() const { return text(raw_->sha256_hex); }
-    [[nodiscard]] bool is_symlink() const { return (raw_->flags & CONFSCOPE_FILE_FLAG_SYMLINK) != 0; }
+    [[nodiscard]] bool is_symlink() const {
+        return (raw_->flags & CONFSCOPE_FILE_FLAG_SYMLINK) != 0;
+    }
     /// The file name (last path component).
     [[nodiscard]] std::string_view file_name() const {
         const std::string_view p = path();
@@ -91,15 +94,18 @@ public:
     }
     [[nodiscard]] const confscope_file_v1& raw() const { return *raw_; }
 
-private:
-    static std::string_view text(const char* s) { return s ? std::string_view(s) : std::string_view(); }
+  private:
+    static std::string_view text(const char* s) {
+        return s ? std::string_view(s) : std::string_view();
+    }
     const confscope_file_v1* raw_;
 };
 
 /// Where a scanner reports results. Borrowed during analyze(); every call copies its arguments.
 class Sink {
-public:
-    Sink(const confscope_host_v1& host, std::string client) : host_(&host), client_(std::move(client)) {}
+  public:
+    Sink(const confscope_host_v1& host, std::string client)
+        : host_(&host), client_(std::move(client)) {}
 
     /// Report a finding at `at` (an absent Node reports the file as a whole).
     void finding(std::string_view rule_id, Severity severity, std::string_view message,
@@ -140,12 +146,12 @@ public:
 
     [[nodiscard]] bool cancelled() const { return host_->cancelled(host_->context) != 0; }
 
-private:
+  private:
     static void check(confscope_status status, const std::string& what) {
         if (status == CONFSCOPE_OK) return;
         if (status == CONFSCOPE_CANCELLED) throw Cancelled();
-        throw std::runtime_error("the host refused " + what + " (status " +
-                                 std::to_string(status) + ")");
+        throw std::runtime_error("the host refused " + what + " (status " + std::to_string(status) +
+                                 ")");
     }
 
     const confscope_host_v1* host_;
@@ -154,7 +160,7 @@ private:
 
 /// Where an exporter writes its bytes. Borrowed during export_scan().
 class Writer {
-public:
+  public:
     explicit Writer(const confscope_host_v1& host) : host_(&host) {}
     Writer& write(std::string_view bytes) {
         const confscope_status status = host_->write(host_->context, bytes.data(), bytes.size());
@@ -167,7 +173,7 @@ public:
     }
     Writer& operator<<(std::string_view bytes) { return write(bytes); }
 
-private:
+  private:
     const confscope_host_v1* host_;
 };
 
@@ -260,7 +266,8 @@ struct Thunks {
     }
 
     static confscope_status targets(confscope_instance* instance,
-                                    const confscope_target_v1* const** out, std::size_t* count) noexcept {
+                                    const confscope_target_v1* const** out,
+                                    std::size_t* count) noexcept {
         Instance<P>* s = self(instance);
         return guarded(s->last_error, [&] {
             if constexpr (ScannerClass<P>) {
@@ -399,9 +406,11 @@ const confscope_plugin_v1* descriptor(const char* name, const char* version,
 #endif
 
 /// Generate the plugin's entry symbol for `PluginClass`. Use once, at namespace scope, in one
-/// source file. CONFSCOPE_PLUGIN_NAME and CONFSCOPE_PLUGIN_VERSION come from confscope_add_plugin().
-#define CONFSCOPE_PLUGIN(PluginClass)                                                            \
-    extern "C" CONFSCOPE_PLUGIN_EXPORT const confscope_plugin_v1* confscope_plugin_entry_v1(void) { \
-        return ::confscope::sdk::detail::descriptor<PluginClass>(                                 \
-            CONFSCOPE_PLUGIN_NAME, CONFSCOPE_PLUGIN_VERSION, CONFSCOPE_PLUGIN_REQUIRED_MINOR);       \
+/// source file. CONFSCOPE_PLUGIN_NAME and CONFSCOPE_PLUGIN_VERSION come from
+/// confscope_add_plugin().
+#define CONFSCOPE_PLUGIN(PluginClass)                                                          \
+    extern "C" CONFSCOPE_PLUGIN_EXPORT const confscope_plugin_v1* confscope_plugin_entry_v1(   \
+        void) {                                                                                \
+        return ::confscope::sdk::detail::descriptor<PluginClass>(                              \
+            CONFSCOPE_PLUGIN_NAME, CONFSCOPE_PLUGIN_VERSION, CONFSCOPE_PLUGIN_REQUIRED_MINOR); \
     }

@@ -5,11 +5,11 @@
 // <confscope/plugin_api.h> and keeps the converted copies alive as the ABI requires.
 #pragma once
 
-#include <confscope/plugin_api.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include <confscope/plugin_api.h>
 
 namespace confscope::sdk {
 
@@ -63,8 +63,8 @@ struct Target {
 struct Rule {
     std::string id;  ///< "PERM-001"
     Severity severity = Severity::medium;
-    std::string title;     ///< one line
-    std::string help;      ///< what it means and how to fix it
+    std::string title;          ///< one line
+    std::string help;           ///< what it means and how to fix it
     std::string help_uri = {};  ///< optional
 };
 
@@ -80,13 +80,20 @@ struct PluginInfo {
 /// Lower-case name of a scope, as used in reports ("project").
 constexpr std::string_view to_string(Scope scope) {
     switch (scope) {
-        case Scope::user: return "user";
-        case Scope::project: return "project";
-        case Scope::local: return "local";
-        case Scope::managed: return "managed";
-        case Scope::system: return "system";
-        case Scope::plugin: return "plugin";
-        case Scope::unknown: break;
+        case Scope::user:
+            return "user";
+        case Scope::project:
+            return "project";
+        case Scope::local:
+            return "local";
+        case Scope::managed:
+            return "managed";
+        case Scope::system:
+            return "system";
+        case Scope::plugin:
+            return "plugin";
+        case Scope::unknown:
+            break;
     }
     return "unknown";
 }
@@ -94,11 +101,16 @@ constexpr std::string_view to_string(Scope scope) {
 /// Lower-case name of a severity ("high").
 constexpr std::string_view to_string(Severity severity) {
     switch (severity) {
-        case Severity::info: return "info";
-        case Severity::low: return "low";
-        case Severity::medium: return "medium";
-        case Severity::high: return "high";
-        case Severity::critical: return "critical";
+        case Severity::info:
+            return "info";
+        case Severity::low:
+            return "low";
+        case Severity::medium:
+            return "medium";
+        case Severity::high:
+            return "high";
+        case Severity::critical:
+            return "critical";
     }
     return "unknown";
 }
