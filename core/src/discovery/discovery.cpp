@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <map>
 #include <sys/stat.h>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <confscope/discovery/discovery.hpp>
@@ -46,7 +47,8 @@ Kind stat_kind(const std::string& path) {
 
 struct DirEntry {
     std::string name;
-    bool is_dir = false;  // a real folder (not a link to one)
+    bool is_dir = false;   // a real folder (not a link to one)
+    bool is_file = false;  // a regular file (not a link to one)
     bool is_symlink = false;
 };
 
@@ -74,6 +76,7 @@ Listing list_directory(const std::string& dir) {
         const fs::file_status status = it->symlink_status(type_ec);  // cached d_type, no stat
         entry.is_symlink = fs::is_symlink(status);
         entry.is_dir = fs::is_directory(status);
+        entry.is_file = fs::is_regular_file(status);
         listing.entries.push_back(std::move(entry));
     }
     return listing;
@@ -132,10 +135,10 @@ class Discoverer {
                 record_unreadable(current.dir, listing.error, root);
                 if (listing.entries.empty()) continue;
             }
-            std::unordered_set<std::string_view> names;
+            std::unordered_map<std::string_view, const DirEntry*> names;
             names.reserve(listing.entries.size());
             for (const DirEntry& e : listing.entries)
-                names.insert(e.name);
+                names.emplace(e.name, &e);
 
             for (const ProjectPattern& pattern : patterns) {
                 const std::string& first = pattern.segments.front();
@@ -147,11 +150,10 @@ class Discoverer {
                 } else if (has_glob(first)) {
                     for (const DirEntry& e : listing.entries) {
                         if (glob_match(first, e.name))
-                            descend_or_hit(join_path(current.dir, e.name), pattern.segments, 0,
-                                           hit);
+                            descend_listed(current.dir, e, pattern.segments, hit);
                     }
-                } else if (names.contains(first)) {
-                    descend_or_hit(join_path(current.dir, first), pattern.segments, 0, hit);
+                } else if (const auto it = names.find(first); it != names.end()) {
+                    descend_listed(current.dir, *it->second, pattern.segments, hit);
                 }
             }
             if (current.depth >= options_.max_depth) continue;
@@ -178,6 +180,22 @@ class Discoverer {
     std::unordered_set<std::string>& user_claimed() { return user_claimed_; }
 
   private:
+    // descend_or_hit for segment 0 of a name from a listing: trusts the listing's file type and
+    // stats only links — the walk meets tens of thousands of folders, and a stat per pattern per
+    // folder adds up.
+    template <typename Hit>
+    void descend_listed(const std::string& dir, const DirEntry& entry,
+                        const std::vector<std::string>& segments, Hit&& hit) {
+        const std::string path = join_path(dir, entry.name);
+        if (entry.is_symlink) {
+            descend_or_hit(path, segments, 0, hit);
+        } else if (segments.size() == 1) {
+            if (entry.is_file) hit(path);
+        } else if (entry.is_dir) {
+            expand(path, segments, 1, hit);
+        }
+    }
+
     template <typename Hit>
     void descend_or_hit(const std::string& path, const std::vector<std::string>& segments,
                         std::size_t index, Hit&& hit) {

@@ -51,6 +51,12 @@ bool is_valid_utf8_text(std::string_view bytes) {
     return true;
 }
 
+std::string milliseconds_since(std::chrono::steady_clock::time_point start) {
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()) +
+           " ms";
+}
+
 // "JSON", "YAML front matter", ... for messages.
 std::string format_name(sdk::Format format) {
     switch (format) {
@@ -178,7 +184,9 @@ class ScanRun {
         log::info("discovery: " + std::to_string(found.stats.files_found) + " files found, " +
                   std::to_string(found.stats.locations_checked) +
                   " user-level locations checked, " +
-                  std::to_string(found.stats.directories_walked) + " folders walked");
+                  std::to_string(found.stats.directories_walked) + " folders walked in " +
+                  milliseconds_since(started));
+        const auto analysis_started = std::chrono::steady_clock::now();
 
         const std::size_t total = found.candidates.size();
         for (std::size_t i = 0; i < total; ++i) {
@@ -190,6 +198,8 @@ class ScanRun {
             if (options_.progress) options_.progress(i + 1, total);
         }
         finish();
+        log::info("read, parsed, analyzed and redacted " + std::to_string(total) +
+                  " locations in " + milliseconds_since(analysis_started));
         result_.finished_at = now_rfc3339();
         result_.duration_seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -1,6 +1,7 @@
 // confscope scan — run the scanners over the home (user-level and managed locations) and any
 // --root project trees, store the scan in one transaction, print a summary.
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
@@ -202,14 +203,17 @@ int run_scan_command(Context& context, const Arguments& args) {
         return exit_runtime_error;
     }
 
+    const auto save_started = std::chrono::steady_clock::now();
     auto id = (*store)->save(result);
     if (!id) {
         out.error(id.status().message() + "; nothing was stored");
         return exit_runtime_error;
     }
 
+    const auto save_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - save_started);
     log::info("stored scan " + std::to_string(*id) + " (" + result.uuid + ") in " +
-              (*store)->url().display);
+              (*store)->url().display + " in " + std::to_string(save_ms.count()) + " ms");
     print_scan_summary(context, result, *id, (*store)->url().display);
 
     if (!result.complete()) return exit_runtime_error;
