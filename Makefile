@@ -7,6 +7,7 @@
 #
 # Variables: BUILD_DIR (build), BUILD_TYPE (RelWithDebInfo), JOBS (cores), CMAKE_FLAGS (extra -D...).
 
+MAKEFLAGS  += --no-print-directory
 BUILD_DIR  ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)

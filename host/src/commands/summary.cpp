@@ -108,6 +108,10 @@ void print_scan_summary(Context& context, const scan::ScanResult& r, std::int64_
         os << ", " << r.stats.directories_walked << " folders walked";
     if (r.stats.unreadable > 0) os << ", " << r.stats.unreadable << " unreadable";
     os << '\n';
+    if (r.stats.files_found == 0 && !context.options().quiet) {
+        os << "  no known configuration under this home"
+           << (r.roots.empty() ? "; add project trees with --root DIR" : "") << '\n';
+    }
     for (const scan::PluginRun& p : r.plugins) {
         os << "  plugin " << p.name << " " << p.version << ": ";
         if (p.failed) {
