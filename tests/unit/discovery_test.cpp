@@ -152,6 +152,16 @@ BOOST_AUTO_TEST_CASE(symlink_loops_are_not_followed_and_unreadable_folders_are_r
     }
 }
 
+BOOST_AUTO_TEST_CASE(display_paths_are_machine_independent) {
+    BOOST_TEST(display_path("/src/repo/.mcp.json", "/home/ada", "/src/repo") == ".mcp.json");
+    BOOST_TEST(display_path("/home/ada/.claude.json", "/home/ada", "") == "~/.claude.json");
+    BOOST_TEST(display_path("/tmp/m/sys/etc/claude-code/managed-mcp.json", "/tmp/m/home", "",
+                            "/tmp/m/sys") == "/etc/claude-code/managed-mcp.json");
+    BOOST_TEST(display_path("/etc/claude-code/managed-mcp.json", "/home/ada", "", "/") ==
+               "/etc/claude-code/managed-mcp.json");
+    BOOST_TEST(display_path("/opt/other", "/home/ada", "/src") == "/opt/other");
+}
+
 BOOST_AUTO_TEST_CASE(templates_are_validated) {
     Machine m;
     BOOST_TEST(validate_template("{PROJECT}/.mcp.json", m.values).is_ok());

@@ -66,10 +66,15 @@ BOOST_AUTO_TEST_CASE(secret_named_keys_need_a_credential_looking_value) {
     BOOST_TEST(d.classify("API_KEY", "${API_KEY:-dev}") == CONFSCOPE_NODE_FLAG_REFERENCE);
     BOOST_TEST(d.classify("TOKEN", "env:GITHUB_TOKEN") == CONFSCOPE_NODE_FLAG_REFERENCE);
     BOOST_TEST(d.classify("TOKEN", "") == CONFSCOPE_NODE_FLAG_REFERENCE);
-    BOOST_TEST(d.classify("API_KEY", "<your-api-key>") == 0u);        // placeholder
-    BOOST_TEST(d.classify("API_KEY", "xxxxxxxxxxxxxxxx") == 0u);      // placeholder
-    BOOST_TEST(d.classify("MAX_TOKENS", "4096") == 0u);               // not a secret name
-    BOOST_TEST(d.classify("tokenizer", "cl100k_base") == 0u);         // "token" is not a word here
+    BOOST_TEST(d.classify("API_KEY", "<your-api-key>") == CONFSCOPE_NODE_FLAG_PLACEHOLDER);
+    BOOST_TEST(d.classify("API_KEY", "xxxxxxxxxxxxxxxx") == CONFSCOPE_NODE_FLAG_PLACEHOLDER);
+    BOOST_TEST(d.classify("MAX_TOKENS", "4096") == 0u);        // not a secret name
+    BOOST_TEST(d.classify("tokenizer", "cl100k_base") == 0u);  // "token" is not a word here
+    // Glued names count when a secret word ends them.
+    BOOST_TEST((d.classify("PGPASSWORD", "Vq7mT2xL9pR4") & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) !=
+               0u);
+    BOOST_TEST((d.classify("ANTHROPIC_API_KEY", "your-api-key-here") &
+                CONFSCOPE_NODE_FLAG_PLACEHOLDER) != 0u);
     BOOST_TEST(d.classify("SSH_KEY_PATH", "/home/u/.ssh/id") == 0u);  // key is not the last word
     BOOST_TEST(d.classify("PRIVATE_KEY", "/etc/keys/k.pem") == 0u);   // a path
     BOOST_TEST(d.classify("PUBLIC_KEY", "AAAAC3NzaC1lZDI1NTE5AAAAI") == 0u);

@@ -89,13 +89,53 @@ struct ProjectPattern {
     std::vector<std::string> segments;
 };
 
+std::string normalize_root(const std::string& root) {
+    std::error_code ec;
+    fs::path p = fs::absolute(fs::path(root), ec).lexically_normal();
+    std::string text = p.generic_string();
+    while (text.size() > 1 && text.back() == '/')
+        text.pop_back();
+    return text;
+}
+
 class Discoverer {
   public:
-    Discoverer(const std::vector<TargetSpec>& targets, const DiscoveryOptions& options)
+    Discoverer(const std::vector<TargetSpec>& targets, const platform::Placeholders& values,
+               const DiscoveryOptions& options)
         : targets_(targets),
+          values_(values),
           options_(options),
-          prune_(options.prune_names.begin(), options.prune_names.end()) {}
+          prune_(options.prune_names.begin(), options.prune_names.end()),
+          home_(values.get("HOME").value_or("")),
+          system_root_(values.get("SYSTEM_ROOT").value_or("/")),
+          segment_count_(targets.size(), 0) {}
 
+    // User-level templates first (they claim their files), then one walk per root for every
+    // project template.
+    DiscoveryResult run() {
+        std::vector<ProjectPattern> patterns;
+        for (std::size_t i = 0; i < targets_.size(); ++i) {
+            const std::string& tpl = targets_[i].path_template;
+            if (!tpl.starts_with(kProject)) {
+                if (auto expanded = values_.expand(tpl)) resolve_user_target(i, *expanded, home_);
+                continue;
+            }
+            std::vector<std::string> segments =
+                split_segments(std::string_view(tpl).substr(kProject.size()));
+            while (segments.size() > 1 && segments.front() == "**")
+                segments.erase(segments.begin());
+            if (segments.empty()) continue;
+            segment_count_[i] = segments.size();
+            patterns.push_back({i, std::move(segments)});
+        }
+        if (!patterns.empty()) {
+            for (const std::string& root : options_.roots)
+                walk_root(normalize_root(root), patterns);
+        }
+        return finish();
+    }
+
+  private:
     void resolve_user_target(std::size_t index, const std::string& expanded,
                              const std::string& home) {
         ++stats_.locations_checked;
@@ -110,8 +150,8 @@ class Discoverer {
             if (kind == Kind::file) {
                 add_user_hit(prefix, index, home);
             } else if (kind == Kind::none) {
-                Candidate& c =
-                    candidate(prefix, display_path(prefix, home, ""), EntryState::missing);
+                Candidate& c = candidate(prefix, display_path(prefix, home, "", system_root_),
+                                         EntryState::missing);
                 if (c.state == EntryState::missing) c.matches.push_back({index, ""});
             }
             return;
@@ -177,9 +217,6 @@ class Discoverer {
         return result;
     }
 
-    std::unordered_set<std::string>& user_claimed() { return user_claimed_; }
-
-  private:
     // descend_or_hit for segment 0 of a name from a listing: trusts the listing's file type and
     // stats only links — the walk meets tens of thousands of folders, and a stat per pattern per
     // folder adds up.
@@ -248,7 +285,7 @@ class Discoverer {
 
     void add_user_hit(const std::string& path, std::size_t target_index, const std::string& home) {
         user_claimed_.insert(path);
-        Candidate& c = candidate(path, display_path(path, home, ""));
+        Candidate& c = candidate(path, display_path(path, home, "", system_root_));
         if (c.state == EntryState::missing) {
             c.state = EntryState::found;
             c.matches.clear();
@@ -283,26 +320,17 @@ class Discoverer {
         c.error = error;
     }
 
-  public:
-    std::vector<std::size_t> segment_count_;
-
-  private:
     const std::vector<TargetSpec>& targets_;
+    const platform::Placeholders& values_;
     const DiscoveryOptions& options_;
     std::unordered_set<std::string> prune_;
+    std::string home_;
+    std::string system_root_;
+    std::vector<std::size_t> segment_count_;  // per target: segments after {PROJECT}
     std::map<std::string, Candidate> candidates_;
     std::unordered_set<std::string> user_claimed_;
     DiscoveryStats stats_;
 };
-
-std::string normalize_root(const std::string& root) {
-    std::error_code ec;
-    fs::path p = fs::absolute(fs::path(root), ec).lexically_normal();
-    std::string text = p.generic_string();
-    while (text.size() > 1 && text.back() == '/')
-        text.pop_back();
-    return text;
-}
 
 }  // namespace
 
@@ -342,8 +370,8 @@ Status validate_template(const std::string& path_template, const platform::Place
     return Status::ok();
 }
 
-std::string display_path(const std::string& path, const std::string& home,
-                         const std::string& root) {
+std::string display_path(const std::string& path, const std::string& home, const std::string& root,
+                         const std::string& system_root) {
     auto relative_to = [&](const std::string& base) -> std::optional<std::string> {
         if (base.empty()) return std::nullopt;
         if (path == base) return std::string(".");
@@ -353,35 +381,15 @@ std::string display_path(const std::string& path, const std::string& home,
     };
     if (auto rel = relative_to(root)) return *rel;
     if (auto rel = relative_to(home)) return "~/" + *rel;
+    if (system_root != "/") {
+        if (auto rel = relative_to(system_root)) return "/" + *rel;
+    }
     return path;
 }
 
 DiscoveryResult discover(const std::vector<TargetSpec>& targets,
                          const platform::Placeholders& values, const DiscoveryOptions& options) {
-    Discoverer discoverer(targets, options);
-    discoverer.segment_count_.assign(targets.size(), 0);
-    const std::string home = values.get("HOME").value_or("");
-
-    std::vector<ProjectPattern> patterns;
-    for (std::size_t i = 0; i < targets.size(); ++i) {
-        const std::string& tpl = targets[i].path_template;
-        if (tpl.starts_with(kProject)) {
-            std::vector<std::string> segments =
-                split_segments(std::string_view(tpl).substr(kProject.size()));
-            while (segments.size() > 1 && segments.front() == "**")
-                segments.erase(segments.begin());
-            if (segments.empty()) continue;
-            discoverer.segment_count_[i] = segments.size();
-            patterns.push_back({i, std::move(segments)});
-            continue;
-        }
-        if (auto expanded = values.expand(tpl)) discoverer.resolve_user_target(i, *expanded, home);
-    }
-    if (!patterns.empty()) {
-        for (const std::string& root : options.roots)
-            discoverer.walk_root(normalize_root(root), patterns);
-    }
-    return discoverer.finish();
+    return Discoverer(targets, values, options).run();
 }
 
 }  // namespace confscope::discovery

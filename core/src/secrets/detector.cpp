@@ -153,10 +153,14 @@ bool Detector::is_secret_key_name(std::string_view key) {
     const std::vector<std::string> words = split_words(key);
     if (words.empty()) return false;
     for (const std::string& w : words) {
-        if (w == "token" || w == "secret" || w == "password" || w == "passwd" || w == "pwd" ||
-            w == "credential" || w == "credentials" || w == "authorization" || w == "apikey" ||
-            w == "privatekey" || w == "pat") {
+        if (w == "pwd" || w == "credential" || w == "credentials" || w == "authorization" ||
+            w == "pat")
             return true;
+        // Glued names count when a secret word ends them: PGPASSWORD, MYTOKEN, apisecret; but not
+        // "tokenizer" or "tokens".
+        for (const std::string_view end :
+             {"token", "secret", "password", "passwd", "apikey", "privatekey"}) {
+            if (w.ends_with(end)) return true;
         }
     }
     const std::string& last = words.back();
@@ -248,6 +252,10 @@ std::uint32_t Detector::classify(std::string_view key, std::string_view value) c
         judged_value = value.substr(inner->value_offset);
     }
     if (is_reference(judged_value)) return flags != 0 ? flags : CONFSCOPE_NODE_FLAG_REFERENCE;
+    if (is_placeholder(judged_value) ||
+        is_placeholder(judged_value.substr(scheme_length(judged_value)))) {
+        return flags | CONFSCOPE_NODE_FLAG_PLACEHOLDER;
+    }
     if (is_secret_key_name(judged_key) && looks_like_secret_value(judged_value)) {
         flags |= CONFSCOPE_NODE_FLAG_SECRET_ENTROPY;
     }

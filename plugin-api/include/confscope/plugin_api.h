@@ -180,13 +180,16 @@ typedef int32_t confscope_node_kind;
 #define CONFSCOPE_NODE_NULL 6
 
 /** Bit flags the host sets on document nodes (confscope_node_v1.flags). */
-#define CONFSCOPE_NODE_FLAG_SECRET_TOKEN \
-    0x1u /**< string matches a known token shape (sk-ant-, ghp_, AKIA, PEM, JWT, ...) */
-#define CONFSCOPE_NODE_FLAG_SECRET_ENTROPY                                                          \
-    0x2u /**< secret-named key (…_KEY, *TOKEN*, *SECRET*, *PASSWORD*, Authorization) with a long, \
-            high-entropy value */
-#define CONFSCOPE_NODE_FLAG_REFERENCE \
-    0x4u /**< value is a reference, not a literal: ${VAR}, ${VAR:-x}, env:NAME, {{secret}}, "" */
+/* The string matches a known token shape (sk-ant-, ghp_, AKIA, PEM, JWT, Bearer, ...). */
+#define CONFSCOPE_NODE_FLAG_SECRET_TOKEN 0x1u
+/* A secret-named key (token, secret, password, ..._KEY, Authorization) with a long, random value.
+ */
+#define CONFSCOPE_NODE_FLAG_SECRET_ENTROPY 0x2u
+/* A reference, not a literal: ${VAR}, ${VAR:-x}, $VAR, env:NAME, {{secret}}, %VAR%, "". */
+#define CONFSCOPE_NODE_FLAG_REFERENCE 0x4u
+/* An obvious placeholder, not a credential: "<your-key>", "your_token_here", "xxxxxxxx",
+ * "changeme", an existing redaction marker. */
+#define CONFSCOPE_NODE_FLAG_PLACEHOLDER 0x8u
 
 /** Bit flags on a file (confscope_file_v1.flags). */
 #define CONFSCOPE_FILE_FLAG_SYMLINK \

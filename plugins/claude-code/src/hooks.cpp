@@ -10,6 +10,42 @@ namespace {
 using sdk::Severity;
 }
 
+namespace {
+
+std::string regex_escape(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (std::string_view(R"(\^$.|?*+()[]{}/)").find(c) != std::string_view::npos)
+            out.push_back('\\');
+        out.push_back(c);
+    }
+    return out;
+}
+
+// "curl … -o /tmp/x.sh && bash /tmp/x.sh", "wget -O x.sh URL; chmod +x x.sh; ./x.sh": the file a
+// download writes, run later in the same command.
+bool runs_downloaded_file(const std::string& text) {
+    static const std::regex download(
+        R"(\b(curl|wget)\b[^;&|]*?\s(-o|-O|--output|--output-document)(=|\s+)(['"]?)([^\s'";&|]+)\4)",
+        std::regex::icase);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), download);
+         it != std::sregex_iterator(); ++it) {
+        const std::string file = (*it)[5].str();
+        if (file == "-" || file == "/dev/null") continue;
+        const std::string name = regex_escape(file);
+        const std::string base = regex_escape(file.substr(file.find_last_of('/') + 1));
+        const std::regex run("(\\b((ba|z|da|k)?sh|python3?|node|perl|ruby|source)\\s+(-\\S+\\s+)*" +
+                             name + "|(^|[;&|]\\s*)\\.\\s+" + name + "|(^|[;&|]\\s*)(\\./)?" +
+                             base + "(\\s|$)|(^|[;&|]\\s*)" + name + "(\\s|$))");
+        const std::string after =
+            text.substr(static_cast<std::size_t>(it->position() + it->length()));
+        if (std::regex_search(after, run)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 bool downloads_and_executes(std::string_view command) {
     static const std::regex patterns[] = {
         // curl/wget piped into a shell or an interpreter
@@ -33,7 +69,7 @@ bool downloads_and_executes(std::string_view command) {
     for (const std::regex& re : patterns) {
         if (std::regex_search(text, re)) return true;
     }
-    return false;
+    return runs_downloaded_file(text);
 }
 
 void analyze_hooks(Analysis& a, const sdk::Node& hooks, std::string_view origin) {

@@ -83,7 +83,14 @@ void analyze_agent(Analysis& a) {
         data.set("permission_mode", root["permissionMode"].value());
     a.sink.item("agent", name, a.scope(), data, root);
     check_bypass_mode(a, root["permissionMode"], "agent " + name + " permissionMode");
-    if (root["mcpServers"].is_object()) analyze_mcp_servers(a, root["mcpServers"], a.scope());
+    // mcpServers: an object of servers, or the documented list of names (servers configured
+    // elsewhere) and {name: config} entries.
+    const sdk::Node servers = root["mcpServers"];
+    if (servers.is_object()) analyze_mcp_servers(a, servers, a.scope());
+    for (const sdk::Node& entry :
+         servers.is_array() ? servers.children() : std::vector<sdk::Node>{}) {
+        if (entry.is_object()) analyze_mcp_servers(a, entry, a.scope());
+    }
     analyze_hooks(a, root["hooks"], "agent " + name);
 }
 

@@ -31,6 +31,23 @@ std::string sanitized_url(std::string_view url_text, const Url& url) {
     return out;
 }
 
+// A query parameter whose name says credential: token, access_token, auth_token, api_key, key,
+// secret, client_secret, password, auth, sig.
+bool secret_parameter_name(const std::string& name) {
+    for (const std::string_view part : {"token", "secret", "password", "passwd"}) {
+        if (name.find(part) != std::string::npos) return true;
+    }
+    for (const std::string_view whole :
+         {"key", "apikey", "api_key", "api-key", "auth", "access_key", "sig", "signature"}) {
+        if (name == whole) return true;
+    }
+    return false;
+}
+
+bool is_reference_text(std::string_view value) {
+    return value.starts_with("${") || value.starts_with('$');
+}
+
 bool secret_query(std::string_view query) {
     std::size_t pos = 0;
     while (pos < query.size()) {
@@ -38,15 +55,10 @@ bool secret_query(std::string_view query) {
         const std::string_view pair =
             query.substr(pos, amp == std::string_view::npos ? std::string_view::npos : amp - pos);
         const auto eq = pair.find('=');
-        if (eq != std::string_view::npos && eq + 1 < pair.size()) {
-            const std::string name = to_lower(pair.substr(0, eq));
-            const std::string_view value = pair.substr(eq + 1);
-            const bool reference = value.starts_with("${") || value.starts_with('$');
-            if (!reference && (name == "token" || name == "access_token" || name == "api_key" ||
-                               name == "apikey" || name == "key" || name == "secret" ||
-                               name == "password" || name == "auth" || name == "client_secret")) {
-                return true;
-            }
+        if (eq != std::string_view::npos && eq + 1 < pair.size() &&
+            secret_parameter_name(to_lower(pair.substr(0, eq))) &&
+            !is_reference_text(pair.substr(eq + 1))) {
+            return true;
         }
         if (amp == std::string_view::npos) break;
         pos = amp + 1;
@@ -54,15 +66,44 @@ bool secret_query(std::string_view query) {
     return false;
 }
 
-bool header_argument(const std::vector<std::string>& args, std::size_t i) {
-    const std::string& a = args[i];
-    if (a.starts_with("--header") || to_lower(a).find("authorization") != std::string::npos)
+// user:password@ with a literal password, or a credential in the query string.
+bool url_has_credentials(const Url& url) {
+    if (!url.valid) return false;
+    const auto colon = url.userinfo.find(':');
+    if (colon != std::string::npos && colon + 1 < url.userinfo.size() &&
+        !is_reference_text(std::string_view(url.userinfo).substr(colon + 1))) {
         return true;
-    return i > 0 && (args[i - 1] == "--header" || args[i - 1] == "-H");
+    }
+    return secret_query(url.query);
+}
+
+// "--header X", "-H X", "--header=Authorization: …", "Authorization: Bearer …" (mcp-remote style).
+bool header_argument(const sdk::Node& args, std::size_t i) {
+    const std::string text = to_lower(args.at(i).value());
+    if (text.starts_with("--header") || text.find("authorization") != std::string::npos)
+        return true;
+    if (i == 0) return false;
+    const std::string_view previous = args.at(i - 1).value();
+    return previous == "--header" || previous == "-H";
+}
+
+// A connection string with a literal password (postgresql://app:pw@db/app) in env or args.
+bool report_url_credentials(Analysis& a, const sdk::Node& value, std::string_view name,
+                            const std::string& where) {
+    const Url url = parse_url(value.value());
+    if (!url_has_credentials(url)) return false;
+    a.sink.finding("SEC-003", Severity::high,
+                   "MCP server " + quoted(name) + " passes a URL with credentials (host " +
+                       url.host + ") in " + where + "; reference the secret as ${VAR}",
+                   value);
+    return true;
 }
 
 void check_secrets(Analysis& a, const sdk::Node& srv, std::string_view name) {
     for (const sdk::Node& env : srv["env"].children()) {
+        if (!env.is_string() ||
+            report_url_credentials(a, env, name, "env " + std::string(env.key())))
+            continue;
         if (!env.is_secret()) continue;
         const bool token = env.is_secret_token();
         a.sink.finding("SEC-001", token ? Severity::critical : Severity::high,
@@ -79,21 +120,21 @@ void check_secrets(Analysis& a, const sdk::Node& srv, std::string_view name) {
                        header);
     }
     const sdk::Node args = srv["args"];
-    const std::vector<std::string_view> views = args.strings();
-    const std::vector<std::string> arg_text(views.begin(), views.end());
     for (std::size_t i = 0; i < args.size(); ++i) {
         const sdk::Node arg = args.at(i);
-        if (!arg.is_secret() || i >= arg_text.size()) continue;
-        if (header_argument(arg_text, i)) {
+        const std::string where = "args[" + std::to_string(i) + "]";
+        if (!arg.is_string() || report_url_credentials(a, arg, name, where) || !arg.is_secret())
+            continue;
+        if (header_argument(args, i)) {
             a.sink.finding("SEC-002", Severity::high,
                            "MCP server " + quoted(name) +
-                               " passes a literal token in a --header argument (args[" +
-                               std::to_string(i) + "]); use ${VAR}",
+                               " passes a literal token in a --header argument (" + where +
+                               "); use ${VAR}",
                            arg);
         } else {
             a.sink.finding("SEC-001", arg.is_secret_token() ? Severity::critical : Severity::high,
-                           "MCP server " + quoted(name) + " passes a literal secret in args[" +
-                               std::to_string(i) + "]; pass it through env as ${VAR}",
+                           "MCP server " + quoted(name) + " passes a literal secret in " + where +
+                               "; pass it through env as ${VAR}",
                            arg);
         }
     }
@@ -115,9 +156,7 @@ void check_url(Analysis& a, const sdk::Node& url_node, std::string_view name, co
                            "://",
                        url_node);
     }
-    const auto colon = url.userinfo.find(':');
-    if ((colon != std::string::npos && colon + 1 < url.userinfo.size()) ||
-        secret_query(url.query)) {
+    if (url_has_credentials(url)) {
         a.sink.finding("SEC-003", Severity::high,
                        "MCP server " + quoted(name) + " has credentials in its URL (host " +
                            url.host + "); move them to a header that references ${VAR}",

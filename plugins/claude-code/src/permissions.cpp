@@ -1,6 +1,8 @@
 #include "permissions.hpp"
 
+#include <algorithm>
 #include <array>
+#include <vector>
 
 #include "text.hpp"
 
@@ -34,18 +36,49 @@ bool unrestricted_edit(const PermissionRule& r) {
     return false;
 }
 
-// The command word of a Bash specifier followed by a wildcard: "curl *", "curl:*", "python3 -c *".
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> words;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto start = text.find_first_not_of(' ', pos);
+        if (start == std::string_view::npos) break;
+        const auto end = text.find(' ', start);
+        words.emplace_back(text.substr(
+            start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        pos = end == std::string_view::npos ? text.size() : end;
+    }
+    return words;
+}
+
+// The command a Bash specifier lets run with any arguments: "curl *", "curl*", "curl:*" (legacy),
+// "python3 -c *" (flags, then a bare wildcard) — but not "python3 -m pytest *", where a named
+// tool takes the wildcard's place.
 std::string broad_bash_command(const PermissionRule& r) {
     if (r.tool != "Bash" || r.specifier.empty()) return {};
     std::string spec = r.specifier;
     if (spec.ends_with(":*")) spec = spec.substr(0, spec.size() - 2) + " *";  // legacy prefix form
     if (spec.find('*') == std::string::npos) return {};
     static constexpr std::array kBroad{
-        "curl", "wget", "python", "python3", "node", "ssh",  "scp", "bash", "sh",      "zsh",
-        "sudo", "nc",   "ncat",   "perl",    "ruby", "eval", "npx", "deno", "git push"};
-    for (const std::string_view word : kBroad) {
-        if (spec.starts_with(word) && spec.size() > word.size() && (spec[word.size()] == ' '))
-            return std::string(word);
+        "git push", "curl", "wget", "python", "python3", "node", "ssh",  "scp", "bash", "sh",
+        "zsh",      "sudo", "nc",   "ncat",   "perl",    "ruby", "eval", "npx", "deno"};
+    const std::vector<std::string> words = split_words(spec);
+    for (const std::string_view command : kBroad) {
+        const std::vector<std::string> command_words = split_words(command);
+        if (words.size() < command_words.size()) continue;
+        const std::size_t last = command_words.size() - 1;
+        if (!std::equal(command_words.begin(),
+                        command_words.begin() + static_cast<std::ptrdiff_t>(last), words.begin())) {
+            continue;
+        }
+        if (words[last] == command_words[last] + "*" && words.size() == last + 1)
+            return std::string(command);
+        if (words[last] != command_words[last] || words.size() == last + 1) continue;
+        // After the command: only flags, then a bare "*" at the end.
+        if (words.back() != "*") continue;
+        const bool only_flags =
+            std::all_of(words.begin() + static_cast<std::ptrdiff_t>(last) + 1, words.end() - 1,
+                        [](const std::string& w) { return w.starts_with('-'); });
+        if (only_flags) return std::string(command);
     }
     return {};
 }

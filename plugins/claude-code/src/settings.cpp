@@ -33,7 +33,7 @@ bool is_credential_variable(std::string_view name) {
 
 void check_settings_env(Analysis& a, const sdk::Node& env) {
     for (const sdk::Node& var : env.children()) {
-        if (!var.is_string() || var.is_reference()) continue;
+        if (!var.is_string() || var.is_reference() || var.is_placeholder()) continue;
         const bool named = is_credential_variable(var.key()) && var.value().size() >= 8;
         if (!var.is_secret() && !named) continue;
         a.sink.finding("SEC-004", Severity::high,

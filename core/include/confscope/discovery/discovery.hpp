@@ -83,8 +83,10 @@ Status validate_template(const std::string& path_template, const platform::Place
 DiscoveryResult discover(const std::vector<TargetSpec>& targets,
                          const platform::Placeholders& values, const DiscoveryOptions& options);
 
-/// The stable form of `path` used in reports: relative to `root` when under it, "~/..." when under
-/// `home`, else the absolute path.
-std::string display_path(const std::string& path, const std::string& home, const std::string& root);
+/// The stable form of `path` used in reports and fingerprints: relative to `root` when under it,
+/// "~/..." when under `home`, "/..." relative to `system_root` when under it (so a planted machine
+/// shows /etc/claude-code/... like a real one), else the absolute path.
+std::string display_path(const std::string& path, const std::string& home, const std::string& root,
+                         const std::string& system_root = "/");
 
 }  // namespace confscope::discovery

@@ -83,6 +83,10 @@ class Node {
     [[nodiscard]] bool is_secret_token() const {
         return (flags() & CONFSCOPE_NODE_FLAG_SECRET_TOKEN) != 0;
     }
+    /// The value is an obvious placeholder ("<your-key>", "xxxxxxxx", "changeme"), not a secret.
+    [[nodiscard]] bool is_placeholder() const {
+        return (flags() & CONFSCOPE_NODE_FLAG_PLACEHOLDER) != 0;
+    }
     /// The value is a reference such as ${VAR} or env:NAME, not a literal.
     [[nodiscard]] bool is_reference() const {
         return (flags() & CONFSCOPE_NODE_FLAG_REFERENCE) != 0;
