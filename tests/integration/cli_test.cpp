@@ -5,6 +5,8 @@
 
 #include <boost/test/unit_test.hpp>
 #include <rapidjson/document.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include "test_support.hpp"
 
@@ -180,13 +182,59 @@ BOOST_AUTO_TEST_CASE(plugins_verify_refuses_bad_libraries_in_one_line_each) {
 }
 
 BOOST_AUTO_TEST_CASE(a_refused_plugin_named_for_a_scan_stores_nothing) {
+    TempDir dir;
+    write_file(dir / "text.so", "not a library\n");
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {negative("wrong-major"), "symbol table"},    {negative("not-a-plugin"), "symbol table"},
+        {(dir / "text.so").string(), "symbol table"}, {negative("no-manifest"), "manifest"},
+        {negative("small-struct"), "descriptor"},     {negative("null-analyze"), "descriptor"}};
+    for (const auto& [path, check] : cases) {
+        BOOST_TEST_CONTEXT(path) {
+            Machine m;
+            const ProcessResult r = run_confscope(m.scan_args("repo", {"--plugin", path}));
+            BOOST_TEST(r.exit_code == 3);
+            BOOST_TEST(r.err.find("refused by the " + check + " check") != std::string::npos,
+                       r.err);
+            BOOST_TEST(r.err.find("nothing was scanned or stored") != std::string::npos);
+            BOOST_TEST(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+            BOOST_TEST(r.out.empty());
+            BOOST_TEST(!fs::exists(m.db));  // the store was not even opened
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_sqlite_file_holds_the_scan) {
     Machine m;
-    const ProcessResult r =
-        run_confscope(m.scan_args("repo", {"--plugin", negative("wrong-major")}));
-    BOOST_TEST(r.exit_code == 3);
-    BOOST_TEST(r.err.find("refused by the symbol table check") != std::string::npos, r.err);
-    BOOST_TEST(r.err.find("nothing was scanned or stored") != std::string::npos);
-    BOOST_TEST(!fs::exists(m.db));  // the store was not even opened
+    BOOST_REQUIRE(run_confscope(m.scan_args("repo")).exit_code == 0);
+    // Read the file directly, as any SQLite client would.
+    soci::session sql(*soci::factory_sqlite3(), "db=\"" + m.db + "\"");
+    long long scans = 0, found = 0, hashed = 0, with_content = 0, items = 0, servers = 0,
+              findings = 0, plugins = 0;
+    std::string status;
+    sql << "SELECT COUNT(*) FROM scans", soci::into(scans);
+    sql << "SELECT status FROM scans", soci::into(status);
+    sql << "SELECT COUNT(*) FROM paths WHERE exists_flag = 1", soci::into(found);
+    sql << "SELECT COUNT(*) FROM paths WHERE exists_flag = 1 AND length(sha256) = 64",
+        soci::into(hashed);
+    sql << "SELECT COUNT(*) FROM paths p JOIN file_contents c ON c.content_hash = p.content_hash",
+        soci::into(with_content);
+    sql << "SELECT COUNT(*) FROM inventory_items", soci::into(items);
+    sql << "SELECT COUNT(*) FROM inventory_items WHERE kind = 'mcp_server'", soci::into(servers);
+    sql << "SELECT COUNT(*) FROM findings WHERE length(fingerprint) >= 32", soci::into(findings);
+    sql << "SELECT COUNT(*) FROM scan_plugins WHERE name = 'claude-code' AND status = 'ok'",
+        soci::into(plugins);
+    BOOST_TEST(scans == 1);
+    BOOST_TEST(status == "complete");
+    BOOST_TEST(found == 3);
+    BOOST_TEST(hashed == 3);
+    BOOST_TEST(with_content == 3);
+    BOOST_TEST(items >= 3);
+    BOOST_TEST(servers == 2);
+    BOOST_TEST(findings == 2);
+    BOOST_TEST(plugins == 1);
+    std::string journal;
+    sql << "PRAGMA journal_mode", soci::into(journal);
+    BOOST_TEST(journal == "wal");
 }
 
 BOOST_AUTO_TEST_CASE(a_failing_plugin_makes_the_scan_incomplete_with_exit_3) {
