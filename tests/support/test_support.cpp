@@ -187,6 +187,13 @@ std::optional<std::string> postgres_url() {
     return url;
 }
 
+const parse::Node* find_node(const parse::Document& doc, std::string_view pointer) {
+    for (const parse::Node& n : doc.nodes) {
+        if (n.pointer == pointer) return &n;
+    }
+    return nullptr;
+}
+
 bool contains_bytes(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <confscope/parse/document.hpp>
 #include <confscope/plugins/plugin_instance.hpp>
 #include <confscope/scan/scanner.hpp>
 
@@ -74,6 +75,9 @@ scan::ScanOptions planted_scan(const fs::path& home, const fs::path& system_root
 
 /// The PostgreSQL URL of the throw-away test server, when the ctest fixture started one.
 std::optional<std::string> postgres_url();
+
+/// The node at exactly `pointer`, or nullptr.
+const parse::Node* find_node(const parse::Document& doc, std::string_view pointer);
 
 /// True when `haystack` contains `needle` anywhere (binary-safe).
 bool contains_bytes(const std::string& haystack, const std::string& needle);

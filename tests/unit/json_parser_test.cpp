@@ -3,17 +3,11 @@
 
 #include <confscope/parse/document.hpp>
 
-using namespace confscope;
-using namespace confscope::parse;
+#include "test_support.hpp"
 
-namespace {
-const Node* at(const Document& d, const std::string& pointer) {
-    for (const Node& n : d.nodes) {
-        if (n.pointer == pointer) return &n;
-    }
-    return nullptr;
-}
-}  // namespace
+using namespace confscope;
+using confscope::test::find_node;
+using namespace confscope::parse;
 
 BOOST_AUTO_TEST_SUITE(json_parser)
 
@@ -30,24 +24,24 @@ BOOST_AUTO_TEST_CASE(nodes_in_document_order_with_positions) {
     BOOST_TEST(d.nodes[0].pointer == "");
     BOOST_TEST(d.nodes[0].parent == -1);
     BOOST_TEST(d.nodes[0].child_count == 1u);
-    const Node* server = at(d, "/mcpServers/a~1b~0c");
+    const Node* server = find_node(d, "/mcpServers/a~1b~0c");
     BOOST_REQUIRE(server);
     BOOST_TEST(server->key == "a/b~c");
     BOOST_TEST(server->line == 3u);
     BOOST_TEST(server->column == 5u);  // the key's opening quote
-    const Node* command = at(d, "/mcpServers/a~1b~0c/command");
+    const Node* command = find_node(d, "/mcpServers/a~1b~0c/command");
     BOOST_REQUIRE(command);
     BOOST_TEST(command->value == "npx");
     BOOST_TEST((command->kind == NodeKind::string));
     BOOST_TEST(text.substr(command->value_offset, command->value_length) == "\"npx\"");
-    const Node* number = at(d, "/mcpServers/a~1b~0c/args/1");
+    const Node* number = find_node(d, "/mcpServers/a~1b~0c/args/1");
     BOOST_REQUIRE(number);
     BOOST_TEST((number->kind == NodeKind::number));
     BOOST_TEST(number->value == "2");
     BOOST_TEST(number->column == 48u);
-    BOOST_TEST(at(d, "/mcpServers/a~1b~0c/args/2")->value == "true");
-    BOOST_TEST((at(d, "/mcpServers/a~1b~0c/args/3")->kind == NodeKind::null));
-    BOOST_TEST(at(d, "/mcpServers/a~1b~0c/args")->child_count == 4u);
+    BOOST_TEST(find_node(d, "/mcpServers/a~1b~0c/args/2")->value == "true");
+    BOOST_TEST((find_node(d, "/mcpServers/a~1b~0c/args/3")->kind == NodeKind::null));
+    BOOST_TEST(find_node(d, "/mcpServers/a~1b~0c/args")->child_count == 4u);
 }
 
 BOOST_AUTO_TEST_CASE(bom_comments_and_trailing_commas_are_tolerated) {
@@ -55,12 +49,12 @@ BOOST_AUTO_TEST_CASE(bom_comments_and_trailing_commas_are_tolerated) {
         "\xEF\xBB\xBF// settings\n{\n  /* block */ \"a\": [1, 2,],\n  \"b\": \"x\", // end\n}\n";
     const Document d = parse::parse(sdk::Format::jsonc, text);
     BOOST_REQUIRE(!d.error);
-    const Node* b = at(d, "/b");
+    const Node* b = find_node(d, "/b");
     BOOST_REQUIRE(b);
     BOOST_TEST(b->line == 4u);
     BOOST_TEST(b->column == 3u);
-    BOOST_TEST(at(d, "/a")->child_count == 2u);
-    BOOST_TEST(at(d, "/a")->column == 15u);
+    BOOST_TEST(find_node(d, "/a")->child_count == 2u);
+    BOOST_TEST(find_node(d, "/a")->column == 15u);
     BOOST_TEST(parse::parse(sdk::Format::json, "\xEF\xBB\xBF{\"k\": 1}").nodes.at(1).column ==
                2u);  // BOM not counted
 }
@@ -69,10 +63,10 @@ BOOST_AUTO_TEST_CASE(escapes_and_unicode_columns) {
     const std::string text = "{\"é\": \"a\\\"b\\u00e9\", \"n\": 1}";
     const Document d = parse::parse(sdk::Format::json, text);
     BOOST_REQUIRE(!d.error);
-    BOOST_TEST(at(d, "/é")->value == "a\"bé");
-    BOOST_TEST(text.substr(at(d, "/é")->value_offset, at(d, "/é")->value_length) ==
+    BOOST_TEST(find_node(d, "/é")->value == "a\"bé");
+    BOOST_TEST(text.substr(find_node(d, "/é")->value_offset, find_node(d, "/é")->value_length) ==
                "\"a\\\"b\\u00e9\"");
-    BOOST_TEST(at(d, "/n")->column == 21u);  // é counts as one column
+    BOOST_TEST(find_node(d, "/n")->column == 21u);  // é counts as one column
 }
 
 BOOST_AUTO_TEST_CASE(errors_carry_line_and_column) {

@@ -5,7 +5,10 @@
 #include <confscope/parse/document.hpp>
 #include <confscope/secrets/redactor.hpp>
 
+#include "test_support.hpp"
+
 using namespace confscope;
+using confscope::test::find_node;
 using namespace confscope::secrets;
 
 namespace {
@@ -14,12 +17,6 @@ const std::string kGithub = "ghp_R4nd0mT0k3nV4lu3Xx9Yy8Zz7Ww6Vv5Uu4Tt3";
 const std::string kAws = "AKIAIOSFODNN7EXAMPL3";
 const std::string kSlack = "xoxb-1234567890-abcdefghijkl";
 
-const parse::Node* at(const parse::Document& d, const std::string& pointer) {
-    for (const parse::Node& n : d.nodes) {
-        if (n.pointer == pointer) return &n;
-    }
-    return nullptr;
-}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(secrets)
@@ -88,8 +85,8 @@ BOOST_AUTO_TEST_CASE(flag_document_uses_the_flag_before_an_argument) {
     parse::Document doc = parse::parse(
         sdk::Format::json, R"J({"args": ["--api-key", "q8Zr2LmT5xWc9Yt", "--port", "8080"]})J");
     flag_document(doc);
-    BOOST_TEST((at(doc, "/args/1")->flags & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) != 0u);
-    BOOST_TEST(at(doc, "/args/3")->flags == 0u);
+    BOOST_TEST((find_node(doc, "/args/1")->flags & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) != 0u);
+    BOOST_TEST(find_node(doc, "/args/3")->flags == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(redacting_a_file_keeps_it_parseable_and_removes_every_secret) {

@@ -3,17 +3,11 @@
 
 #include <confscope/parse/document.hpp>
 
-using namespace confscope;
-using namespace confscope::parse;
+#include "test_support.hpp"
 
-namespace {
-const Node* at(const Document& d, const std::string& pointer) {
-    for (const Node& n : d.nodes) {
-        if (n.pointer == pointer) return &n;
-    }
-    return nullptr;
-}
-}  // namespace
+using namespace confscope;
+using confscope::test::find_node;
+using namespace confscope::parse;
 
 BOOST_AUTO_TEST_SUITE(yaml_parser)
 
@@ -30,20 +24,20 @@ BOOST_AUTO_TEST_CASE(scalars_are_typed_by_the_core_schema) {
         "  - Grep\n";
     const Document d = parse::parse(sdk::Format::yaml, text);
     BOOST_REQUIRE(!d.error);
-    BOOST_TEST((at(d, "/name")->kind == NodeKind::string));
-    BOOST_TEST((at(d, "/count")->kind == NodeKind::number));
-    BOOST_TEST((at(d, "/ratio")->kind == NodeKind::number));
-    BOOST_TEST((at(d, "/on")->kind == NodeKind::boolean));
-    BOOST_TEST(at(d, "/on")->value == "true");
-    BOOST_TEST((at(d, "/none")->kind == NodeKind::null));
-    BOOST_TEST((at(d, "/quoted")->kind == NodeKind::string));
-    BOOST_TEST(at(d, "/quoted")->value == "42");
-    BOOST_TEST(at(d, "/tools/1")->value == "Grep");
-    BOOST_TEST(at(d, "/tools/1")->line == 9u);
-    BOOST_TEST(at(d, "/tools/1")->column == 5u);
-    BOOST_TEST(at(d, "/count")->line == 2u);
-    BOOST_TEST(text.substr(at(d, "/quoted")->value_offset, at(d, "/quoted")->value_length) ==
-               "\"42\"");
+    BOOST_TEST((find_node(d, "/name")->kind == NodeKind::string));
+    BOOST_TEST((find_node(d, "/count")->kind == NodeKind::number));
+    BOOST_TEST((find_node(d, "/ratio")->kind == NodeKind::number));
+    BOOST_TEST((find_node(d, "/on")->kind == NodeKind::boolean));
+    BOOST_TEST(find_node(d, "/on")->value == "true");
+    BOOST_TEST((find_node(d, "/none")->kind == NodeKind::null));
+    BOOST_TEST((find_node(d, "/quoted")->kind == NodeKind::string));
+    BOOST_TEST(find_node(d, "/quoted")->value == "42");
+    BOOST_TEST(find_node(d, "/tools/1")->value == "Grep");
+    BOOST_TEST(find_node(d, "/tools/1")->line == 9u);
+    BOOST_TEST(find_node(d, "/tools/1")->column == 5u);
+    BOOST_TEST(find_node(d, "/count")->line == 2u);
+    BOOST_TEST(text.substr(find_node(d, "/quoted")->value_offset,
+                           find_node(d, "/quoted")->value_length) == "\"42\"");
 }
 
 BOOST_AUTO_TEST_CASE(yaml_errors_have_positions) {
@@ -63,9 +57,9 @@ BOOST_AUTO_TEST_CASE(front_matter_becomes_nodes_with_file_positions) {
         "Body text\n";
     const Document d = parse::parse(sdk::Format::markdown, text);
     BOOST_REQUIRE(!d.error);
-    BOOST_TEST(at(d, "/name")->value == "deploy");
-    BOOST_TEST(at(d, "/name")->line == 2u);
-    BOOST_TEST(at(d, "/allowed-tools")->line == 3u);
+    BOOST_TEST(find_node(d, "/name")->value == "deploy");
+    BOOST_TEST(find_node(d, "/name")->line == 2u);
+    BOOST_TEST(find_node(d, "/allowed-tools")->line == 3u);
     BOOST_TEST(text.substr(d.body_offset) == "# Deploy\nBody text\n");
 }
 

@@ -4,6 +4,8 @@
 
 #include <boost/dll/runtime_symbol_info.hpp>
 
+#include "exit_codes.hpp"
+
 namespace confscope::host {
 
 namespace fs = std::filesystem;
@@ -55,6 +57,13 @@ PluginSet Context::load_plugin_dirs(plugins::PluginLoader& loader) const {
 Result<std::unique_ptr<store::Store>> Context::open_store() const {
     CONFSCOPE_ASSIGN_OR_RETURN(store::StoreUrl url, store::parse_store_url(options_.db, env_));
     return store::Store::open(url);
+}
+
+int Context::fail(const Status& status) {
+    output_.error(status.message());
+    const bool usage =
+        status.code() == StatusCode::invalid_argument || status.code() == StatusCode::not_found;
+    return usage ? exit_usage : exit_runtime_error;
 }
 
 bool Context::progress_enabled() const {

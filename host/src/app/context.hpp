@@ -53,6 +53,10 @@ class Context {
     /// Opens the store named by --db (the default SQLite file when empty).
     Result<std::unique_ptr<store::Store>> open_store() const;
 
+    /// Prints `status` as one error line and returns its exit code: 2 for what the user named
+    /// wrongly (invalid_argument, not_found), 3 for everything else.
+    int fail(const Status& status);
+
     /// Progress lines go to stderr only on a terminal, never with --quiet or --json.
     [[nodiscard]] bool progress_enabled() const;
 

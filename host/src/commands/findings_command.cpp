@@ -55,20 +55,11 @@ int run_findings_command(Context& context, const Arguments& args) {
         }
     }
     auto store = context.open_store();
-    if (!store) {
-        out.error(store.status().message());
-        return exit_runtime_error;
-    }
+    if (!store) return context.fail(store.status());
     auto id = (*store)->resolve_scan(which);
-    if (!id) {
-        out.error(id.status().message());
-        return id.status().code() == StatusCode::not_found ? exit_usage : exit_runtime_error;
-    }
+    if (!id) return context.fail(id.status());
     auto all = (*store)->findings(*id);
-    if (!all) {
-        out.error(all.status().message());
-        return exit_runtime_error;
-    }
+    if (!all) return context.fail(all.status());
     const bool glob = path_glob.find_first_of("*?[") != std::string::npos;
     std::vector<store::StoredFinding> shown;
     for (const store::StoredFinding& f : *all) {

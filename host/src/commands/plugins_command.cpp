@@ -100,8 +100,7 @@ int info(Context& context, const Arguments& args) {
     if (looks_like_path(which)) {
         auto loaded = loader.load(which);
         if (!loaded) {
-            out.error(loaded.status().message());
-            return exit_runtime_error;
+            return context.fail(loaded.status());
         }
         plugin = *loaded;
     } else {
@@ -116,15 +115,13 @@ int info(Context& context, const Arguments& args) {
     }
     auto instance = plugins::PluginInstance::create(plugin);
     if (!instance) {
-        out.error(instance.status().message());
-        return exit_runtime_error;
+        return context.fail(instance.status());
     }
     std::vector<sdk::Target> targets;
     if (plugin->is_scanner()) {
         auto t = (*instance)->targets();
         if (!t) {
-            out.error(t.status().message());
-            return exit_runtime_error;
+            return context.fail(t.status());
         }
         targets = std::move(*t);
     }

@@ -166,8 +166,7 @@ int run_scan_command(Context& context, const Arguments& args) {
     }
     auto store = context.open_store();
     if (!store) {
-        out.error(store.status().message());
-        return exit_runtime_error;
+        return context.fail(store.status());
     }
 
     // -- scan ------------------------------------------------------------------------------------

@@ -40,15 +40,9 @@ int list(Context& context, const Arguments& args) {
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
     auto store = context.open_store();
-    if (!store) {
-        context.out().error(store.status().message());
-        return exit_runtime_error;
-    }
+    if (!store) return context.fail(store.status());
     auto scans = (*store)->list_scans(limit);
-    if (!scans) {
-        context.out().error(scans.status().message());
-        return exit_runtime_error;
-    }
+    if (!scans) return context.fail(scans.status());
     if (context.options().json) {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
@@ -88,25 +82,16 @@ int show(Context& context, const Arguments& args) {
     if (auto code = parse_command(context, spec, args, vm)) return *code;
     Output& out = context.out();
     auto store = context.open_store();
-    if (!store) {
-        out.error(store.status().message());
-        return exit_runtime_error;
-    }
+    if (!store) return context.fail(store.status());
     store::Store& db = **store;
     auto id = db.resolve_scan(which);
-    if (!id) {
-        out.error(id.status().message());
-        return id.status().code() == StatusCode::not_found ? exit_usage : exit_runtime_error;
-    }
+    if (!id) return context.fail(id.status());
     auto summary = db.scan(*id);
     auto plugins = db.plugins(*id);
     auto files = db.files(*id);
     auto items = db.items(*id);
     for (const Status& s : {summary.status(), plugins.status(), files.status(), items.status()}) {
-        if (!s) {
-            out.error(s.message());
-            return exit_runtime_error;
-        }
+        if (!s) return context.fail(s);
     }
     if (context.options().json) {
         rapidjson::StringBuffer buffer;
