@@ -113,6 +113,31 @@ BOOST_AUTO_TEST_CASE(redacting_a_file_keeps_it_parseable_and_removes_every_secre
     BOOST_TEST(clean.find(kGithub) == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(text_no_parser_covers_is_redacted_by_key_and_value) {
+    // A file that does not parse has no nodes: secret-named pairs are still found by pattern.
+    const std::string broken =
+        "{\"env\": {\"DB_PASSWORD\": \"hunter2hunter2\" \"PORT\": \"5432\"}}";
+    parse::Document doc = parse::parse(sdk::Format::json, broken);
+    BOOST_REQUIRE(doc.error.has_value());
+    Redaction r = redact_file(broken, doc, {});
+    BOOST_TEST(r.text.find("hunter2hunter2") == std::string::npos);
+    BOOST_TEST(r.text.find("\"5432\"") != std::string::npos);
+
+    // A Markdown body: KEY=value and key: value lines, but not prose or references.
+    const std::string memory =
+        "---\nname: x\n---\nUse these:\nexport API_KEY=q8Zr2LmT5xWc9Yt\n- db_password: "
+        "Vq7mT2xL9pR4zz\n"
+        "TOKEN=${TOKEN}\nThe password is documented elsewhere.\n";
+    doc = parse::parse(sdk::Format::markdown, memory);
+    r = redact_file(memory, doc, {});
+    BOOST_TEST(r.text.find("q8Zr2LmT5xWc9Yt") == std::string::npos);
+    BOOST_TEST(r.text.find("Vq7mT2xL9pR4zz") == std::string::npos);
+    BOOST_TEST(r.text.find("TOKEN=${TOKEN}") != std::string::npos);
+    BOOST_TEST(r.text.find("The password is documented elsewhere.") != std::string::npos);
+    BOOST_TEST(r.scrubber.scrub("was q8Zr2LmT5xWc9Yt").find("q8Zr2LmT5xWc9Yt") ==
+               std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(markers_name_the_rule_and_fingerprint_the_value) {
     const std::string m = marker("SEC-001", "secret-value");
     BOOST_TEST(m.starts_with("[REDACTED:SEC-001:"));

@@ -1,8 +1,10 @@
 #include <algorithm>
+#include <array>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <re2/re2.h>
 
 #include <confscope/io/sha256.hpp>
 #include <confscope/secrets/redactor.hpp>
@@ -82,6 +84,34 @@ std::string Scrubber::scrub_json(std::string_view json) const {
     return {buffer.GetString(), buffer.GetSize()};
 }
 
+std::vector<LoosePair> find_loose_pairs(std::string_view text) {
+    // "key": "value" (JSON-like), and key: value / KEY=value / export KEY="value" (YAML, .env,
+    // shell, prose). Group 1 is the key, group 2 the value.
+    static const RE2 json_pair(
+        R"re("([A-Za-z0-9_.\-]{1,64})"\s*:\s*"((?:[^"\\\n]|\\.){1,1000})")re");
+    static const RE2 assignment(
+        R"re((?m)^[ \t>*-]*(?:export[ \t]+)?([A-Za-z0-9_.\-]{1,64})[ \t]*[:=][ \t]*["']?([^\s"'#,]{8,1000}))re");
+    std::vector<LoosePair> pairs;
+    const re2::StringPiece input(text.data(), text.size());
+    for (const RE2* re : {&json_pair, &assignment}) {
+        std::array<re2::StringPiece, 3> groups;
+        std::size_t start = 0;
+        while (start < text.size() &&
+               re->Match(input, start, text.size(), RE2::UNANCHORED, groups.data(), 3)) {
+            const std::string_view key(groups[1].data(), groups[1].size());
+            const std::string_view value(groups[2].data(), groups[2].size());
+            if (Detector::is_secret_key_name(key) && !Detector::is_reference(value) &&
+                Detector::looks_like_secret_value(value)) {
+                pairs.push_back(
+                    {static_cast<std::size_t>(value.data() - text.data()), value.size()});
+            }
+            start = static_cast<std::size_t>(groups[0].data() - text.data()) +
+                    std::max<std::size_t>(groups[0].size(), 1);
+        }
+    }
+    return pairs;
+}
+
 Redaction redact_file(std::string_view bytes, const parse::Document& doc,
                       const std::map<std::string, std::string, std::less<>>& rules,
                       const Detector& detector) {
@@ -121,6 +151,21 @@ Redaction redact_file(std::string_view bytes, const parse::Document& doc,
             spans.push_back({static_cast<std::size_t>(node.value_offset),
                              static_cast<std::size_t>(node.value_length), "\"" + mark + "\""});
         }
+        result.scrubber.add(std::string(secret), mark);
+    }
+
+    // Text no node covers — a file that did not parse, a Markdown body, plain text — can still
+    // hold "KEY": "value" or KEY=value pairs with a secret-named key.
+    const bool unparsed = doc.error.has_value() || doc.format == sdk::Format::text;
+    const std::size_t loose_from = unparsed                              ? 0
+                                   : doc.format == sdk::Format::markdown ? doc.body_offset
+                                                                         : bytes.size();
+    for (const LoosePair& pair :
+         find_loose_pairs(bytes.substr(std::min(loose_from, bytes.size())))) {
+        const std::size_t offset = loose_from + pair.value_offset;
+        const std::string_view secret = bytes.substr(offset, pair.value_length);
+        const std::string mark = marker("SECRET", secret);
+        spans.push_back({offset, pair.value_length, mark});
         result.scrubber.add(std::string(secret), mark);
     }
 

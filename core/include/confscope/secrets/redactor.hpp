@@ -46,6 +46,16 @@ class Scrubber {
     std::vector<std::pair<std::string, std::string>> known_;  // longest first
 };
 
+/// A value with a secret-named key in text no parser covered ("DB_PASSWORD": "…", API_KEY=…).
+struct LoosePair {
+    std::size_t value_offset = 0;
+    std::size_t value_length = 0;
+};
+
+/// Key/value pairs whose key names a secret and whose value looks like one, found by pattern in
+/// `text`: for files that did not parse, Markdown bodies and plain text.
+std::vector<LoosePair> find_loose_pairs(std::string_view text);
+
 /// The result of redacting one file.
 struct Redaction {
     std::string text;       ///< the file with every secret replaced
@@ -54,8 +64,10 @@ struct Redaction {
 };
 
 /// Redacts a file's bytes: every node flagged as a secret loses its whole value (a quoted marker,
-/// so the file still parses), every token-shaped secret anywhere loses the token. `rules` maps a
-/// JSON pointer to the id of the rule that reported a secret there (used in the marker).
+/// so the file still parses), every token-shaped secret anywhere loses the token, and in text no
+/// node covers every secret-looking value of a secret-named key (find_loose_pairs) is replaced.
+/// `rules` maps a JSON pointer to the id of the rule that reported a secret there (used in the
+/// marker).
 Redaction redact_file(std::string_view bytes, const parse::Document& doc,
                       const std::map<std::string, std::string, std::less<>>& rules,
                       const Detector& detector = Detector::instance());
