@@ -64,6 +64,16 @@ std::string negative(const std::string& name) {
     return (negative_plugin_dir() / (name + ".so")).string();
 }
 
+// Libraries the loader must refuse, each with the check that refuses it (a text file named .so is
+// planted in `dir`).
+std::vector<std::pair<std::string, std::string>> refused_libraries(const TempDir& dir) {
+    write_file(dir / "text.so", "not a library\n");
+    return {
+        {negative("wrong-major"), "symbol table"},    {negative("not-a-plugin"), "symbol table"},
+        {(dir / "text.so").string(), "symbol table"}, {negative("no-manifest"), "manifest"},
+        {negative("small-struct"), "descriptor"},     {negative("null-analyze"), "descriptor"}};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(cli)
@@ -159,12 +169,7 @@ BOOST_AUTO_TEST_CASE(plugins_list_and_info) {
 
 BOOST_AUTO_TEST_CASE(plugins_verify_refuses_bad_libraries_in_one_line_each) {
     TempDir dir;
-    write_file(dir / "text.so", "not a library\n");
-    const std::vector<std::pair<std::string, std::string>> cases{
-        {negative("wrong-major"), "symbol table"},    {negative("not-a-plugin"), "symbol table"},
-        {(dir / "text.so").string(), "symbol table"}, {negative("no-manifest"), "manifest"},
-        {negative("small-struct"), "descriptor"},     {negative("null-analyze"), "descriptor"}};
-    for (const auto& [path, check] : cases) {
+    for (const auto& [path, check] : refused_libraries(dir)) {
         const ProcessResult r = run_confscope({"plugins", "verify", path});
         BOOST_TEST_CONTEXT(path) {
             BOOST_TEST(r.exit_code == 1);
@@ -183,12 +188,7 @@ BOOST_AUTO_TEST_CASE(plugins_verify_refuses_bad_libraries_in_one_line_each) {
 
 BOOST_AUTO_TEST_CASE(a_refused_plugin_named_for_a_scan_stores_nothing) {
     TempDir dir;
-    write_file(dir / "text.so", "not a library\n");
-    const std::vector<std::pair<std::string, std::string>> cases{
-        {negative("wrong-major"), "symbol table"},    {negative("not-a-plugin"), "symbol table"},
-        {(dir / "text.so").string(), "symbol table"}, {negative("no-manifest"), "manifest"},
-        {negative("small-struct"), "descriptor"},     {negative("null-analyze"), "descriptor"}};
-    for (const auto& [path, check] : cases) {
+    for (const auto& [path, check] : refused_libraries(dir)) {
         BOOST_TEST_CONTEXT(path) {
             Machine m;
             const ProcessResult r = run_confscope(m.scan_args("repo", {"--plugin", path}));
