@@ -113,6 +113,21 @@ BOOST_AUTO_TEST_CASE(duplicates_are_refused) {
     BOOST_TEST(second.status().message().find("duplicate check") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_configuration_is_validated_against_the_plugin_schema_before_create) {
+    plugins::PluginLoader loader;
+    auto plugin = loader.load(negative("needs-config"));
+    BOOST_REQUIRE_MESSAGE(plugin.is_ok(), plugin.status().message());
+    auto missing = plugins::PluginInstance::create(*plugin, "{}");
+    BOOST_REQUIRE(!missing.is_ok());
+    const std::string why = missing.status().message();
+    BOOST_TEST(why.find("refused by the create check") != std::string::npos, why);
+    BOOST_TEST(why.find("required") != std::string::npos, why);
+    BOOST_TEST(!plugins::PluginInstance::create(*plugin, R"J({"rules_dir": 7})J").is_ok());
+    BOOST_TEST(!plugins::PluginInstance::create(*plugin, "[1, 2]").is_ok());
+    BOOST_TEST(
+        plugins::PluginInstance::create(*plugin, R"J({"rules_dir": "/etc/rules"})J").is_ok());
+}
+
 BOOST_AUTO_TEST_CASE(the_manifest_is_read_from_file_bytes) {
     const std::string bytes = read_file(plugin_dir() / "claude-code.so");
     auto manifest = plugins::parse_manifest(bytes);

@@ -1,3 +1,7 @@
+#include <rapidjson/document.h>
+#include <rapidjson/schema.h>
+#include <rapidjson/stringbuffer.h>
+
 #include <confscope/log/log.hpp>
 #include <confscope/plugins/plugin_instance.hpp>
 
@@ -41,11 +45,38 @@ confscope_host_v1 creation_host(const std::string* plugin_name) {
     return host;
 }
 
+// The configuration must be a JSON object, and match the plugin's JSON Schema when it declares one.
+Status validate_config(const LoadedPlugin& plugin, const std::string& config_json) {
+    auto refuse = [&](const std::string& why) {
+        return Status(StatusCode::invalid_argument,
+                      "plugin " + plugin.name() + " refused by the create check: " + why);
+    };
+    rapidjson::Document config;
+    config.Parse(config_json.c_str(), config_json.size());
+    if (config.HasParseError() || !config.IsObject())
+        return refuse("its configuration is not a JSON object");
+    const char* schema_text = plugin.descriptor().config_schema;
+    if (schema_text == nullptr || *schema_text == '\0') return Status::ok();
+    rapidjson::Document schema_json;
+    schema_json.Parse(schema_text);
+    if (schema_json.HasParseError() || !schema_json.IsObject()) {
+        return refuse("its config_schema is not a JSON Schema object; fix the plugin");
+    }
+    const rapidjson::SchemaDocument schema(schema_json);
+    rapidjson::SchemaValidator validator(schema);
+    if (config.Accept(validator)) return Status::ok();
+    rapidjson::StringBuffer where;
+    validator.GetInvalidDocumentPointer().StringifyUriFragment(where);
+    return refuse(std::string("its configuration does not match the plugin's schema (") +
+                  validator.GetInvalidSchemaKeyword() + " at " + where.GetString() + ")");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<PluginInstance>> PluginInstance::create(std::shared_ptr<LoadedPlugin> plugin,
                                                                const std::string& config_json) {
     const confscope_plugin_v1& d = plugin->descriptor();
+    CONFSCOPE_TRY(validate_config(*plugin, config_json));
     const confscope_host_v1 host = creation_host(&plugin->name());
     confscope_instance* instance = nullptr;
     const confscope_status status = d.create(config_json.c_str(), &host, &instance);
