@@ -15,7 +15,7 @@ std::string sha256_hex(std::string_view data) {
     }
     static constexpr char kHex[] = "0123456789abcdef";
     std::string hex;
-    hex.reserve(length * 2);
+    hex.reserve(static_cast<std::size_t>(length) * 2);
     for (unsigned int i = 0; i < length; ++i) {
         hex.push_back(kHex[digest[i] >> 4]);
         hex.push_back(kHex[digest[i] & 0xf]);

@@ -25,7 +25,7 @@ Result<Manifest> parse_manifest(std::string_view bytes) {
     }
     const std::size_t start = at + marker.size() - 1;
     const std::size_t end = bytes.find('\0', start);
-    if (end == std::string_view::npos || end - start > 64 * 1024) {
+    if (end == std::string_view::npos || end - start > std::size_t{64} * 1024) {
         return Status::invalid_argument("the embedded manifest is not NUL-terminated");
     }
     rapidjson::Document json;

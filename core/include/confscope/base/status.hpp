@@ -143,6 +143,8 @@ class [[nodiscard]] Result {
         if (!confscope_try_status_.is_ok()) return confscope_try_status_; \
     } while (false)
 
+// lhs is a declaration and tmp a name: neither can be parenthesized.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 /// Evaluate `expr` (a Result<T>); on error return its Status, else move the value into `lhs`
 /// (a declaration such as `std::string text` or an existing variable).
 #define CONFSCOPE_ASSIGN_OR_RETURN(lhs, expr) \
@@ -151,3 +153,4 @@ class [[nodiscard]] Result {
     auto tmp = (expr);                                  \
     if (!tmp.is_ok()) return tmp.status();              \
     lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
