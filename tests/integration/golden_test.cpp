@@ -7,7 +7,9 @@
 //   { "description": "...",
 //     "roots": ["repo"],                  // project trees under input/ (default none)
 //     "env": {"CLAUDE_CONFIG_DIR": "{INPUT}/home/elsewhere"},   // optional relocation variables
-//     "findings": [{"rule": "PERM-001", "severity": "critical", "file":
+//     "os": "windows",                    // optional: resolve locations as on linux, macos,
+//     windows "modes": {"home/.claude/.credentials.json": "0644"},       // optional permission
+//     bits "findings": [{"rule": "PERM-001", "severity": "critical", "file":
 //     "repo/.claude/settings.json",
 //                   "pointer": "/permissions/defaultMode", "line": 3}],
 //     "inventory": [{"kind": "mcp_server", "scope": "project", "name": "db"}] }   // optional,
@@ -113,6 +115,11 @@ void run_case(const fs::path& case_dir) {
             roots.push_back(machine / r.GetString());
     }
     scan::ScanOptions options = planted_scan(machine / "home", machine / "system", roots);
+    if (const auto it = expected.FindMember("os"); it != expected.MemberEnd()) {
+        const auto os = platform::parse_os(it->value.GetString());
+        BOOST_REQUIRE_MESSAGE(os.has_value(), "unknown \"os\" in " + expected_file.string());
+        options.os = *os;
+    }
     if (const auto it = expected.FindMember("env"); it != expected.MemberEnd()) {
         for (const auto& m : it->value.GetObject()) {
             std::string value = m.value.GetString();

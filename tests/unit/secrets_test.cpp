@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(redacting_a_file_keeps_it_parseable_and_removes_every_secre
         "  \"args\": [\"--header\", \"Authorization: Bearer " + kAnthropic + "\"]\n}\n";
     parse::Document doc = parse::parse(sdk::Format::json, text);
     flag_document(doc);
-    const Redaction r = redact_file(text, doc, {{"/env/GITHUB_TOKEN", "SEC-001"}});
+    const Redaction r = redact_file(text, doc, find_secret_spans(text, doc), {{"/env/GITHUB_TOKEN", "SEC-001"}});
     BOOST_TEST(r.text.find(kGithub) == std::string::npos);
     BOOST_TEST(r.text.find("hunter2hunter2") == std::string::npos);
     BOOST_TEST(r.text.find(kAnthropic) == std::string::npos);
@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(text_no_parser_covers_is_redacted_by_key_and_value) {
         "{\"env\": {\"DB_PASSWORD\": \"hunter2hunter2\" \"PORT\": \"5432\"}}";
     parse::Document doc = parse::parse(sdk::Format::json, broken);
     BOOST_REQUIRE(doc.error.has_value());
-    Redaction r = redact_file(broken, doc, {});
+    Redaction r = redact_file(broken, doc, find_secret_spans(broken, doc), {});
     BOOST_TEST(r.text.find("hunter2hunter2") == std::string::npos);
     BOOST_TEST(r.text.find("\"5432\"") != std::string::npos);
 
@@ -129,7 +129,7 @@ BOOST_AUTO_TEST_CASE(text_no_parser_covers_is_redacted_by_key_and_value) {
         "Vq7mT2xL9pR4zz\n"
         "TOKEN=${TOKEN}\nThe password is documented elsewhere.\n";
     doc = parse::parse(sdk::Format::markdown, memory);
-    r = redact_file(memory, doc, {});
+    r = redact_file(memory, doc, find_secret_spans(memory, doc), {});
     BOOST_TEST(r.text.find("q8Zr2LmT5xWc9Yt") == std::string::npos);
     BOOST_TEST(r.text.find("Vq7mT2xL9pR4zz") == std::string::npos);
     BOOST_TEST(r.text.find("TOKEN=${TOKEN}") != std::string::npos);
@@ -160,7 +160,7 @@ BOOST_AUTO_TEST_CASE(yaml_front_matter_secrets_are_redacted_in_place) {
     const std::string text = "---\nname: x\napi_key: q8Zr2LmT5xWc9Yt\n---\nbody " + kAws + "\n";
     parse::Document doc = parse::parse(sdk::Format::markdown, text);
     flag_document(doc);
-    const Redaction r = redact_file(text, doc, {});
+    const Redaction r = redact_file(text, doc, find_secret_spans(text, doc), {});
     BOOST_TEST(r.text.find("q8Zr2LmT5xWc9Yt") == std::string::npos);
     BOOST_TEST(r.text.find(kAws) == std::string::npos);
     BOOST_TEST(!parse::parse(sdk::Format::markdown, r.text).error);

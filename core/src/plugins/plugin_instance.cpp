@@ -120,8 +120,11 @@ Result<std::vector<sdk::Target>> PluginInstance::targets() {
                 "plugin " + plugin_->name() + ": target " + std::to_string(i) +
                 " is malformed (NULL member, too small, or unknown format/scope)");
         }
+        const std::uint32_t os_mask =
+            CONFSCOPE_HAS_MEMBER(t, confscope_target_v1, os_mask) ? t->os_mask : 0;
         targets.push_back({t->id, t->category, t->name, t->path,
-                           static_cast<sdk::Format>(t->format), static_cast<sdk::Scope>(t->scope)});
+                           static_cast<sdk::Format>(t->format), static_cast<sdk::Scope>(t->scope),
+                           os_mask});
     }
     return targets;
 }
@@ -131,6 +134,14 @@ Status PluginInstance::analyze(const confscope_file_v1& file, const confscope_do
     const confscope_status status =
         plugin_->descriptor().analyze(instance_, &file, &document, &host);
     return status == CONFSCOPE_OK ? Status::ok() : failure("analyze", status);
+}
+
+Status PluginInstance::finish(const confscope_host_v1& host) {
+    const confscope_plugin_v1& d = plugin_->descriptor();
+    if (!CONFSCOPE_HAS_MEMBER(&d, confscope_plugin_v1, finish) || d.finish == nullptr)
+        return Status::ok();
+    const confscope_status status = d.finish(instance_, &host);
+    return status == CONFSCOPE_OK ? Status::ok() : failure("finish", status);
 }
 
 Status PluginInstance::export_scan(const confscope_export_input_v1& input,

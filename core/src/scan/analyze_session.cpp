@@ -16,13 +16,29 @@ bool in_range(std::int32_t value, std::int32_t low, std::int32_t high) {
 
 }  // namespace
 
-AnalyzeSession::AnalyzeSession(std::string plugin, std::size_t file_index,
+AnalyzeSession::AnalyzeSession(std::string plugin, std::size_t file_index, std::string file_path,
                                const std::set<std::string, std::less<>>& declared_rules,
                                const std::atomic<bool>* cancel)
     : plugin_(std::move(plugin)),
       file_index_(file_index),
+      file_path_(std::move(file_path)),
       declared_rules_(declared_rules),
       cancel_(cancel) {
+    init_host();
+}
+
+AnalyzeSession::AnalyzeSession(std::string plugin,
+                               const std::map<std::string, std::size_t, std::less<>>& analyzed,
+                               const std::set<std::string, std::less<>>& declared_rules,
+                               const std::atomic<bool>* cancel)
+    : plugin_(std::move(plugin)),
+      analyzed_(&analyzed),
+      declared_rules_(declared_rules),
+      cancel_(cancel) {
+    init_host();
+}
+
+void AnalyzeSession::init_host() {
     host_.struct_size = sizeof host_;
     host_.abi_major = CONFSCOPE_ABI_MAJOR;
     host_.abi_minor = CONFSCOPE_ABI_MINOR;
@@ -32,6 +48,17 @@ AnalyzeSession::AnalyzeSession(std::string plugin, std::size_t file_index,
     host_.log = &AnalyzeSession::log;
     host_.cancelled = &AnalyzeSession::cancelled;
     host_.write = &AnalyzeSession::write;
+}
+
+std::optional<std::size_t> AnalyzeSession::file_for(const char* path) const {
+    if (analyzed_ == nullptr) {  // analyze(): the file being analyzed, named or not
+        if (path == nullptr || file_path_ == path) return file_index_;
+        return std::nullopt;
+    }
+    if (path == nullptr) return std::nullopt;  // finish(): the file must be named
+    const auto it = analyzed_->find(std::string_view(path));
+    if (it == analyzed_->end()) return std::nullopt;
+    return it->second;
 }
 
 confscope_status AnalyzeSession::emit_item(void* context, const confscope_item_v1* item) {
@@ -48,8 +75,11 @@ confscope_status AnalyzeSession::emit_item(void* context, const confscope_item_v
     rapidjson::Document check;
     check.Parse(data.c_str(), data.size());
     if (check.HasParseError() || !check.IsObject()) return CONFSCOPE_INVALID_ARGUMENT;
+    const char* path = CONFSCOPE_HAS_MEMBER(item, confscope_item_v1, path) ? item->path : nullptr;
+    const auto file = self->file_for(path);
+    if (!file) return CONFSCOPE_INVALID_ARGUMENT;
     Item copy;
-    copy.file = self->file_index_;
+    copy.file = *file;
     copy.plugin = self->plugin_;
     copy.kind = item->kind;
     copy.client = item->client;
@@ -73,8 +103,12 @@ confscope_status AnalyzeSession::emit_finding(void* context, const confscope_fin
         !self->declared_rules_.contains(std::string_view(finding->rule_id))) {
         return CONFSCOPE_INVALID_ARGUMENT;
     }
+    const char* path =
+        CONFSCOPE_HAS_MEMBER(finding, confscope_finding_v1, path) ? finding->path : nullptr;
+    const auto file = self->file_for(path);
+    if (!file) return CONFSCOPE_INVALID_ARGUMENT;
     Finding copy;
-    copy.file = self->file_index_;
+    copy.file = *file;
     copy.plugin = self->plugin_;
     copy.rule_id = finding->rule_id;
     copy.severity = static_cast<sdk::Severity>(finding->severity);

@@ -1,10 +1,13 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <sys/stat.h>
+#include <unordered_map>
 
 #include <confscope/base/time.hpp>
 #include <confscope/base/uuid.hpp>
 #include <confscope/io/file_reader.hpp>
+#include <confscope/io/git_index.hpp>
 #include <confscope/io/sha256.hpp>
 #include <confscope/log/log.hpp>
 #include <confscope/parse/document.hpp>
@@ -22,7 +25,8 @@ namespace {
 struct Participant {
     plugins::PluginInstance* instance;
     PluginRun run;
-    std::set<std::string, std::less<>> rules;  // ids it may report
+    std::set<std::string, std::less<>> rules;                  // ids it may report
+    std::map<std::string, std::size_t, std::less<>> analyzed;  // path -> file index, for finish()
 };
 
 bool is_valid_utf8_text(std::string_view bytes) {
@@ -81,10 +85,22 @@ std::string format_name(sdk::Format format) {
 struct DocumentView {
     std::vector<confscope_node_v1> nodes;
     std::vector<const confscope_node_v1*> pointers;
+    std::vector<confscope_secret_v1> secrets;
+    std::vector<const confscope_secret_v1*> secret_pointers;
     confscope_document_v1 document{};
     std::string error_text;
 
-    DocumentView(const parse::Document& doc, std::string_view bytes) {
+    DocumentView(const parse::Document& doc, std::string_view bytes,
+                 const std::vector<secrets::SecretSpan>& spans) {
+        const parse::LineIndex index(bytes);
+        secrets.resize(spans.size());
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            const parse::LineIndex::Position at = index.position(spans[i].offset);
+            secrets[i] = {
+                sizeof(confscope_secret_v1), spans[i].offset, spans[i].length, at.line, at.column,
+                spans[i].kind.data()};
+            secret_pointers.push_back(&secrets[i]);
+        }
         nodes.resize(doc.nodes.size());
         pointers.reserve(doc.nodes.size());
         for (std::size_t i = 0; i < doc.nodes.size(); ++i) {
@@ -117,16 +133,41 @@ struct DocumentView {
         document.bytes = bytes.data();  // std::string storage: NUL-terminated
         document.byte_count = bytes.size();
         document.body_offset = doc.body_offset;
+        document.secrets = secret_pointers.data();
+        document.secret_count = secret_pointers.size();
     }
     DocumentView(const DocumentView&) = delete;
     DocumentView& operator=(const DocumentView&) = delete;
 };
 
-// A file parsed as one format, with its secrets flagged.
+// A file parsed as one format, with its secrets flagged and found.
 struct ParsedFile {
     parse::Document doc;
+    std::vector<secrets::SecretSpan> spans;
     std::unique_ptr<DocumentView> view;
 };
+
+constexpr std::uint32_t os_bit(platform::Os os) {
+    switch (os) {
+        case platform::Os::linux:
+            return CONFSCOPE_OS_LINUX;
+        case platform::Os::macos:
+            return CONFSCOPE_OS_MACOS;
+        case platform::Os::windows:
+            return CONFSCOPE_OS_WINDOWS;
+    }
+    return 0;
+}
+
+std::string parent_dir(const std::string& path) {
+    const auto slash = path.find_last_of('/');
+    return slash == std::string::npos || slash == 0 ? std::string("/") : path.substr(0, slash);
+}
+
+bool is_under(const std::string& path, const std::string& base) {
+    return !base.empty() && path.size() > base.size() && path.starts_with(base) &&
+           (base.back() == '/' || path[base.size()] == '/');
+}
 
 class ScanRun {
   public:
@@ -134,7 +175,7 @@ class ScanRun {
         : options_(options) {
         for (plugins::PluginInstance* instance : instances) {
             if (instance == nullptr || !instance->plugin().is_scanner()) continue;
-            Participant p{instance, {}, {}};
+            Participant p{instance, {}, {}, {}};
             const plugins::LoadedPlugin& plugin = instance->plugin();
             const confscope_plugin_v1& d = plugin.descriptor();
             p.run.name = plugin.name();
@@ -197,7 +238,8 @@ class ScanRun {
             process(found.candidates[i]);
             if (options_.progress) options_.progress(i + 1, total);
         }
-        finish();
+        finish_plugins();
+        conclude();
         log::info("read, parsed, analyzed and redacted " + std::to_string(total) +
                   " locations in " + milliseconds_since(analysis_started));
         result_.finished_at = now_rfc3339();
@@ -217,6 +259,8 @@ class ScanRun {
             }
             std::vector<discovery::TargetSpec> accepted;
             for (const sdk::Target& t : *targets) {
+                if (t.os_mask != 0 && (t.os_mask & os_bit(options_.os)) == 0)
+                    continue;  // not on this OS
                 if (Status valid = discovery::validate_template(t.path, values); !valid) {
                     fail(participant, "target " + t.id + ": " + valid.message());
                     break;
@@ -305,6 +349,7 @@ class ScanRun {
             record.gid = data->gid;
             record.mtime_unix = data->mtime_unix;
             record.is_symlink = data->is_symlink;
+            record.flags = file_flags(c.path, m.project_dir, data->is_symlink);
             record.sha256 = data->sha256_hex;
             if (data->truncated) record.error = "larger than the size limit; not read";
             const std::size_t file_index = result_.files.size();
@@ -346,9 +391,11 @@ class ScanRun {
         ParsedFile file;
         file.doc = parse::parse(format, bytes);
         secrets::flag_document(file.doc);
+        file.spans = secrets::find_secret_spans(bytes, file.doc);
         auto [inserted, _] = parsed.emplace(format, std::move(file));
-        inserted->second.view = std::make_unique<DocumentView>(inserted->second.doc, bytes);
-        return inserted->second;
+        ParsedFile& stored = inserted->second;
+        stored.view = std::make_unique<DocumentView>(stored.doc, bytes, stored.spans);
+        return stored;
     }
 
     void analyze(Participant& participant, std::size_t file_index, const FileRecord& rec,
@@ -371,18 +418,20 @@ class ScanRun {
         file.gid = rec.gid;
         file.mtime_unix = rec.mtime_unix;
         file.sha256_hex = rec.sha256.c_str();
-        file.flags = rec.is_symlink ? CONFSCOPE_FILE_FLAG_SYMLINK : 0;
+        file.flags = rec.flags;
+        file.home_dir = options_.roots.home.c_str();
 
         log::debug("analyzing " + rec.display_path + " with " + participant.run.name + " (" + t.id +
                    ")");
-        detail::AnalyzeSession session(participant.run.name, file_index, participant.rules,
-                                       options_.cancel);
+        detail::AnalyzeSession session(participant.run.name, file_index, rec.path,
+                                       participant.rules, options_.cancel);
         const Status status = participant.instance->analyze(file, view.document, session.host());
         if (!status) {
             fail(participant, status.message() + " (while analyzing " + rec.display_path + ")");
             return;
         }
         ++participant.run.files_analyzed;
+        participant.analyzed.emplace(rec.path, file_index);
         for (Item& item : session.items())
             result_.items.push_back(std::move(item));
         for (Finding& finding : session.findings())
@@ -405,7 +454,8 @@ class ScanRun {
                     rules.emplace(finding.pointer, finding.rule_id);
                 }
             }
-            secrets::Redaction redaction = secrets::redact_file(bytes, it->second.doc, rules);
+            secrets::Redaction redaction =
+                secrets::redact_file(bytes, it->second.doc, it->second.spans, rules);
             for (std::size_t f = first_finding; f < result_.findings.size(); ++f) {
                 Finding& finding = result_.findings[f];
                 if (finding.file == r) finding.message = redaction.scrubber.scrub(finding.message);
@@ -416,6 +466,8 @@ class ScanRun {
                 item.name = redaction.scrubber.scrub(item.name);
                 item.data_json = redaction.scrubber.scrub_json(item.data_json);
             }
+            if (!redaction.scrubber.empty())
+                scrubbers_.emplace(r, redaction.scrubber);  // for finish()
             store_content(rec, bytes, std::move(redaction));
         }
     }
@@ -432,7 +484,64 @@ class ScanRun {
         rec.content_sha256 = io::sha256_hex(*rec.content);
     }
 
-    void finish() {
+    // Cross-file rules: each plugin's finish(), after its last analyze().
+    void finish_plugins() {
+        for (Participant& participant : participants_) {
+            if (participant.run.failed || (options_.cancel && options_.cancel->load())) continue;
+            detail::AnalyzeSession session(participant.run.name, participant.analyzed,
+                                           participant.rules, options_.cancel);
+            const Status status = participant.instance->finish(session.host());
+            if (!status) {
+                fail(participant, status.message());
+                continue;
+            }
+            // These come after each file's redaction: scrub them with what that file taught.
+            static const secrets::Scrubber shapes;
+            auto scrub = [&](std::size_t file, const std::string& text) {
+                const auto it = scrubbers_.find(file);
+                return it != scrubbers_.end() ? it->second.scrub(text) : shapes.scrub(text);
+            };
+            for (Item& item : session.items()) {
+                item.name = scrub(item.file, item.name);
+                const auto it = scrubbers_.find(item.file);
+                item.data_json =
+                    (it != scrubbers_.end() ? it->second : shapes).scrub_json(item.data_json);
+                result_.items.push_back(std::move(item));
+            }
+            for (Finding& finding : session.findings()) {
+                finding.message = scrub(finding.file, finding.message);
+                result_.findings.push_back(std::move(finding));
+            }
+        }
+    }
+
+    // ABI file flags: symbolic links on the way, and what git knows of the file.
+    std::uint32_t file_flags(const std::string& path, const std::string& project_dir,
+                             bool is_symlink) {
+        std::uint32_t flags = is_symlink ? CONFSCOPE_FILE_FLAG_SYMLINK : 0;
+        const io::GitStatus git = git_.status(path);
+        if (git.in_repo) flags |= CONFSCOPE_FILE_FLAG_IN_GIT_REPO;
+        if (git.tracked) flags |= CONFSCOPE_FILE_FLAG_GIT_TRACKED;
+        // Folders between the base (project, home or system root) and the file.
+        std::string base = project_dir;
+        if (base.empty())
+            base = is_under(path, options_.roots.home) ? options_.roots.home
+                                                       : options_.roots.system_root;
+        for (std::string dir = parent_dir(path); is_under(dir, base); dir = parent_dir(dir)) {
+            auto [it, inserted] = symlinked_dirs_.try_emplace(dir, false);
+            if (inserted) {
+                struct stat st {};
+                it->second = ::lstat(dir.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+            }
+            if (it->second) {
+                flags |= CONFSCOPE_FILE_FLAG_PARENT_SYMLINK;
+                break;
+            }
+        }
+        return flags;
+    }
+
+    void conclude() {
         // A failed plugin's results are all discarded: a half-analyzed family would mislead.
         std::set<std::string> failed;
         for (Participant& p : participants_) {
@@ -457,6 +566,9 @@ class ScanRun {
     std::vector<Participant> participants_;
     std::vector<discovery::TargetSpec> targets_;
     ScanResult result_;
+    io::GitLocator git_;
+    std::unordered_map<std::string, bool> symlinked_dirs_;
+    std::map<std::size_t, secrets::Scrubber> scrubbers_;  // file index -> its secrets
 };
 
 }  // namespace

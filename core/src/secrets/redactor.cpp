@@ -84,6 +84,14 @@ std::string Scrubber::scrub_json(std::string_view json) const {
     return {buffer.GetString(), buffer.GetSize()};
 }
 
+namespace {
+
+struct LoosePair {
+    std::size_t value_offset;
+    std::size_t value_length;
+};
+
+// "KEY": "value" and KEY=value pairs with a secret-named key and a secret-looking value.
 std::vector<LoosePair> find_loose_pairs(std::string_view text) {
     // "key": "value" (JSON-like), and key: value / KEY=value / export KEY="value" (YAML, .env,
     // shell, prose). Group 1 is the key, group 2 the value.
@@ -112,7 +120,35 @@ std::vector<LoosePair> find_loose_pairs(std::string_view text) {
     return pairs;
 }
 
+}  // namespace
+
+std::vector<SecretSpan> find_secret_spans(std::string_view bytes, const parse::Document& doc,
+                                          const Detector& detector) {
+    std::vector<SecretSpan> spans;
+    for (const TokenMatch& token : detector.find_tokens(bytes)) {
+        spans.push_back({token.offset, token.length, token.shape});
+    }
+    // Text no node covers — a file that did not parse, a Markdown body, plain text — can still
+    // hold "KEY": "value" or KEY=value pairs with a secret-named key.
+    const bool unparsed = doc.error.has_value() || doc.format == sdk::Format::text;
+    const std::size_t from = std::min(unparsed                              ? std::size_t{0}
+                                      : doc.format == sdk::Format::markdown ? doc.body_offset
+                                                                            : bytes.size(),
+                                      bytes.size());
+    for (const LoosePair& pair : find_loose_pairs(bytes.substr(from))) {
+        const SecretSpan span{from + pair.value_offset, pair.value_length, "named-key"};
+        const bool inside_token = std::any_of(spans.begin(), spans.end(), [&](const SecretSpan& t) {
+            return t.offset <= span.offset && span.offset + span.length <= t.offset + t.length;
+        });
+        if (!inside_token) spans.push_back(span);
+    }
+    std::sort(spans.begin(), spans.end(),
+              [](const SecretSpan& a, const SecretSpan& b) { return a.offset < b.offset; });
+    return spans;
+}
+
 Redaction redact_file(std::string_view bytes, const parse::Document& doc,
+                      const std::vector<SecretSpan>& secrets,
                       const std::map<std::string, std::string, std::less<>>& rules,
                       const Detector& detector) {
     struct Span {
@@ -154,34 +190,19 @@ Redaction redact_file(std::string_view bytes, const parse::Document& doc,
         result.scrubber.add(std::string(secret), mark);
     }
 
-    // Text no node covers — a file that did not parse, a Markdown body, plain text — can still
-    // hold "KEY": "value" or KEY=value pairs with a secret-named key.
-    const bool unparsed = doc.error.has_value() || doc.format == sdk::Format::text;
-    const std::size_t loose_from = unparsed                              ? 0
-                                   : doc.format == sdk::Format::markdown ? doc.body_offset
-                                                                         : bytes.size();
-    for (const LoosePair& pair :
-         find_loose_pairs(bytes.substr(std::min(loose_from, bytes.size())))) {
-        const std::size_t offset = loose_from + pair.value_offset;
-        const std::string_view secret = bytes.substr(offset, pair.value_length);
-        const std::string mark = marker("SECRET", secret);
-        spans.push_back({offset, pair.value_length, mark});
-        result.scrubber.add(std::string(secret), mark);
-    }
-
-    // Token-shaped secrets anywhere in the text (inside longer strings, Markdown bodies, comments).
-    for (const TokenMatch& token : detector.find_tokens(bytes)) {
-        // The innermost string node around the token names the rule.
+    // Secrets found in the bytes: token shapes anywhere, named values in text no node covers.
+    for (const SecretSpan& found : secrets) {
+        // The innermost string node around the secret names the rule.
         std::string_view pointer;
         for (const parse::Node* node : strings) {
-            if (node->value_offset <= token.offset &&
-                token.offset + token.length <= node->value_offset + node->value_length) {
+            if (node->value_offset <= found.offset &&
+                found.offset + found.length <= node->value_offset + node->value_length) {
                 pointer = node->pointer;
             }
         }
-        const std::string_view secret = bytes.substr(token.offset, token.length);
+        const std::string_view secret = bytes.substr(found.offset, found.length);
         const std::string mark = marker(rule_for(pointer), secret);
-        spans.push_back({token.offset, token.length, mark});
+        spans.push_back({found.offset, found.length, mark});
         result.scrubber.add(std::string(secret), mark);
     }
 

@@ -62,6 +62,7 @@
  *   create(config, host, &instance)
  *   scanner:  targets(instance, &list, &count)        once, before any analyze
  *             analyze(instance, file, document, host) once per matching file, in any order
+ *             finish(instance, host)                  once, after the last analyze (optional)
  *   exporter: export_scan(instance, input, host)      once per export
  *   destroy(instance)                                 always, exactly once per created instance,
  *                                                     before the library is unloaded
@@ -109,8 +110,13 @@ extern "C" {
  * True when the struct pointed to by `ptr` (which starts with struct_size) contains all of
  * `member`. Use it before reading any member appended after v1.0.
  */
+#ifdef __cplusplus
+#define CONFSCOPE_HAS_MEMBER(ptr, type, member) \
+    ((ptr)->struct_size >= offsetof(type, member) + sizeof(static_cast<type*>(nullptr)->member))
+#else
 #define CONFSCOPE_HAS_MEMBER(ptr, type, member) \
     ((ptr)->struct_size >= offsetof(type, member) + sizeof(((type*)0)->member))
+#endif
 
 /* ============================================================================================== */
 /* Status codes — the canonical numbers of abseil's absl::StatusCode (and gRPC).                  */
@@ -192,10 +198,24 @@ typedef int32_t confscope_node_kind;
 #define CONFSCOPE_NODE_FLAG_PLACEHOLDER 0x8u
 
 /** Bit flags on a file (confscope_file_v1.flags). */
-#define CONFSCOPE_FILE_FLAG_SYMLINK \
-    0x1u /**< the path found is a symbolic link (metadata is of its target) */
-#define CONFSCOPE_FILE_FLAG_TRUNCATED \
-    0x2u /**< the file exceeded the size limit; bytes are absent */
+/* The path found is a symbolic link (metadata is of its target). */
+#define CONFSCOPE_FILE_FLAG_SYMLINK 0x1u
+/* The file exceeded the size limit; bytes are absent. */
+#define CONFSCOPE_FILE_FLAG_TRUNCATED 0x2u
+/* The file lies inside a git work tree (a folder above it, up to the scan root or home, has .git).
+ */
+#define CONFSCOPE_FILE_FLAG_IN_GIT_REPO 0x4u
+/* The file is tracked by git: its path is in that work tree's index (it is, or will be, committed).
+ */
+#define CONFSCOPE_FILE_FLAG_GIT_TRACKED 0x8u
+/* A folder between the project folder (or the home) and the file is a symbolic link
+ * (e.g. <project>/.claude -> elsewhere). */
+#define CONFSCOPE_FILE_FLAG_PARENT_SYMLINK 0x10u
+
+/** Operating systems, as bits (confscope_target_v1.os_mask; 0 means every OS). */
+#define CONFSCOPE_OS_LINUX 0x1u
+#define CONFSCOPE_OS_MACOS 0x2u
+#define CONFSCOPE_OS_WINDOWS 0x4u
 
 /** Capabilities of a plugin (confscope_plugin_v1.kinds, a bit set). */
 #define CONFSCOPE_KIND_SCANNER 0x1u  /**< implements targets() and analyze() */
@@ -232,6 +252,8 @@ typedef struct confscope_target_v1 {
     const char* path;     /**< required: the template described above */
     confscope_format format; /**< required: how the host parses matching files */
     confscope_scope scope;   /**< required: the precedence level of matching files */
+    uint32_t os_mask; /**< optional: CONFSCOPE_OS_* bits of the OSes where the location exists (a
+                           legacy Windows path); 0 means every OS */
 } confscope_target_v1;
 
 /**
@@ -263,6 +285,9 @@ typedef struct confscope_item_v1 {
     const char* pointer;   /**< optional: RFC 6901 pointer to where it is defined in the file */
     uint32_t line;         /**< optional: 1-based line of that place, 0 when unknown */
     uint32_t column;       /**< optional: 1-based column (Unicode code points), 0 when unknown */
+    const char* path;      /**< optional: in finish() only, the absolute path of a file this plugin
+                                analyzed in this scan, which the item belongs to; NULL during
+                                analyze() (the file being analyzed) */
 } confscope_item_v1;
 
 /**
@@ -279,6 +304,9 @@ typedef struct confscope_finding_v1 {
     const char* pointer; /**< optional: RFC 6901 pointer to the offending value */
     uint32_t line;       /**< optional: 1-based line, 0 when unknown */
     uint32_t column;     /**< optional: 1-based column, 0 when unknown */
+    const char* path;    /**< optional: in finish() only, the absolute path of a file this plugin
+                              analyzed in this scan, which the finding belongs to; NULL during
+                              analyze() (the file being analyzed) */
 } confscope_finding_v1;
 
 /* ============================================================================================== */
@@ -311,6 +339,22 @@ typedef struct confscope_node_v1 {
 } confscope_node_v1;
 
 /**
+ * A secret the host found in a file's bytes: a known token shape anywhere (also in Markdown bodies
+ * and comments), or the value of a secret-named key in text no node covers. Host-owned; borrowed.
+ * Never copy `bytes` at this span into a message.
+ */
+typedef struct confscope_secret_v1 {
+    uint32_t struct_size;
+    uint64_t offset; /**< byte offset in the file */
+    uint64_t length; /**< bytes */
+    uint32_t line;   /**< 1-based */
+    uint32_t column; /**< 1-based, code points */
+    const char*
+        kind; /**< "anthropic", "openai", "github", "aws-access-key", "slack", "google-api-key",
+                   "stripe", "jwt", "private-key", "bearer", or "named-key" */
+} confscope_secret_v1;
+
+/**
  * A parsed file. Host-owned; borrowed for the call.
  *
  * When parsing failed, parse_status is CONFSCOPE_INVALID_ARGUMENT, parse_error says why and where,
@@ -329,6 +373,8 @@ typedef struct confscope_document_v1 {
     const char* bytes; /**< the raw file bytes (followed by a NUL not counted in byte_count) */
     size_t byte_count;
     size_t body_offset; /**< Markdown: where the body starts after the front matter; else 0 */
+    const confscope_secret_v1* const* secrets; /**< secret_count pointers, by offset */
+    size_t secret_count;
 } confscope_document_v1;
 
 /**
@@ -352,6 +398,7 @@ typedef struct confscope_file_v1 {
     int64_t mtime_unix;     /**< last modification, seconds since the epoch (UTC) */
     const char* sha256_hex; /**< lowercase hex SHA-256 of the raw bytes */
     uint32_t flags;         /**< CONFSCOPE_FILE_FLAG_* */
+    const char* home_dir;   /**< the scan's home folder (absolute), to judge paths files refer to */
 } confscope_file_v1;
 
 /* ---- exporter input (a stored scan) ---------------------------------------------------------- */
@@ -536,6 +583,15 @@ typedef struct confscope_plugin_v1 {
     confscope_status (*export_scan)(confscope_instance* instance,
                                     const confscope_export_input_v1* input,
                                     const confscope_host_v1* host);
+
+    /**
+     * Optional for scanners (NULL when unused). Called once after the last analyze() of a scan,
+     * for rules that need several files (a server name defined in two scopes, a policy in one
+     * file violated in another). Findings and items emitted here must set `path` to a file this
+     * plugin analyzed in this scan; anything else is refused with CONFSCOPE_INVALID_ARGUMENT.
+     * A failure is handled like a failed analyze().
+     */
+    confscope_status (*finish)(confscope_instance* instance, const confscope_host_v1* host);
 } confscope_plugin_v1;
 
 /** The entry symbol's type. */

@@ -35,6 +35,9 @@ class PluginInstance {
     Status analyze(const confscope_file_v1& file, const confscope_document_v1& document,
                    const confscope_host_v1& host);
 
+    /// Calls finish() when the plugin has one (else does nothing); an error carries last_error().
+    Status finish(const confscope_host_v1& host);
+
     /// Calls export_scan(); an error carries the plugin's last_error().
     Status export_scan(const confscope_export_input_v1& input, const confscope_host_v1& host);
 

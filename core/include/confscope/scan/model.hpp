@@ -44,6 +44,8 @@ struct FileRecord {
     std::uint32_t gid = 0;
     std::int64_t mtime_unix = 0;
     bool is_symlink = false;
+    std::uint32_t flags =
+        0;  ///< CONFSCOPE_FILE_FLAG_* (symlink, git work tree, tracked, parent symlink)
     std::string sha256;                  ///< of the raw bytes ("" when not read)
     std::optional<std::string> content;  ///< as stored: redacted (default), raw, or absent
     std::string content_sha256;          ///< of `content`; the content-addressed key

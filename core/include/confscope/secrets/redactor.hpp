@@ -46,15 +46,19 @@ class Scrubber {
     std::vector<std::pair<std::string, std::string>> known_;  // longest first
 };
 
-/// A value with a secret-named key in text no parser covered ("DB_PASSWORD": "…", API_KEY=…).
-struct LoosePair {
-    std::size_t value_offset = 0;
-    std::size_t value_length = 0;
+/// A secret found in a file's bytes, by pattern: a known token shape anywhere, or the value of a
+/// secret-named key ("DB_PASSWORD": "…", API_KEY=…) in text no node covers (a file that did not
+/// parse, a Markdown body, plain text).
+struct SecretSpan {
+    std::size_t offset = 0;
+    std::size_t length = 0;
+    std::string_view kind;  ///< the token shape ("github", ...) or "named-key"; static storage
 };
 
-/// Key/value pairs whose key names a secret and whose value looks like one, found by pattern in
-/// `text`: for files that did not parse, Markdown bodies and plain text.
-std::vector<LoosePair> find_loose_pairs(std::string_view text);
+/// Every secret span of a file, by offset, not nested. Computed once per file: plugins get it in
+/// the document (confscope_secret_v1), redaction replaces it.
+std::vector<SecretSpan> find_secret_spans(std::string_view bytes, const parse::Document& doc,
+                                          const Detector& detector = Detector::instance());
 
 /// The result of redacting one file.
 struct Redaction {
@@ -63,12 +67,12 @@ struct Redaction {
     Scrubber scrubber;      ///< knows the file's secrets, for messages, items and logs
 };
 
-/// Redacts a file's bytes: every node flagged as a secret loses its whole value (a quoted marker,
-/// so the file still parses), every token-shaped secret anywhere loses the token, and in text no
-/// node covers every secret-looking value of a secret-named key (find_loose_pairs) is replaced.
-/// `rules` maps a JSON pointer to the id of the rule that reported a secret there (used in the
-/// marker).
+/// Redacts a file's bytes: every node flagged as a secret (or reported by a SEC-* finding) loses
+/// its whole value (a quoted marker, so the file still parses), and every span of `secrets`
+/// (find_secret_spans) is replaced. `rules` maps a JSON pointer to the id of the rule that reported
+/// a secret there (used in the marker).
 Redaction redact_file(std::string_view bytes, const parse::Document& doc,
+                      const std::vector<SecretSpan>& secrets,
                       const std::map<std::string, std::string, std::less<>>& rules,
                       const Detector& detector = Detector::instance());
 

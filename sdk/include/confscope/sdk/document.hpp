@@ -116,6 +116,16 @@ class Node {
     const confscope_node_v1* raw_ = nullptr;
 };
 
+/// A secret the host found in the file's bytes (a token shape anywhere, or a secret-named value
+/// in text no node covers, such as a Markdown body). Never quote the bytes it covers.
+struct Secret {
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::string_view kind;  ///< "github", "anthropic", ..., "named-key"
+};
+
 /// The parsed file. Builds a child index once (linear in the number of nodes).
 class Document {
   public:
@@ -155,6 +165,17 @@ class Document {
     }
 
     [[nodiscard]] std::size_t node_count() const { return raw_->node_count; }
+
+    /// The secrets the host found in the bytes, by offset.
+    [[nodiscard]] std::vector<Secret> secrets() const {
+        std::vector<Secret> out;
+        if (!CONFSCOPE_HAS_MEMBER(raw_, confscope_document_v1, secret_count)) return out;
+        for (std::size_t i = 0; i < raw_->secret_count; ++i) {
+            const confscope_secret_v1* s = raw_->secrets[i];
+            out.push_back({s->offset, s->length, s->line, s->column, s->kind ? s->kind : ""});
+        }
+        return out;
+    }
     [[nodiscard]] const confscope_document_v1& raw() const { return *raw_; }
 
     /// Unescape one RFC 6901 token (~1 -> /, ~0 -> ~).

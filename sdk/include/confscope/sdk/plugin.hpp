@@ -28,7 +28,9 @@
 //     };
 //     CONFSCOPE_PLUGIN(HelloScanner)
 //
-// The class may have a constructor taking `const sdk::Config&` (else it is default-constructed).
+// The class may have a constructor taking `const sdk::Config&` (else it is default-constructed),
+// and a `void finish(sdk::Sink&)` called after the last analyze() for rules that compare files
+// (remember places with sdk::Location::of(file, node) during analyze()).
 // An exporter implements `void export_scan(const confscope_export_input_v1&, sdk::Writer&)`
 // instead of targets()/analyze(). Throwing from any member is fine: the thunk reports it.
 #pragma once
@@ -86,6 +88,23 @@ class File {
     [[nodiscard]] bool is_symlink() const {
         return (raw_->flags & CONFSCOPE_FILE_FLAG_SYMLINK) != 0;
     }
+    /// Inside a git work tree (a folder above it, up to the scan root or home, holds .git).
+    [[nodiscard]] bool in_git_repo() const {
+        return (raw_->flags & CONFSCOPE_FILE_FLAG_IN_GIT_REPO) != 0;
+    }
+    /// In that work tree's index: committed, or about to be.
+    [[nodiscard]] bool git_tracked() const {
+        return (raw_->flags & CONFSCOPE_FILE_FLAG_GIT_TRACKED) != 0;
+    }
+    /// A folder between the project (or home) and the file is a symbolic link.
+    [[nodiscard]] bool parent_symlink() const {
+        return (raw_->flags & CONFSCOPE_FILE_FLAG_PARENT_SYMLINK) != 0;
+    }
+    /// The scan's home folder.
+    [[nodiscard]] std::string_view home_dir() const {
+        return CONFSCOPE_HAS_MEMBER(raw_, confscope_file_v1, home_dir) ? text(raw_->home_dir)
+                                                                       : std::string_view();
+    }
     /// The file name (last path component).
     [[nodiscard]] std::string_view file_name() const {
         const std::string_view p = path();
@@ -101,7 +120,23 @@ class File {
     const confscope_file_v1* raw_;
 };
 
-/// Where a scanner reports results. Borrowed during analyze(); every call copies its arguments.
+/// A place in a file that a plugin keeps beyond analyze() (owning copies), to report on it from
+/// finish() — for rules that compare several files.
+struct Location {
+    std::string path;     ///< the file's absolute path
+    std::string display;  ///< its display path, for messages
+    std::string pointer;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+
+    static Location of(const File& file, const Node& at = {}) {
+        return {std::string(file.path()), std::string(file.display_path()),
+                std::string(at.pointer()), at.line(), at.column()};
+    }
+};
+
+/// Where a scanner reports results. Borrowed during analyze() and finish(); every call copies its
+/// arguments.
 class Sink {
   public:
     Sink(const confscope_host_v1& host, std::string client)
@@ -119,6 +154,22 @@ class Sink {
         f.pointer = pointer.c_str();
         f.line = at.line();
         f.column = at.column();
+        check(host_->emit_finding(host_->context, &f), "finding " + rule);
+    }
+
+    /// From finish(): report a finding at a place remembered during analyze().
+    void finding(std::string_view rule_id, Severity severity, std::string_view message,
+                 const Location& at) {
+        const std::string rule(rule_id), text(message);
+        confscope_finding_v1 f{};
+        f.struct_size = sizeof f;
+        f.rule_id = rule.c_str();
+        f.severity = static_cast<confscope_severity>(severity);
+        f.message = text.c_str();
+        f.pointer = at.pointer.c_str();
+        f.line = at.line;
+        f.column = at.column;
+        f.path = at.path.c_str();
         check(host_->emit_finding(host_->context, &f), "finding " + rule);
     }
 
@@ -188,6 +239,11 @@ concept ScannerClass = requires(P& p, const File& f, const Document& d, Sink& s)
 template <typename P>
 concept ExporterClass = requires(P& p, const confscope_export_input_v1& in, Writer& w) {
     p.export_scan(in, w);
+};
+
+template <typename P>
+concept HasFinish = requires(P& p, Sink& s) {
+    p.finish(s);
 };
 
 template <typename P>
@@ -284,6 +340,7 @@ struct Thunks {
                     c.path = t.path.c_str();
                     c.format = static_cast<confscope_format>(t.format);
                     c.scope = static_cast<confscope_scope>(t.scope);
+                    c.os_mask = t.os_mask;
                     s->target_pointers.push_back(&c);
                 }
                 *out = s->target_pointers.data();
@@ -297,6 +354,17 @@ struct Thunks {
     static confscope_status analyze(confscope_instance* instance, const confscope_file_v1* file,
                                     const confscope_document_v1* document,
                                     const confscope_host_v1* host) noexcept;
+
+    static confscope_status finish(confscope_instance* instance,
+                                   const confscope_host_v1* host) noexcept {
+        Instance<P>* s = self(instance);
+        return guarded(s->last_error, [&] {
+            if constexpr (HasFinish<P>) {
+                Sink sink(*host, P::info().family);
+                s->plugin->finish(sink);
+            }
+        });
+    }
 
     static confscope_status export_scan(confscope_instance* instance,
                                         const confscope_export_input_v1* input,
@@ -381,6 +449,7 @@ struct Descriptor {
             plugin.analyze = &Thunks<P>::analyze;
         }
         if constexpr (ExporterClass<P>) plugin.export_scan = &Thunks<P>::export_scan;
+        if constexpr (HasFinish<P>) plugin.finish = &Thunks<P>::finish;
     }
 };
 

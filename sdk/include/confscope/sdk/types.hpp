@@ -57,6 +57,7 @@ struct Target {
     std::string path;      ///< "{CLAUDE_CONFIG_DIR}/settings.json", "{PROJECT}/.mcp.json", ...
     Format format = Format::json;
     Scope scope = Scope::user;
+    std::uint32_t os_mask = 0;  ///< CONFSCOPE_OS_* bits where the location exists; 0 = every OS
 };
 
 /// A rule the plugin may report; see confscope_rule_v1.
