@@ -1,8 +1,8 @@
 // The claude-code plugin's command analysis: package pinning (MCP-004), download-and-execute
 // hooks (HOOK-002) and permission rule parsing, tested directly on its sources.
-#include "package_pinning.hpp"
-
 #include <boost/test/unit_test.hpp>
+
+#include <confscope/plugin_common/package_pinning.hpp>
 
 #include "hooks.hpp"
 #include "permissions.hpp"

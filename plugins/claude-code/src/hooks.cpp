@@ -2,7 +2,7 @@
 
 #include <regex>
 
-#include "text.hpp"
+#include "common.hpp"
 
 namespace claude_code {
 

@@ -5,7 +5,7 @@
 
 #include <string_view>
 
-#include "analysis.hpp"
+#include "common.hpp"
 
 namespace claude_code {
 

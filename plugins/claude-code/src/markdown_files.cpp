@@ -1,7 +1,7 @@
 #include "markdown_files.hpp"
 
+#include "common.hpp"
 #include "hooks.hpp"
-#include "mcp_servers.hpp"
 #include "permissions.hpp"
 
 namespace claude_code {
@@ -86,10 +86,10 @@ void analyze_agent(Analysis& a) {
     // mcpServers: an object of servers, or the documented list of names (servers configured
     // elsewhere) and {name: config} entries.
     const sdk::Node servers = root["mcpServers"];
-    if (servers.is_object()) analyze_mcp_servers(a, servers, a.scope());
+    if (servers.is_object()) analyze_mcp_servers(a, servers, a.scope(), claude_code_dialect());
     for (const sdk::Node& entry :
          servers.is_array() ? servers.children() : std::vector<sdk::Node>{}) {
-        if (entry.is_object()) analyze_mcp_servers(a, entry, a.scope());
+        if (entry.is_object()) analyze_mcp_servers(a, entry, a.scope(), claude_code_dialect());
     }
     analyze_hooks(a, root["hooks"], "agent " + name);
 }

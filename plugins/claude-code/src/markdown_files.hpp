@@ -2,7 +2,7 @@
 // YAML front matter the host parsed into the document's nodes.
 #pragma once
 
-#include "analysis.hpp"
+#include "common.hpp"
 
 namespace claude_code {
 

@@ -4,7 +4,7 @@
 #include <array>
 #include <vector>
 
-#include "text.hpp"
+#include "common.hpp"
 
 namespace claude_code {
 

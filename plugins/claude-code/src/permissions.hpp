@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "analysis.hpp"
+#include "common.hpp"
 
 namespace claude_code {
 

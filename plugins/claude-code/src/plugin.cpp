@@ -1,8 +1,8 @@
 // The Claude Code scanner: every Claude Code location (settings at each scope, ~/.claude.json,
 // .mcp.json, managed files, memory, agents, commands, skills, plugins), an inventory of MCP
 // servers, permission rules, hooks and memory files, and the rules of catalogue.cpp.
-#include "analysis.hpp"
 #include "catalogue.hpp"
+#include "common.hpp"
 #include "markdown_files.hpp"
 #include "settings.hpp"
 #include "targets.hpp"

@@ -3,10 +3,9 @@
 #include <array>
 #include <cstdio>
 
+#include "common.hpp"
 #include "hooks.hpp"
-#include "mcp_servers.hpp"
 #include "permissions.hpp"
-#include "text.hpp"
 
 namespace claude_code {
 
@@ -76,16 +75,17 @@ void analyze_settings(Analysis& a) {
     check_settings_env(a, root["env"]);
     analyze_hooks(a, root["hooks"], a.file.display_path());
     // Settings files may also carry servers (managed settings and some tools write them there).
-    analyze_mcp_servers(a, root["mcpServers"], a.scope());
+    analyze_mcp_servers(a, root["mcpServers"], a.scope(), claude_code_dialect());
 }
 
 void analyze_global_state(Analysis& a) {
     const sdk::Node root = a.doc.root();
     if (!root.is_object()) return;
-    analyze_mcp_servers(a, root["mcpServers"], sdk::Scope::user);
+    analyze_mcp_servers(a, root["mcpServers"], sdk::Scope::user, claude_code_dialect());
     check_dangerous_prompt(a, root);
     for (const sdk::Node& project : root["projects"].children()) {
-        analyze_mcp_servers(a, project["mcpServers"], sdk::Scope::local, project.key());
+        analyze_mcp_servers(a, project["mcpServers"], sdk::Scope::local, claude_code_dialect(),
+                            project.key());
     }
 }
 
@@ -93,9 +93,10 @@ void analyze_mcp_file(Analysis& a) {
     const sdk::Node root = a.doc.root();
     if (!root.is_object()) return;
     if (root["mcpServers"]) {
-        analyze_mcp_servers(a, root["mcpServers"], a.scope());
+        analyze_mcp_servers(a, root["mcpServers"], a.scope(), claude_code_dialect());
     } else if (a.scope() == sdk::Scope::plugin) {
-        analyze_mcp_servers(a, root, a.scope());  // plugins may list servers at the top level
+        analyze_mcp_servers(a, root, a.scope(),
+                            claude_code_dialect());  // plugins may list servers at the top level
     }
 }
 
@@ -126,7 +127,8 @@ void analyze_plugin_metadata(Analysis& a) {
         .set("description", root["description"].string_or(""));
     a.sink.item("claude_plugin", root["name"].string_or(a.file.display_path()), a.scope(), data,
                 root);
-    if (root["mcpServers"].is_object()) analyze_mcp_servers(a, root["mcpServers"], a.scope());
+    if (root["mcpServers"].is_object())
+        analyze_mcp_servers(a, root["mcpServers"], a.scope(), claude_code_dialect());
     if (root["hooks"].is_object())
         analyze_hooks(a, root["hooks"], "plugin " + std::string(root["name"].string_or("")));
 }

@@ -2,7 +2,7 @@
 // managed-mcp.json, Claude Code plugins' hooks.json and manifests, the credentials file.
 #pragma once
 
-#include "analysis.hpp"
+#include "common.hpp"
 
 namespace claude_code {
 

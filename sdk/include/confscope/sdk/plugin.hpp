@@ -173,14 +173,16 @@ class Sink {
         check(host_->emit_finding(host_->context, &f), "finding " + rule);
     }
 
-    /// Report an inventory item of `kind` named `name`, defined at `at`.
+    /// Report an inventory item of `kind` named `name`, defined at `at`. `client` is the client
+    /// that uses it (default: the plugin's family), for plugins that cover several clients.
     void item(std::string_view kind, std::string_view name, Scope scope, const JsonObject& data,
-              const Node& at = {}) {
+              const Node& at = {}, std::string_view client = {}) {
         const std::string k(kind), n(name), json(data.dump()), pointer(at.pointer());
+        const std::string user(client.empty() ? std::string_view(client_) : client);
         confscope_item_v1 i{};
         i.struct_size = sizeof i;
         i.kind = k.c_str();
-        i.client = client_.c_str();
+        i.client = user.c_str();
         i.scope = static_cast<confscope_scope>(scope);
         i.name = n.c_str();
         i.data_json = json.c_str();

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace claude_code {
+namespace confscope::plugin_common {
 
 /// "npx" for "/usr/local/bin/npx", "npx.cmd" or "C:\\node\\npx.exe".
 std::string command_name(std::string_view command);
@@ -28,4 +28,4 @@ bool is_loopback_host(std::string_view host);
 /// `text` in double quotes, shortened to `max` characters for messages.
 std::string quoted(std::string_view text, std::size_t max = 80);
 
-}  // namespace claude_code
+}  // namespace confscope::plugin_common

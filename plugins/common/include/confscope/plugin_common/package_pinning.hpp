@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace claude_code {
+namespace confscope::plugin_common {
 
 struct LaunchedPackage {
     std::string launcher;       ///< "npx", "uvx", ...
@@ -26,4 +26,4 @@ bool npm_spec_is_pinned(std::string_view spec);
 /// A Python spec names an exact version: "tool==1.2.3", "tool@1.2.3", "git+https://…@<40 hex>".
 bool python_spec_is_pinned(std::string_view spec);
 
-}  // namespace claude_code
+}  // namespace confscope::plugin_common

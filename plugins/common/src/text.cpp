@@ -1,9 +1,9 @@
-#include "text.hpp"
-
 #include <algorithm>
 #include <cctype>
 
-namespace claude_code {
+#include <confscope/plugin_common/text.hpp>
+
+namespace confscope::plugin_common {
 
 std::string to_lower(std::string_view text) {
     std::string out(text);
@@ -73,4 +73,4 @@ std::string quoted(std::string_view text, std::size_t max) {
     return out;
 }
 
-}  // namespace claude_code
+}  // namespace confscope::plugin_common

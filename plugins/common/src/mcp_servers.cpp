@@ -1,24 +1,14 @@
-#include "mcp_servers.hpp"
+#include <algorithm>
 
-#include <array>
+#include <confscope/plugin_common/mcp_servers.hpp>
+#include <confscope/plugin_common/package_pinning.hpp>
+#include <confscope/plugin_common/text.hpp>
 
-#include "package_pinning.hpp"
-#include "text.hpp"
-
-namespace claude_code {
+namespace confscope::plugin_common {
 
 namespace {
 
 using sdk::Severity;
-
-constexpr std::array kKnownTransports{"stdio", "http", "sse", "ws", "sdk"};
-
-bool known_transport(std::string_view type) {
-    for (const std::string_view t : kKnownTransports) {
-        if (t == type) return true;
-    }
-    return false;
-}
 
 // A URL safe to keep in the inventory: no userinfo, query values hidden.
 std::string sanitized_url(std::string_view url_text, const Url& url) {
@@ -78,13 +68,11 @@ bool url_has_credentials(const Url& url) {
 }
 
 // "--header X", "-H X", "--header=Authorization: …", "Authorization: Bearer …" (mcp-remote style).
-bool header_argument(const sdk::Node& args, std::size_t i) {
-    const std::string text = to_lower(args.at(i).value());
+bool header_argument(const std::vector<std::string>& args, std::size_t i) {
+    const std::string text = to_lower(args[i]);
     if (text.starts_with("--header") || text.find("authorization") != std::string::npos)
         return true;
-    if (i == 0) return false;
-    const std::string_view previous = args.at(i - 1).value();
-    return previous == "--header" || previous == "-H";
+    return i > 0 && (args[i - 1] == "--header" || args[i - 1] == "-H");
 }
 
 // A connection string with a literal password (postgresql://app:pw@db/app) in env or args.
@@ -99,8 +87,9 @@ bool report_url_credentials(Analysis& a, const sdk::Node& value, std::string_vie
     return true;
 }
 
-void check_secrets(Analysis& a, const sdk::Node& srv, std::string_view name) {
-    for (const sdk::Node& env : srv["env"].children()) {
+void check_secrets(Analysis& a, const ServerEntry& srv) {
+    const std::string_view name = srv.name;
+    for (const sdk::Node& env : srv.env_node.children()) {
         if (!env.is_string() ||
             report_url_credentials(a, env, name, "env " + std::string(env.key())))
             continue;
@@ -112,20 +101,19 @@ void check_secrets(Analysis& a, const sdk::Node& srv, std::string_view name) {
                            "; reference it as ${" + std::string(env.key()) + "}",
                        env);
     }
-    for (const sdk::Node& header : srv["headers"].children()) {
+    for (const sdk::Node& header : srv.headers_node.children()) {
         if (!header.is_secret()) continue;
         a.sink.finding("SEC-002", Severity::high,
                        "MCP server " + quoted(name) + " has a literal token in header " +
                            std::string(header.key()) + "; use ${VAR} or headersHelper",
                        header);
     }
-    const sdk::Node args = srv["args"];
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const sdk::Node arg = args.at(i);
+    for (std::size_t i = 0; i < srv.args.size(); ++i) {
+        const sdk::Node arg = srv.arg_node(i);
         const std::string where = "args[" + std::to_string(i) + "]";
         if (!arg.is_string() || report_url_credentials(a, arg, name, where) || !arg.is_secret())
             continue;
-        if (header_argument(args, i)) {
+        if (header_argument(srv.args, i)) {
             a.sink.finding("SEC-002", Severity::high,
                            "MCP server " + quoted(name) +
                                " passes a literal token in a --header argument (" + where +
@@ -138,7 +126,7 @@ void check_secrets(Analysis& a, const sdk::Node& srv, std::string_view name) {
                            arg);
         }
     }
-    const sdk::Node secret = srv["oauth"]["clientSecret"];
+    const sdk::Node secret = srv.entry["oauth"]["clientSecret"];
     if (secret.is_string() && !secret.is_reference()) {
         a.sink.finding("SEC-004", Severity::high,
                        "MCP server " + quoted(name) +
@@ -164,66 +152,109 @@ void check_url(Analysis& a, const sdk::Node& url_node, std::string_view name, co
     }
 }
 
+sdk::Node first_of(const sdk::Node& entry, const std::vector<std::string_view>& keys) {
+    for (const std::string_view key : keys) {
+        if (sdk::Node node = entry[key]) return node;
+    }
+    return {};
+}
+
 }  // namespace
 
+const ServerDialect& claude_code_dialect() {
+    static const ServerDialect dialect{
+        .client = "claude-code", .product = "Claude Code", .url_needs_type = true};
+    return dialect;
+}
+
+ServerEntry read_server(const sdk::Node& entry, std::string name, const ServerDialect& dialect) {
+    ServerEntry s;
+    s.name = std::move(name);
+    s.entry = entry;
+    s.type_node = entry[dialect.type_key];
+    s.type = std::string(s.type_node.string_or(""));
+    s.command_node = first_of(entry, dialect.command_keys);
+    if (dialect.command_array && s.command_node.is_array()) {
+        const std::vector<std::string_view> parts = s.command_node.strings();
+        if (!parts.empty()) s.command = std::string(parts.front());
+        for (std::size_t i = 1; i < parts.size(); ++i)
+            s.args.emplace_back(parts[i]);
+        s.args_node = s.command_node;
+        s.args_offset = 1;
+    } else {
+        s.command = std::string(s.command_node.string_or(""));
+        s.args_node = first_of(entry, dialect.args_keys);
+        for (const std::string_view arg : s.args_node.strings())
+            s.args.emplace_back(arg);
+    }
+    s.env_node = first_of(entry, dialect.env_keys);
+    s.url_node = first_of(entry, dialect.url_keys);
+    s.headers_node = first_of(entry, dialect.header_keys);
+    s.transport = s.type;
+    if (s.transport.empty())
+        s.transport = !s.command.empty() ? "stdio" : s.url_node ? "remote" : "";
+    return s;
+}
+
+void analyze_mcp_server(Analysis& a, const sdk::Node& entry, std::string name, sdk::Scope scope,
+                        const ServerDialect& dialect, std::string_view project) {
+    const ServerEntry srv = read_server(entry, std::move(name), dialect);
+    const std::string url_text(srv.url_node.string_or(""));
+    const Url url = parse_url(url_text);
+
+    if (dialect.url_needs_type && !url_text.empty() && srv.type.empty()) {
+        a.sink.finding("MCP-013", Severity::low,
+                       "MCP server " + quoted(srv.name) +
+                           " has a url but no \"type\" (http, sse or ws); " +
+                           std::string(dialect.product) + " skips it",
+                       entry);
+    } else if (!srv.type.empty() && !dialect.transports.empty() &&
+               std::find(dialect.transports.begin(), dialect.transports.end(), srv.type) ==
+                   dialect.transports.end()) {
+        a.sink.finding("MCP-013", Severity::low,
+                       "MCP server " + quoted(srv.name) + " has unknown transport " +
+                           quoted(srv.type) + "; " + std::string(dialect.product) + " skips it",
+                       srv.type_node);
+    }
+
+    sdk::JsonObject data;
+    data.set("transport", srv.transport);
+    if (!srv.command.empty()) data.set("command", srv.command);
+    if (!srv.args.empty()) data.set("args", sdk::JsonArray::of(srv.args));
+    sdk::JsonArray env_names;
+    for (const sdk::Node& env : srv.env_node.children())
+        env_names.push(env.key());
+    if (!env_names.empty()) data.set("env", env_names);
+    if (!url_text.empty()) data.set("url", sanitized_url(url_text, url));
+    sdk::JsonArray header_names;
+    for (const sdk::Node& header : srv.headers_node.children())
+        header_names.push(header.key());
+    if (!header_names.empty()) data.set("headers", header_names);
+    if (entry["headersHelper"]) data.set("headers_helper", true);
+    if (entry["oauth"]) data.set("oauth", true);
+    if (!project.empty()) data.set("project", project);
+
+    if (const auto package = launched_package(srv.command, srv.args)) {
+        data.set("package", package->spec).set("pinned", package->pinned);
+        if (!package->pinned) {
+            a.sink.finding("MCP-004", Severity::medium,
+                           "MCP server " + quoted(srv.name) + " runs " + package->launcher +
+                               " package " + quoted(package->spec) +
+                               " without an exact version; every start may run different code",
+                           srv.arg_node(package->arg_index));
+        }
+    }
+    check_url(a, srv.url_node, srv.name, url);
+    check_secrets(a, srv);
+    a.sink.item("mcp_server", srv.name, scope, data, entry, dialect.client);
+}
+
 void analyze_mcp_servers(Analysis& a, const sdk::Node& servers, sdk::Scope scope,
-                         std::string_view project) {
+                         const ServerDialect& dialect, std::string_view project) {
     for (const sdk::Node& srv : servers.children()) {
-        if (!srv.is_object()) continue;
-        const std::string name(srv.key());
-        const std::string type(srv["type"].string_or(""));
-        const std::string command(srv["command"].string_or(""));
-        const sdk::Node url_node = srv["url"];
-        const std::string url_text(url_node.string_or(""));
-        const Url url = parse_url(url_text);
-        const std::vector<std::string_view> arg_views = srv["args"].strings();
-        const std::vector<std::string> args(arg_views.begin(), arg_views.end());
-
-        std::string transport = type;
-        if (transport.empty() && !command.empty()) transport = "stdio";
-        if (!url_text.empty() && type.empty()) {
-            a.sink.finding("MCP-013", Severity::low,
-                           "MCP server " + quoted(name) +
-                               " has a url but no \"type\" (http, sse or ws); Claude Code skips it",
-                           srv);
-        } else if (!type.empty() && !known_transport(type)) {
-            a.sink.finding("MCP-013", Severity::low,
-                           "MCP server " + quoted(name) + " has unknown transport " + quoted(type) +
-                               "; Claude Code skips it",
-                           srv["type"]);
-        }
-
-        sdk::JsonObject data;
-        data.set("transport", transport);
-        if (!command.empty()) data.set("command", command);
-        if (!args.empty()) data.set("args", sdk::JsonArray::of(args));
-        sdk::JsonArray env_names;
-        for (const sdk::Node& env : srv["env"].children())
-            env_names.push(env.key());
-        if (!env_names.empty()) data.set("env", env_names);
-        if (!url_text.empty()) data.set("url", sanitized_url(url_text, url));
-        sdk::JsonArray header_names;
-        for (const sdk::Node& header : srv["headers"].children())
-            header_names.push(header.key());
-        if (!header_names.empty()) data.set("headers", header_names);
-        if (srv["headersHelper"]) data.set("headers_helper", true);
-        if (srv["oauth"]) data.set("oauth", true);
-        if (!project.empty()) data.set("project", project);
-
-        if (const auto package = launched_package(command, args)) {
-            data.set("package", package->spec).set("pinned", package->pinned);
-            if (!package->pinned) {
-                a.sink.finding("MCP-004", Severity::medium,
-                               "MCP server " + quoted(name) + " runs " + package->launcher +
-                                   " package " + quoted(package->spec) +
-                                   " without an exact version; every start may run different code",
-                               srv["args"].at(package->arg_index));
-            }
-        }
-        check_url(a, url_node, name, url);
-        check_secrets(a, srv, name);
-        a.sink.item("mcp_server", name, scope, data, srv);
+        if (srv.is_object())
+            analyze_mcp_server(a, srv, std::string(srv.key()), scope, dialect, project);
     }
 }
 
-}  // namespace claude_code
+}  // namespace confscope::plugin_common

@@ -1,10 +1,9 @@
-#include "package_pinning.hpp"
-
 #include <regex>
 
-#include "text.hpp"
+#include <confscope/plugin_common/package_pinning.hpp>
+#include <confscope/plugin_common/text.hpp>
 
-namespace claude_code {
+namespace confscope::plugin_common {
 
 namespace {
 
@@ -134,4 +133,4 @@ std::optional<LaunchedPackage> launched_package(std::string_view command,
     return package;
 }
 
-}  // namespace claude_code
+}  // namespace confscope::plugin_common
