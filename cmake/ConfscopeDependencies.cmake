@@ -29,6 +29,9 @@ if(NOT TARGET confscope_deps::yaml)
     endif()
 endif()
 
+# toml++: Debian builds it as a shared library; its config adds TOML_HEADER_ONLY=0 / TOML_SHARED_LIB=1.
+find_package(tomlplusplus CONFIG REQUIRED)
+
 # RE2: Debian ships no CMake config for 2022 releases; find it by hand.
 find_path(RE2_INCLUDE_DIR re2/re2.h REQUIRED)
 find_library(RE2_LIBRARY re2 REQUIRED)

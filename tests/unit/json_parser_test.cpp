@@ -96,9 +96,4 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_not_a_crash_or_a_memory_blowup) {
     BOOST_TEST(d.nodes.empty());
 }
 
-BOOST_AUTO_TEST_CASE(toml_is_reported_unsupported_not_crashed) {
-    const Document d = parse::parse(sdk::Format::toml, "a = 1");
-    BOOST_TEST(d.error.has_value());
-}
-
 BOOST_AUTO_TEST_SUITE_END()

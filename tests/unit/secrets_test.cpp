@@ -96,7 +96,8 @@ BOOST_AUTO_TEST_CASE(redacting_a_file_keeps_it_parseable_and_removes_every_secre
         "  \"args\": [\"--header\", \"Authorization: Bearer " + kAnthropic + "\"]\n}\n";
     parse::Document doc = parse::parse(sdk::Format::json, text);
     flag_document(doc);
-    const Redaction r = redact_file(text, doc, find_secret_spans(text, doc), {{"/env/GITHUB_TOKEN", "SEC-001"}});
+    const Redaction r =
+        redact_file(text, doc, find_secret_spans(text, doc), {{"/env/GITHUB_TOKEN", "SEC-001"}});
     BOOST_TEST(r.text.find(kGithub) == std::string::npos);
     BOOST_TEST(r.text.find("hunter2hunter2") == std::string::npos);
     BOOST_TEST(r.text.find(kAnthropic) == std::string::npos);

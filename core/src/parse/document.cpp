@@ -43,6 +43,17 @@ LineIndex::Position LineIndex::position(std::size_t offset) const {
     return {static_cast<std::uint32_t>(std::max<std::size_t>(line, 1)), column};
 }
 
+std::size_t LineIndex::offset(std::uint32_t line, std::uint32_t column) const {
+    if (line == 0 || line > line_starts_.size()) return text_.size();
+    std::size_t at = line_starts_[line - 1];
+    for (std::uint32_t c = 1; c < column && at < text_.size() && text_[at] != '\n'; ++c) {
+        ++at;  // past one code point: its lead byte and any continuation bytes
+        while (at < text_.size() && (static_cast<unsigned char>(text_[at]) & 0xC0) == 0x80)
+            ++at;
+    }
+    return at;
+}
+
 Document parse(sdk::Format format, std::string_view bytes) {
     Document doc;
     doc.format = format;
@@ -63,7 +74,7 @@ Document parse(sdk::Format format, std::string_view bytes) {
         case sdk::Format::text:
             break;
         case sdk::Format::toml:
-            doc.error = ParseError{"TOML files are not supported by this confscope build", 1, 1};
+            detail::parse_toml(text, base, index, doc);
             break;
         case sdk::Format::unknown:
             doc.error = ParseError{"unknown file format", 1, 1};

@@ -73,6 +73,8 @@ class LineIndex {
         std::uint32_t column;
     };
     [[nodiscard]] Position position(std::size_t offset) const;
+    /// The byte offset of a 1-based line and code-point column (clamped to the text).
+    [[nodiscard]] std::size_t offset(std::uint32_t line, std::uint32_t column) const;
 
   private:
     std::string_view text_;
@@ -84,6 +86,7 @@ namespace detail {
 void parse_json(std::string_view text, std::size_t base, const LineIndex& index, Document& doc);
 void parse_yaml(std::string_view text, std::size_t base, const LineIndex& index, Document& doc);
 void parse_markdown(std::string_view text, std::size_t base, const LineIndex& index, Document& doc);
+void parse_toml(std::string_view text, std::size_t base, const LineIndex& index, Document& doc);
 }  // namespace detail
 
 }  // namespace confscope::parse
