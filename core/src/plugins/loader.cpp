@@ -123,7 +123,8 @@ Status check_descriptor(const confscope_plugin_v1* d, const Manifest& manifest, 
     if (d == nullptr)
         return checks.fail("descriptor",
                            "the entry returned NULL: the plugin failed to initialise");
-    const std::size_t needed = offsetof(confscope_plugin_v1, finish) + sizeof(d->finish);  // ABI 1.0
+    const std::size_t needed =
+        offsetof(confscope_plugin_v1, instance_rules) + sizeof(d->instance_rules);  // ABI 1.0
     if (d->struct_size < needed) {
         return checks.fail("descriptor",
                            "struct_size " + std::to_string(d->struct_size) +

@@ -86,7 +86,46 @@ Result<std::unique_ptr<PluginInstance>> PluginInstance::create(std::shared_ptr<L
         return Status(StatusCode::failed_precondition,
                       "plugin " + plugin->name() + " refused by the create check: " + why);
     }
-    return std::unique_ptr<PluginInstance>(new PluginInstance(std::move(plugin), instance));
+    std::unique_ptr<PluginInstance> created(new PluginInstance(std::move(plugin), instance));
+    CONFSCOPE_TRY(created->load_extra_rules());
+    return created;
+}
+
+Status PluginInstance::load_extra_rules() {
+    const confscope_plugin_v1& d = plugin_->descriptor();
+    if (!CONFSCOPE_HAS_MEMBER(&d, confscope_plugin_v1, instance_rules) ||
+        d.instance_rules == nullptr) {
+        return Status::ok();
+    }
+    const confscope_rule_v1* const* list = nullptr;
+    std::size_t count = 0;
+    const confscope_status status = d.instance_rules(instance_, &list, &count);
+    if (status != CONFSCOPE_OK) return failure("instance_rules", status);
+    for (std::size_t i = 0; i < count; ++i) {
+        const confscope_rule_v1* r = list[i];
+        if (r == nullptr || r->struct_size < offsetof(confscope_rule_v1, help) + sizeof(r->help) ||
+            r->id == nullptr || r->title == nullptr || r->help == nullptr) {
+            return Status::invalid_argument(
+                "plugin " + plugin_->name() + ": instance rule " + std::to_string(i) +
+                " is malformed (NULL, too small, or without id/title/help)");
+        }
+        extra_rules_.push_back({r->id, static_cast<sdk::Severity>(r->severity), r->title, r->help,
+                                CONFSCOPE_HAS_MEMBER(r, confscope_rule_v1, help_uri) && r->help_uri
+                                    ? r->help_uri
+                                    : ""});
+    }
+    return Status::ok();
+}
+
+bool accepts_rule_files(const LoadedPlugin& plugin) {
+    const char* schema_text = plugin.descriptor().config_schema;
+    if (schema_text == nullptr || *schema_text == '\0') return false;
+    rapidjson::Document schema;
+    schema.Parse(schema_text);
+    if (schema.HasParseError() || !schema.IsObject()) return false;
+    const auto properties = schema.FindMember("properties");
+    return properties != schema.MemberEnd() && properties->value.IsObject() &&
+           properties->value.HasMember("rule_files");
 }
 
 PluginInstance::~PluginInstance() {

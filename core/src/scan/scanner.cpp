@@ -193,6 +193,11 @@ class ScanRun {
                                          static_cast<sdk::Severity>(r.severity), r.title, r.help,
                                          r.help_uri ? r.help_uri : ""});
             }
+            for (const sdk::Rule& r : instance->extra_rules()) {
+                p.rules.insert(r.id);
+                result_.rules.push_back(
+                    {r.id, plugin.name(), r.severity, r.title, r.help, r.help_uri});
+            }
             participants_.push_back(std::move(p));
         }
         for (RuleInfo rule : core_rules())

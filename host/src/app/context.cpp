@@ -4,7 +4,10 @@
 
 #include <boost/dll/runtime_symbol_info.hpp>
 
+#include <confscope/plugins/plugin_instance.hpp>
+
 #include "exit_codes.hpp"
+#include "rule_files.hpp"
 
 namespace confscope::host {
 
@@ -52,6 +55,13 @@ PluginSet Context::load_plugin_dirs(plugins::PluginLoader& loader) const {
         }
     }
     return set;
+}
+
+Result<std::string> Context::plugin_config(const plugins::LoadedPlugin& plugin,
+                                           const std::vector<std::string>& rule_files) const {
+    if (!plugins::accepts_rule_files(plugin)) return std::string("{}");
+    CONFSCOPE_ASSIGN_OR_RETURN(std::vector<RuleFile> files, gather_rule_files(rule_files, env_));
+    return rule_files_config(files);
 }
 
 Result<std::unique_ptr<store::Store>> Context::open_store() const {

@@ -50,6 +50,11 @@ class Context {
     /// Loads every plugin in the plugin folders with one loader (duplicates refused).
     PluginSet load_plugin_dirs(plugins::PluginLoader& loader) const;
 
+    /// The configuration to create `plugin` with: its rule files (each of `rule_files`, then the
+    /// user's rule folder) when it accepts them, else "{}".
+    [[nodiscard]] Result<std::string> plugin_config(
+        const plugins::LoadedPlugin& plugin, const std::vector<std::string>& rule_files = {}) const;
+
     /// Opens the store named by --db (the default SQLite file when empty).
     Result<std::unique_ptr<store::Store>> open_store() const;
 

@@ -19,7 +19,8 @@ std::string describe_plugin_dirs(const Context& context) {
     return text.empty() ? "(no plugin folder)" : text;
 }
 
-ScannerSelection select_scanners(Context& context, const std::vector<std::string>& requested) {
+ScannerSelection select_scanners(Context& context, const std::vector<std::string>& requested,
+                                 const std::vector<std::string>& rule_files) {
     ScannerSelection selection;
     plugins::PluginLoader loader;
     std::vector<std::shared_ptr<plugins::LoadedPlugin>> chosen;
@@ -65,7 +66,12 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
                 log::warning("plugin " + plugin->name() + " is not a scanner (skipped)");
             continue;
         }
-        auto instance = plugins::PluginInstance::create(plugin);
+        auto config = context.plugin_config(*plugin, rule_files);
+        if (!config) {
+            selection.exit_code = context.fail(config.status());
+            return selection;
+        }
+        auto instance = plugins::PluginInstance::create(plugin, *config);
         if (!instance) {
             context.out().error(instance.status().message() + "; nothing was scanned or stored");
             selection.exit_code = exit_runtime_error;

@@ -20,7 +20,9 @@ struct ScannerSelection {
 
 /// Loads and creates the scanners. A plugin named explicitly (by path or name) that is refused is
 /// an error (exit 3); a refused plugin found in a plugin folder is a warning and is skipped.
-ScannerSelection select_scanners(Context& context, const std::vector<std::string>& requested);
+/// `rule_files` (--rules) go, with the user's rule folder, to plugins that accept rule files.
+ScannerSelection select_scanners(Context& context, const std::vector<std::string>& requested,
+                                 const std::vector<std::string>& rule_files = {});
 
 /// The plugin folders, for messages.
 std::string describe_plugin_dirs(const Context& context);

@@ -113,7 +113,9 @@ int info(Context& context, const Arguments& args) {
             return exit_usage;
         }
     }
-    auto instance = plugins::PluginInstance::create(plugin);
+    auto config = context.plugin_config(*plugin);
+    if (!config) return context.fail(config.status());
+    auto instance = plugins::PluginInstance::create(plugin, *config);
     if (!instance) {
         return context.fail(instance.status());
     }
@@ -230,7 +232,10 @@ int verify(Context& context, const Arguments& args) {
         auto loaded = loader.load(path, &steps);
         Status verdict = loaded.status();
         if (loaded) {
-            auto instance = plugins::PluginInstance::create(*loaded);
+            auto config = context.plugin_config(**loaded);
+            auto instance = config
+                                ? plugins::PluginInstance::create(*loaded, *config)
+                                : Result<std::unique_ptr<plugins::PluginInstance>>(config.status());
             if (instance && (*loaded)->is_scanner()) {
                 auto targets = (*instance)->targets();
                 if (targets) {

@@ -39,6 +39,7 @@ struct ScanFlags {
     std::uint64_t max_file_size = 16ull * 1024 * 1024;
     std::vector<std::string> prune;
     bool no_default_prune = false;
+    std::vector<std::string> rules;
 };
 
 CommandSpec make_spec(ScanFlags& f) {
@@ -73,7 +74,10 @@ CommandSpec make_spec(ScanFlags& f) {
         "prune", po::value(&f.prune)->value_name("NAME")->composing(),
         "also skip folders with this name (repeatable)")(
         "no-default-prune", po::bool_switch(&f.no_default_prune),
-        "walk node_modules, .git, .venv and the other folders skipped by default");
+        "walk node_modules, .git, .venv and the other folders skipped by default")(
+        "rules", po::value(&f.rules)->value_name("FILE")->composing(),
+        "a rule file for plugins that take rule files (repeatable; also every *.toml in "
+        "$XDG_CONFIG_HOME/confscope/rules)");
     return spec;
 }
 
@@ -157,7 +161,7 @@ int run_scan_command(Context& context, const Arguments& args) {
     }
 
     // -- plugins, then the store (fail fast before scanning) --------------------------------------
-    auto selection = select_scanners(context, flags.plugins);
+    auto selection = select_scanners(context, flags.plugins, flags.rules);
     if (!selection.ok) return selection.exit_code;
     if (selection.instances.empty()) {
         out.error("no scanner plugins found in " + describe_plugin_dirs(context) +

@@ -541,6 +541,9 @@ typedef struct confscope_plugin_v1 {
     /**
      * Required. Create an instance. `config_json` is a JSON object (never NULL; "{}" when the user
      * gave no configuration), already validated against config_schema when one is declared.
+     * A plugin whose config_schema declares a "rule_files" property receives the user's rule files
+     * there: [{"path": "/abs/rules.toml", "content": "..."}] (from --rules and the user's
+     * confscope config folder); the host reads them, the plugin does no I/O.
      * `host` is valid only during this call (log()/cancelled() only). On CONFSCOPE_OK *out is
      * set and the host will call destroy() on it exactly once. On failure *out is untouched and
      * last_error(NULL) explains, until the next create() on the same thread.
@@ -592,6 +595,15 @@ typedef struct confscope_plugin_v1 {
      * A failure is handled like a failed analyze().
      */
     confscope_status (*finish)(confscope_instance* instance, const confscope_host_v1* host);
+
+    /**
+     * Optional (NULL when unused). Rules an instance knows only once configured — rules a user
+     * wrote in rule files, say — in addition to the descriptor's. *out receives *count pointers,
+     * plugin-owned, valid until the next call on the instance. The host asks once after create();
+     * the instance may report these rules like the descriptor's.
+     */
+    confscope_status (*instance_rules)(confscope_instance* instance,
+                                       const confscope_rule_v1* const** out, size_t* count);
 } confscope_plugin_v1;
 
 /** The entry symbol's type. */

@@ -28,6 +28,10 @@ class PluginInstance {
     [[nodiscard]] const LoadedPlugin& plugin() const { return *plugin_; }
     [[nodiscard]] const std::shared_ptr<LoadedPlugin>& plugin_ptr() const { return plugin_; }
 
+    /// Rules this instance reports beyond the descriptor's (instance_rules(), asked once after
+    /// create), copied.
+    [[nodiscard]] const std::vector<sdk::Rule>& extra_rules() const { return extra_rules_; }
+
     /// The plugin's targets, copied. Each target is checked for required members.
     Result<std::vector<sdk::Target>> targets();
 
@@ -45,9 +49,15 @@ class PluginInstance {
     PluginInstance(std::shared_ptr<LoadedPlugin> plugin, confscope_instance* instance)
         : plugin_(std::move(plugin)), instance_(instance) {}
     Status failure(const char* function, confscope_status status) const;
+    Status load_extra_rules();
 
     std::shared_ptr<LoadedPlugin> plugin_;
     confscope_instance* instance_;
+    std::vector<sdk::Rule> extra_rules_;
 };
+
+/// True when the plugin's config_schema declares a "rule_files" property: it wants the user's rule
+/// files in its configuration (see confscope_plugin_v1.create).
+bool accepts_rule_files(const LoadedPlugin& plugin);
 
 }  // namespace confscope::plugins

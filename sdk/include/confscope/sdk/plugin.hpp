@@ -30,7 +30,8 @@
 //
 // The class may have a constructor taking `const sdk::Config&` (else it is default-constructed),
 // and a `void finish(sdk::Sink&)` called after the last analyze() for rules that compare files
-// (remember places with sdk::Location::of(file, node) during analyze()).
+// (remember places with sdk::Location::of(file, node) during analyze()), and a
+// `std::vector<sdk::Rule> instance_rules()` for rules known only once configured.
 // An exporter implements `void export_scan(const confscope_export_input_v1&, sdk::Writer&)`
 // instead of targets()/analyze(). Throwing from any member is fine: the thunk reports it.
 #pragma once
@@ -249,15 +250,44 @@ concept HasFinish = requires(P& p, Sink& s) {
 };
 
 template <typename P>
+concept HasInstanceRules = requires(P& p) {
+    { p.instance_rules() } -> std::convertible_to<std::vector<Rule>>;
+};
+
+template <typename P>
 concept HasRules = requires {
     { P::rules() } -> std::convertible_to<std::vector<Rule>>;
 };
 
 /// The state behind one confscope_instance*.
+/// Owned C structs for a list of rules.
+struct RuleTable {
+    std::vector<Rule> rules;  // owns the strings the C structs point into
+    std::vector<confscope_rule_v1> structs;
+    std::vector<const confscope_rule_v1*> pointers;
+
+    void assign(std::vector<Rule> list) {
+        rules = std::move(list);
+        structs.assign(rules.size(), confscope_rule_v1{});
+        pointers.clear();
+        for (std::size_t i = 0; i < rules.size(); ++i) {
+            confscope_rule_v1& r = structs[i];
+            r.struct_size = sizeof r;
+            r.id = rules[i].id.c_str();
+            r.severity = static_cast<confscope_severity>(rules[i].severity);
+            r.title = rules[i].title.c_str();
+            r.help = rules[i].help.c_str();
+            r.help_uri = rules[i].help_uri.c_str();
+            pointers.push_back(&r);
+        }
+    }
+};
+
 template <typename P>
 struct Instance {
     std::unique_ptr<P> plugin;
     std::string last_error;
+    RuleTable rules;
     std::vector<Target> targets;  // owns the strings the C structs point into
     std::vector<confscope_target_v1> target_structs;
     std::vector<const confscope_target_v1*> target_pointers;
@@ -368,6 +398,17 @@ struct Thunks {
         });
     }
 
+    static confscope_status instance_rules(confscope_instance* instance,
+                                           const confscope_rule_v1* const** out,
+                                           std::size_t* count) noexcept {
+        Instance<P>* s = self(instance);
+        return guarded(s->last_error, [&] {
+            if constexpr (HasInstanceRules<P>) s->rules.assign(s->plugin->instance_rules());
+            *out = s->rules.pointers.data();
+            *count = s->rules.pointers.size();
+        });
+    }
+
     static confscope_status export_scan(confscope_instance* instance,
                                         const confscope_export_input_v1* input,
                                         const confscope_host_v1* host) noexcept {
@@ -409,25 +450,12 @@ confscope_status Thunks<P>::analyze(confscope_instance* instance, const confscop
 template <typename P>
 struct Descriptor {
     PluginInfo info;
-    std::vector<Rule> rules;
-    std::vector<confscope_rule_v1> rule_structs;
-    std::vector<const confscope_rule_v1*> rule_pointers;
+    RuleTable rules;
     confscope_plugin_v1 plugin{};
 
     Descriptor(const char* name, const char* version, std::uint32_t required_minor)
         : info(P::info()) {
-        if constexpr (HasRules<P>) rules = P::rules();
-        rule_structs.assign(rules.size(), confscope_rule_v1{});
-        for (std::size_t i = 0; i < rules.size(); ++i) {
-            confscope_rule_v1& r = rule_structs[i];
-            r.struct_size = sizeof r;
-            r.id = rules[i].id.c_str();
-            r.severity = static_cast<confscope_severity>(rules[i].severity);
-            r.title = rules[i].title.c_str();
-            r.help = rules[i].help.c_str();
-            r.help_uri = rules[i].help_uri.c_str();
-            rule_pointers.push_back(&r);
-        }
+        if constexpr (HasRules<P>) rules.assign(P::rules());
         plugin.struct_size = sizeof plugin;
         plugin.abi_major = CONFSCOPE_ABI_MAJOR;
         plugin.abi_minor = CONFSCOPE_ABI_MINOR;
@@ -441,8 +469,8 @@ struct Descriptor {
                        (ExporterClass<P> ? CONFSCOPE_KIND_EXPORTER : 0u);
         plugin.family = info.family.c_str();
         plugin.config_schema = info.config_schema.empty() ? nullptr : info.config_schema.c_str();
-        plugin.rules = rule_pointers.data();
-        plugin.rule_count = rule_pointers.size();
+        plugin.rules = rules.pointers.data();
+        plugin.rule_count = rules.pointers.size();
         plugin.create = &Thunks<P>::create;
         plugin.destroy = &Thunks<P>::destroy;
         plugin.last_error = &Thunks<P>::last_error;
@@ -452,6 +480,7 @@ struct Descriptor {
         }
         if constexpr (ExporterClass<P>) plugin.export_scan = &Thunks<P>::export_scan;
         if constexpr (HasFinish<P>) plugin.finish = &Thunks<P>::finish;
+        if constexpr (HasInstanceRules<P>) plugin.instance_rules = &Thunks<P>::instance_rules;
     }
 };
 
