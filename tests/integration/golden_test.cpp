@@ -136,7 +136,12 @@ void run_case(const fs::path& case_dir) {
         }
     }
 
-    auto instances = load_plugins({case_dir.parent_path().filename().string()});
+    std::vector<fs::path> rule_files;
+    if (const auto it = expected.FindMember("rule_files"); it != expected.MemberEnd()) {
+        for (const auto& f : it->value.GetArray())
+            rule_files.push_back(case_dir / f.GetString());
+    }
+    auto instances = load_plugins({case_dir.parent_path().filename().string()}, rule_files);
     BOOST_REQUIRE(!instances.empty());
     const scan::ScanResult result = scan::run_scan(options, raw(instances));
     for (const auto& p : result.plugins)

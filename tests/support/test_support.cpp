@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <confscope/plugins/rule_files.hpp>
+
 extern char** environ;
 
 namespace confscope::test {
@@ -142,7 +144,11 @@ fs::path fake_home_exe() {
 }
 
 std::vector<std::unique_ptr<plugins::PluginInstance>> load_plugins(
-    const std::vector<std::string>& names) {
+    const std::vector<std::string>& names, const std::vector<fs::path>& rule_files) {
+    std::vector<plugins::RuleFile> files;
+    for (const fs::path& f : rule_files)
+        files.push_back({f.string(), read_file(f)});
+    const std::string rule_config = plugins::rule_files_config(files);
     plugins::PluginLoader loader;
     std::vector<std::unique_ptr<plugins::PluginInstance>> instances;
     for (const fs::path& file : plugins::find_plugin_files({plugin_dir()})) {
@@ -151,7 +157,8 @@ std::vector<std::unique_ptr<plugins::PluginInstance>> load_plugins(
         if (!names.empty() &&
             std::find(names.begin(), names.end(), (*plugin)->name()) == names.end())
             continue;
-        auto instance = plugins::PluginInstance::create(*plugin);
+        auto instance = plugins::PluginInstance::create(
+            *plugin, plugins::accepts_rule_files(**plugin) ? rule_config : "{}");
         if (!instance) throw std::runtime_error(instance.status().message());
         instances.push_back(std::move(*instance));
     }

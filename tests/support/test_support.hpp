@@ -61,8 +61,9 @@ fs::path source_dir();           ///< the repository
 fs::path fake_home_exe();        ///< the fake-home generator
 
 /// Loads and creates the in-tree plugins named (all when empty) — real libraries from disk.
+/// Plugins that accept rule files are created with `rule_files` (read from disk).
 std::vector<std::unique_ptr<plugins::PluginInstance>> load_plugins(
-    const std::vector<std::string>& names = {});
+    const std::vector<std::string>& names = {}, const std::vector<fs::path>& rule_files = {});
 
 /// Raw pointers for run_scan.
 std::vector<plugins::PluginInstance*> raw(

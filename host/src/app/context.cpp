@@ -5,9 +5,9 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 
 #include <confscope/plugins/plugin_instance.hpp>
+#include <confscope/plugins/rule_files.hpp>
 
 #include "exit_codes.hpp"
-#include "rule_files.hpp"
 
 namespace confscope::host {
 
@@ -60,8 +60,9 @@ PluginSet Context::load_plugin_dirs(plugins::PluginLoader& loader) const {
 Result<std::string> Context::plugin_config(const plugins::LoadedPlugin& plugin,
                                            const std::vector<std::string>& rule_files) const {
     if (!plugins::accepts_rule_files(plugin)) return std::string("{}");
-    CONFSCOPE_ASSIGN_OR_RETURN(std::vector<RuleFile> files, gather_rule_files(rule_files, env_));
-    return rule_files_config(files);
+    CONFSCOPE_ASSIGN_OR_RETURN(std::vector<plugins::RuleFile> files,
+                               plugins::gather_rule_files(rule_files, env_));
+    return plugins::rule_files_config(files);
 }
 
 Result<std::unique_ptr<store::Store>> Context::open_store() const {

@@ -1,5 +1,3 @@
-#include "rule_files.hpp"
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -8,7 +6,9 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-namespace confscope::host {
+#include <confscope/plugins/rule_files.hpp>
+
+namespace confscope::plugins {
 
 namespace fs = std::filesystem;
 
@@ -80,4 +80,4 @@ std::string rule_files_config(const std::vector<RuleFile>& files) {
     return buffer.GetString();
 }
 
-}  // namespace confscope::host
+}  // namespace confscope::plugins

@@ -1,4 +1,5 @@
-// The user's rule files, for plugins that accept them (a config_schema with "rule_files"): each
+// confscope/plugins/rule_files.hpp — the user's rule files, for plugins that accept them (a
+// config_schema with "rule_files"): each
 // --rules FILE, then every *.toml in the user's confscope config folder
 // ($XDG_CONFIG_HOME/confscope/rules, else ~/.config/confscope/rules). The host reads them; the
 // plugin parses and reports errors with file and line.
@@ -10,7 +11,7 @@
 #include <confscope/base/status.hpp>
 #include <confscope/platform/os.hpp>
 
-namespace confscope::host {
+namespace confscope::plugins {
 
 struct RuleFile {
     std::string path;
@@ -28,4 +29,4 @@ Result<std::vector<RuleFile>> gather_rule_files(const std::vector<std::string>& 
 /// {"rule_files": [{"path": ..., "content": ...}, ...]}
 std::string rule_files_config(const std::vector<RuleFile>& files);
 
-}  // namespace confscope::host
+}  // namespace confscope::plugins
