@@ -62,6 +62,9 @@ struct ServerEntry {
 /// Reads an entry (an object) in the dialect's spelling.
 ServerEntry read_server(const sdk::Node& entry, std::string name, const ServerDialect& dialect);
 
+/// Every rule analyze_mcp_server() may report, for the catalogues of the plugins that use it.
+std::vector<sdk::Rule> server_rules();
+
 /// Inventories and checks one server. `project` is the project a local-scope server belongs to.
 void analyze_mcp_server(Analysis& a, const sdk::Node& entry, std::string name, sdk::Scope scope,
                         const ServerDialect& dialect, std::string_view project = "");
