@@ -1,3 +1,5 @@
+#include <vector>
+
 #include <confscope/discovery/glob.hpp>
 
 namespace confscope::discovery {
@@ -73,6 +75,44 @@ bool glob_match(std::string_view pattern, std::string_view name) {
     while (p < pattern.size() && pattern[p] == '*')
         ++p;
     return p == pattern.size();
+}
+
+namespace {
+
+std::vector<std::string_view> segments_of(std::string_view path) {
+    std::vector<std::string_view> out;
+    std::size_t pos = 0;
+    while (pos <= path.size()) {
+        const std::size_t slash = path.find('/', pos);
+        const std::string_view seg = path.substr(
+            pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
+        if (!seg.empty()) out.push_back(seg);
+        if (slash == std::string_view::npos) break;
+        pos = slash + 1;
+    }
+    return out;
+}
+
+bool match_segments(const std::vector<std::string_view>& pattern, std::size_t p,
+                    const std::vector<std::string_view>& path, std::size_t n) {
+    while (p < pattern.size()) {
+        if (pattern[p] == "**") {
+            for (std::size_t skip = n; skip <= path.size(); ++skip) {
+                if (match_segments(pattern, p + 1, path, skip)) return true;
+            }
+            return false;
+        }
+        if (n >= path.size() || !glob_match(pattern[p], path[n])) return false;
+        ++p;
+        ++n;
+    }
+    return n == path.size();
+}
+
+}  // namespace
+
+bool path_glob_match(std::string_view pattern, std::string_view path) {
+    return match_segments(segments_of(pattern), 0, segments_of(path), 0);
 }
 
 }  // namespace confscope::discovery

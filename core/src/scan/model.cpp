@@ -31,7 +31,7 @@ bool ScanResult::complete() const {
 std::size_t ScanResult::count_at_or_above(sdk::Severity threshold) const {
     return static_cast<std::size_t>(
         std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
-            return static_cast<int>(f.severity) >= static_cast<int>(threshold);
+            return !f.suppressed && static_cast<int>(f.severity) >= static_cast<int>(threshold);
         }));
 }
 

@@ -147,6 +147,12 @@ const char* const kVersion1[] = {
         PRIMARY KEY (scan_id, rule_id)))",
 };
 
+// Version 2: suppressed findings (ignore entries and baselines) are stored with their reason.
+const char* const kVersion2[] = {
+    "ALTER TABLE findings ADD COLUMN suppressed BIGINT NOT NULL DEFAULT 0",
+    "ALTER TABLE findings ADD COLUMN suppression TEXT NOT NULL DEFAULT ''",
+};
+
 }  // namespace
 
 std::vector<Migration> migrations(Backend backend) {
@@ -155,6 +161,10 @@ std::vector<Migration> migrations(Backend backend) {
     for (const char* sql : kVersion1)
         v1.statements.push_back(dialect(sql, backend));
     all.push_back(std::move(v1));
+    Migration v2{2, "suppressed findings", {}};
+    for (const char* sql : kVersion2)
+        v2.statements.push_back(dialect(sql, backend));
+    all.push_back(std::move(v2));
     return all;
 }
 

@@ -395,9 +395,10 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
         // -- findings and the rules they refer to -----------------------------------------------
         {
             const std::size_t n = r.findings.size();
-            std::vector<long long> ids(n, scan_id), seq(n), path_seq(n), rank(n), line(n), col(n);
+            std::vector<long long> ids(n, scan_id), seq(n), path_seq(n), rank(n), line(n), col(n),
+                suppressed(n);
             std::vector<std::string> plugin(n), rule(n), severity(n), message(n), pointer(n),
-                print(n);
+                print(n), suppression(n);
             std::set<std::string> used_rules;
             for (std::size_t i = 0; i < n; ++i) {
                 const scan::Finding& f = r.findings[i];
@@ -412,28 +413,31 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 line[i] = f.line;
                 col[i] = f.column;
                 print[i] = f.fingerprint;
+                suppressed[i] = f.suppressed ? 1 : 0;
+                suppression[i] = f.suppression;
                 used_rules.insert(f.rule_id);
             }
-            bulk_insert(sql,
-                        "INSERT INTO findings (scan_id, seq, path_seq, plugin, rule_id, severity, "
-                        "severity_rank, "
-                        "message, pointer, line, col, fingerprint) VALUES (:a, :b, :c, :d, :e, :f, "
-                        ":g, :h, :i, :j, "
-                        ":k, :l)",
-                        n, [&](soci::statement& st) {
-                            st.exchange(soci::use(ids));
-                            st.exchange(soci::use(seq));
-                            st.exchange(soci::use(path_seq));
-                            st.exchange(soci::use(plugin));
-                            st.exchange(soci::use(rule));
-                            st.exchange(soci::use(severity));
-                            st.exchange(soci::use(rank));
-                            st.exchange(soci::use(message));
-                            st.exchange(soci::use(pointer));
-                            st.exchange(soci::use(line));
-                            st.exchange(soci::use(col));
-                            st.exchange(soci::use(print));
-                        });
+            bulk_insert(
+                sql,
+                "INSERT INTO findings (scan_id, seq, path_seq, plugin, rule_id, severity, "
+                "severity_rank, message, pointer, line, col, fingerprint, suppressed, "
+                "suppression) VALUES (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n)",
+                n, [&](soci::statement& st) {
+                    st.exchange(soci::use(ids));
+                    st.exchange(soci::use(seq));
+                    st.exchange(soci::use(path_seq));
+                    st.exchange(soci::use(plugin));
+                    st.exchange(soci::use(rule));
+                    st.exchange(soci::use(severity));
+                    st.exchange(soci::use(rank));
+                    st.exchange(soci::use(message));
+                    st.exchange(soci::use(pointer));
+                    st.exchange(soci::use(line));
+                    st.exchange(soci::use(col));
+                    st.exchange(soci::use(print));
+                    st.exchange(soci::use(suppressed));
+                    st.exchange(soci::use(suppression));
+                });
 
             std::vector<long long> rule_scan;
             std::vector<std::string> rule_id, rule_plugin, rule_severity, title, help, uri;
@@ -689,7 +693,8 @@ Result<std::vector<StoredFinding>> Store::findings(std::int64_t scan_id) {
         soci::rowset<soci::row> rows =
             (session_->prepare
                  << "SELECT f.scan_id, f.plugin, f.rule_id, f.severity, f.message, p.display_path, "
-                    "f.pointer, f.line, f.col, f.fingerprint FROM findings f JOIN paths p ON "
+                    "f.pointer, f.line, f.col, f.fingerprint, f.suppressed, f.suppression FROM "
+                    "findings f JOIN paths p ON "
                     "p.scan_id = f.scan_id AND p.seq = f.path_seq WHERE f.scan_id = :id ORDER BY "
                     "f.severity_rank DESC, p.display_path, f.line, f.seq",
              soci::use(key));
@@ -705,6 +710,8 @@ Result<std::vector<StoredFinding>> Store::findings(std::int64_t scan_id) {
             f.line = detail::integer(row, 7);
             f.column = detail::integer(row, 8);
             f.fingerprint = detail::text(row, 9);
+            f.suppressed = detail::integer(row, 10) != 0;
+            f.suppression = detail::text(row, 11);
             out.push_back(std::move(f));
         }
         return out;

@@ -16,6 +16,9 @@ int run_scan_command(Context& context, const Arguments& args);
 int run_plugins_command(Context& context, const Arguments& args);
 int run_scans_command(Context& context, const Arguments& args);
 int run_findings_command(Context& context, const Arguments& args);
+int run_inventory_command(Context& context, const Arguments& args);
+int run_rules_command(Context& context, const Arguments& args);
+int run_baseline_command(Context& context, const Arguments& args);
 
 struct CommandEntry {
     std::string_view name;
@@ -27,11 +30,17 @@ struct CommandEntry {
 inline constexpr CommandEntry kCommands[] = {
     {"scan", "find, parse and audit configuration; store the scan and print a summary",
      &run_scan_command},
-    {"plugins", "list, describe and verify plugins (list | info NAME | verify PATH...)",
-     &run_plugins_command},
-    {"scans", "stored scans (list | show ID|latest)", &run_scans_command},
     {"findings", "findings of a stored scan, filterable by rule, severity, family and path",
      &run_findings_command},
+    {"inventory",
+     "MCP servers, permission rules, hooks, memory files ... across clients and scopes",
+     &run_inventory_command},
+    {"scans", "stored scans (list | show ID|latest)", &run_scans_command},
+    {"rules", "the rule catalogue (list | show ID)", &run_rules_command},
+    {"baseline", "fingerprints of a scan's findings, so CI reports only new ones (write)",
+     &run_baseline_command},
+    {"plugins", "list, describe and verify plugins (list | info NAME | verify PATH...)",
+     &run_plugins_command},
 };
 
 }  // namespace confscope::host

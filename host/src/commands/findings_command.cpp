@@ -18,6 +18,7 @@ int run_findings_command(Context& context, const Arguments& args) {
     std::vector<std::string> families;
     std::string path_glob;
     std::string fail_on = "none";
+    bool include_suppressed = false;
     CommandSpec spec;
     spec.usage =
         "confscope findings [--scan ID|latest] [--rule ID]... [--severity MIN] [--family NAME]... "
@@ -36,7 +37,9 @@ int run_findings_command(Context& context, const Arguments& args) {
                                                 "only files whose display path matches (a glob; * "
                                                 "crosses folders; plain text matches a substring)")(
         "fail-on", po::value(&fail_on)->default_value("none")->value_name("SEVERITY"),
-        "exit 1 when a listed finding is at or above this severity");
+        "exit 1 when a listed finding is at or above this severity")(
+        "suppressed", po::bool_switch(&include_suppressed),
+        "also list findings an ignore entry or the baseline suppressed, with the reason");
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
     Output& out = context.out();
@@ -63,6 +66,7 @@ int run_findings_command(Context& context, const Arguments& args) {
     const bool glob = path_glob.find_first_of("*?[") != std::string::npos;
     std::vector<store::StoredFinding> shown;
     for (const store::StoredFinding& f : *all) {
+        if (f.suppressed && !include_suppressed) continue;
         const auto severity = scan::parse_severity(f.severity).value_or(sdk::Severity::info);
         if (static_cast<int>(severity) < static_cast<int>(*minimum)) continue;
         if (!rules.empty() && std::find(rules.begin(), rules.end(), f.rule_id) == rules.end())
@@ -96,6 +100,9 @@ int run_findings_command(Context& context, const Arguments& args) {
             json_field(w, "column", f.column);
             json_field(w, "message", f.message);
             json_field(w, "fingerprint", f.fingerprint);
+            json_string(w, "suppressed");
+            w.Bool(f.suppressed);
+            json_field(w, "suppression", f.suppression);
             w.EndObject();
         }
         w.EndArray();
@@ -109,7 +116,9 @@ int run_findings_command(Context& context, const Arguments& args) {
         for (const auto& f : shown) {
             std::string where = f.display_path;
             if (f.line > 0) where += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
-            table.add({out.severity(f.severity), f.rule_id, where, f.message});
+            table.add(
+                {out.severity(f.severity), f.rule_id, where,
+                 f.suppressed ? "[suppressed: " + f.suppression + "] " + f.message : f.message});
         }
         table.print(out.out());
         if (!context.options().quiet)
@@ -118,6 +127,7 @@ int run_findings_command(Context& context, const Arguments& args) {
     if (threshold) {
         const bool hit =
             std::any_of(shown.begin(), shown.end(), [&](const store::StoredFinding& f) {
+                if (f.suppressed) return false;
                 return static_cast<int>(
                            scan::parse_severity(f.severity).value_or(sdk::Severity::info)) >=
                        static_cast<int>(*threshold);

@@ -14,6 +14,7 @@
 #include "commands.hpp"
 #include "plugin_selection.hpp"
 #include "summary.hpp"
+#include "suppression_setup.hpp"
 
 namespace confscope::host {
 
@@ -40,6 +41,9 @@ struct ScanFlags {
     std::vector<std::string> prune;
     bool no_default_prune = false;
     std::vector<std::string> rules;
+    std::vector<std::string> ignore;
+    std::vector<std::string> ignore_files;
+    std::string baseline;
 };
 
 CommandSpec make_spec(ScanFlags& f) {
@@ -77,7 +81,16 @@ CommandSpec make_spec(ScanFlags& f) {
         "walk node_modules, .git, .venv and the other folders skipped by default")(
         "rules", po::value(&f.rules)->value_name("FILE")->composing(),
         "a rule file for plugins that take rule files (repeatable; also every *.toml in "
-        "$XDG_CONFIG_HOME/confscope/rules)");
+        "$XDG_CONFIG_HOME/confscope/rules)")("ignore",
+                                             po::value(&f.ignore)->value_name("RULE")->composing(),
+                                             "suppress this rule everywhere (repeatable)")(
+        "ignore-file", po::value(&f.ignore_files)->value_name("FILE")->composing(),
+        "suppress what this TOML ignore file lists (repeatable; a .confscope-ignore.toml at the "
+        "top "
+        "of each --root is read too)")(
+        "baseline", po::value(&f.baseline)->value_name("FILE"),
+        "suppress the findings whose fingerprints this baseline holds (confscope baseline write): "
+        "report only new ones");
     return spec;
 }
 
@@ -168,6 +181,9 @@ int run_scan_command(Context& context, const Arguments& args) {
                   ": build them (make) or pass --plugin-path");
         return exit_runtime_error;
     }
+    auto suppressions =
+        read_suppressions(flags.ignore, flags.ignore_files, options.project_roots, flags.baseline);
+    if (!suppressions) return context.fail(suppressions.status());
     auto store = context.open_store();
     if (!store) {
         return context.fail(store.status());
@@ -205,6 +221,11 @@ int run_scan_command(Context& context, const Arguments& args) {
         out.error("scan cancelled; nothing was stored");
         return exit_runtime_error;
     }
+
+    std::vector<std::string> expired;
+    scan::apply_suppressions(result, *suppressions, today_utc(), &expired);
+    for (const std::string& line : expired)
+        log::warning(line + " (no longer applied)");
 
     const auto save_started = std::chrono::steady_clock::now();
     auto id = (*store)->save(result);

@@ -17,10 +17,17 @@ std::string location(const scan::ScanResult& r, const scan::Finding& f) {
     return text;
 }
 
+std::size_t count_suppressed(const scan::ScanResult& r) {
+    return static_cast<std::size_t>(std::count_if(
+        r.findings.begin(), r.findings.end(), [](const scan::Finding& f) { return f.suppressed; }));
+}
+
+// The findings that are not suppressed, most severe first.
 std::vector<const scan::Finding*> by_severity(const scan::ScanResult& r) {
     std::vector<const scan::Finding*> sorted;
-    for (const scan::Finding& f : r.findings)
-        sorted.push_back(&f);
+    for (const scan::Finding& f : r.findings) {
+        if (!f.suppressed) sorted.push_back(&f);
+    }
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const scan::Finding* a, const scan::Finding* b) {
                          return static_cast<int>(a->severity) > static_cast<int>(b->severity);
@@ -74,11 +81,12 @@ void print_json(Context& context, const scan::ScanResult& r, std::int64_t id,
     for (const sdk::Severity s : {sdk::Severity::critical, sdk::Severity::high,
                                   sdk::Severity::medium, sdk::Severity::low, sdk::Severity::info}) {
         json_field(w, sdk::to_string(s),
-                   static_cast<long long>(
-                       std::count_if(r.findings.begin(), r.findings.end(),
-                                     [&](const scan::Finding& f) { return f.severity == s; })));
+                   static_cast<long long>(std::count_if(
+                       r.findings.begin(), r.findings.end(),
+                       [&](const scan::Finding& f) { return !f.suppressed && f.severity == s; })));
     }
     w.EndObject();
+    json_field(w, "suppressed", static_cast<long long>(count_suppressed(r)));
     w.EndObject();
     context.out().out() << buffer.GetString() << '\n';
 }
@@ -133,23 +141,26 @@ void print_scan_summary(Context& context, const scan::ScanResult& r, std::int64_
     }
     os << '\n';
 
-    os << "  findings: " << r.findings.size();
-    if (!r.findings.empty()) {
+    const std::size_t suppressed = count_suppressed(r);
+    os << "  findings: " << r.findings.size() - suppressed;
+    if (r.findings.size() > suppressed) {
         os << " (";
         bool first_severity = true;
         for (const sdk::Severity s :
              {sdk::Severity::critical, sdk::Severity::high, sdk::Severity::medium,
               sdk::Severity::low, sdk::Severity::info}) {
-            const auto n = std::count_if(r.findings.begin(), r.findings.end(),
-                                         [&](const scan::Finding& f) { return f.severity == s; });
+            const auto n = std::count_if(
+                r.findings.begin(), r.findings.end(),
+                [&](const scan::Finding& f) { return !f.suppressed && f.severity == s; });
             if (n == 0) continue;
             os << (first_severity ? "" : ", ") << n << " " << out.severity(s);
             first_severity = false;
         }
         os << ")";
     }
+    if (suppressed > 0) os << ", " << suppressed << " suppressed (ignore entries or baseline)";
     os << '\n';
-    if (context.options().quiet || r.findings.empty()) return;
+    if (context.options().quiet || r.findings.size() == suppressed) return;
 
     Table table({"SEVERITY", "RULE", "LOCATION", "MESSAGE"});
     const auto sorted = by_severity(r);

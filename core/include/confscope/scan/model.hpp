@@ -79,6 +79,9 @@ struct Finding {
     std::uint32_t line = 0;
     std::uint32_t column = 0;
     std::string fingerprint;  ///< stable across runs and machines: rule, display path, pointer
+    bool suppressed =
+        false;  ///< an ignore entry or the baseline covers it; not counted for --fail-on
+    std::string suppression;  ///< why: "baseline", "--ignore", or "<ignore file>:<line>: <reason>"
 };
 
 /// A rule some plugin (or the core) can report.
@@ -126,7 +129,7 @@ struct ScanResult {
 
     /// True when every plugin ran to the end.
     [[nodiscard]] bool complete() const;
-    /// Number of findings at or above `threshold`.
+    /// Number of findings at or above `threshold` that are not suppressed.
     [[nodiscard]] std::size_t count_at_or_above(sdk::Severity threshold) const;
 };
 

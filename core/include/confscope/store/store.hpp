@@ -95,6 +95,9 @@ struct StoredFinding {
     std::int64_t line = 0;
     std::int64_t column = 0;
     std::string fingerprint;
+    bool suppressed = false;
+    std::string
+        suppression;  ///< why it is suppressed ("baseline", "--ignore", "<file>:<line>: reason")
 };
 
 struct StoredPlugin {

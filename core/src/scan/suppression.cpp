@@ -1,0 +1,195 @@
+#include <regex>
+#include <toml++/toml.h>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <confscope/base/time.hpp>
+#include <confscope/discovery/glob.hpp>
+#include <confscope/scan/suppression.hpp>
+
+namespace confscope::scan {
+
+namespace {
+
+std::string where(const std::string& path, const toml::source_region& source) {
+    return path + ":" + std::to_string(source.begin.line) + ":" +
+           std::to_string(source.begin.column);
+}
+
+bool valid_rule(std::string_view rule) {
+    static const std::regex pattern(R"(\*|[A-Z][A-Z0-9]*-[0-9]+)");
+    return std::regex_match(rule.begin(), rule.end(), pattern);
+}
+
+}  // namespace
+
+Result<std::vector<IgnoreEntry>> parse_ignore_file(const std::string& path,
+                                                   std::string_view content) {
+    toml::table root;
+    try {
+        root = toml::parse(content, path);
+    } catch (const toml::parse_error& e) {
+        return Status::invalid_argument(where(path, e.source()) + ": " +
+                                        std::string(e.description()) + "; fix the TOML syntax");
+    }
+    std::vector<IgnoreEntry> entries;
+    for (const auto& [key, value] : root) {
+        if (key.str() != "ignore") {
+            return Status::invalid_argument(where(path, key.source()) + ": unknown key '" +
+                                            std::string(key.str()) +
+                                            "'; an ignore file holds only [[ignore]] tables");
+        }
+    }
+    const toml::array* list = root["ignore"].as_array();
+    if (root.contains("ignore") && (list == nullptr || !list->is_array_of_tables())) {
+        return Status::invalid_argument(where(path, root.get("ignore")->source()) +
+                                        ": 'ignore' must be an array of tables; write [[ignore]]");
+    }
+    if (list == nullptr) return entries;
+    for (const toml::node& node :
+         *list) {  // by reference: copies of toml++ nodes lose their positions
+        const toml::table& t = *node.as_table();
+        // toml++ gives tables in arrays of tables no position of their own; their keys have one.
+        toml::source_region at = t.source();
+        toml::source_region rule_at = at;
+        for (const auto& [key, value] : t) {
+            if (at.begin.line == 0 || key.source().begin < at.begin) at = key.source();
+            if (key.str() == "rule") rule_at = key.source();
+        }
+        IgnoreEntry entry;
+        entry.source = path + ":" + std::to_string(at.begin.line);
+        for (const auto& [key, value] : t) {
+            const std::string k(key.str());
+            if (k == "expires") {
+                const auto date = value.value<toml::date>();
+                if (!date) {
+                    return Status::invalid_argument(
+                        where(path, value.source()) +
+                        ": 'expires' must be a date such as 2027-01-31");
+                }
+                char text[16];
+                std::snprintf(text, sizeof text, "%04d-%02d-%02d", date->year, date->month,
+                              date->day);
+                entry.expires = text;
+                continue;
+            }
+            const auto text = value.value<std::string>();
+            if (!text || (k != "rule" && k != "path" && k != "reason")) {
+                return Status::invalid_argument(
+                    where(path, key.source()) + ": " +
+                    (text ? "unknown key '" + k + "'; use rule, path, reason and expires"
+                          : "'" + k + "' must be a string"));
+            }
+            (k == "rule" ? entry.rule : k == "path" ? entry.path_glob : entry.reason) = *text;
+        }
+        if (entry.rule.empty()) {
+            return Status::invalid_argument(
+                where(path, at) + ": an [[ignore]] entry needs rule = \"RULE-ID\" (or \"*\")");
+        }
+        if (!valid_rule(entry.rule)) {
+            return Status::invalid_argument(where(path, t["rule"].node()->source()) + ": '" +
+                                            entry.rule +
+                                            "' is not a rule id such as PERM-004 (or \"*\")");
+        }
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+Result<std::set<std::string, std::less<>>> parse_baseline(const std::string& path,
+                                                          std::string_view content) {
+    rapidjson::Document doc;
+    doc.Parse(content.data(), content.size());
+    if (doc.HasParseError()) {
+        return Status::invalid_argument(path + ": not a baseline (" +
+                                        rapidjson::GetParseError_En(doc.GetParseError()) +
+                                        "); write one with confscope baseline write");
+    }
+    const auto findings = doc.IsObject() ? doc.FindMember("findings") : doc.MemberEnd();
+    if (!doc.IsObject() || !doc.HasMember("version") || findings == doc.MemberEnd() ||
+        !findings->value.IsArray()) {
+        return Status::invalid_argument(
+            path +
+            ": not a confscope baseline (no version and findings); write one "
+            "with confscope baseline write");
+    }
+    if (!doc["version"].IsInt() || doc["version"].GetInt() != 1) {
+        return Status::invalid_argument(
+            path + ": baseline version is not 1; this confscope reads version 1");
+    }
+    std::set<std::string, std::less<>> prints;
+    for (const auto& f : findings->value.GetArray()) {
+        if (f.IsObject() && f.HasMember("fingerprint") && f["fingerprint"].IsString()) {
+            prints.insert(f["fingerprint"].GetString());
+        }
+    }
+    return prints;
+}
+
+std::size_t apply_suppressions(ScanResult& result, const Suppressions& s, std::string_view today,
+                               std::vector<std::string>* expired) {
+    std::set<std::string> reported;
+    std::size_t suppressed = 0;
+    for (Finding& f : result.findings) {
+        const FileRecord& file = result.files[f.file];
+        if (s.baseline.contains(f.fingerprint)) {
+            f.suppressed = true;
+            f.suppression = "baseline";
+        }
+        for (const IgnoreEntry& e : s.ignores) {
+            if (f.suppressed) break;
+            if (e.rule != "*" && e.rule != f.rule_id) continue;
+            if (!e.root.empty() && !(file.path.starts_with(e.root + "/"))) continue;
+            if (!e.path_glob.empty() && !discovery::path_glob_match(e.path_glob, file.display_path))
+                continue;
+            if (!e.expires.empty() && e.expires < today) {
+                if (expired && reported.insert(e.source).second) {
+                    expired->push_back(e.source + ": ignore entry for " + e.rule + " expired on " +
+                                       e.expires);
+                }
+                continue;
+            }
+            f.suppressed = true;
+            f.suppression = e.source == "--ignore"
+                                ? "--ignore"
+                                : e.source + (e.reason.empty() ? "" : ": " + e.reason);
+        }
+        if (f.suppressed) ++suppressed;
+    }
+    return suppressed;
+}
+
+std::string baseline_json(const std::string& scan_uuid,
+                          const std::vector<BaselineEntry>& findings) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    w.SetIndent(' ', 2);
+    const auto text = [&](std::string_view key, const std::string& value) {
+        w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+        w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+    };
+    w.StartObject();
+    w.Key("version");
+    w.Int(1);
+    text("tool", "confscope");
+    text("created_at", now_rfc3339());
+    text("scan", scan_uuid);
+    w.Key("findings");
+    w.StartArray();
+    for (const BaselineEntry& f : findings) {
+        w.StartObject();
+        text("fingerprint", f.fingerprint);
+        text("rule", f.rule);
+        text("file", f.file);
+        text("pointer", f.pointer);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::string(buffer.GetString()) + "\n";
+}
+
+}  // namespace confscope::scan
