@@ -1,6 +1,7 @@
 // The confscope executable as users and CI run it: exit codes, one-line refusals, what the store
 // holds afterwards, JSON output, and that no secret reaches stdout, stderr or the log.
 #define BOOST_TEST_MODULE confscope command line
+#include <set>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
@@ -323,6 +324,104 @@ BOOST_AUTO_TEST_CASE(unreadable_folders_are_recorded_and_skipped) {
     BOOST_TEST(r.err.find("cannot read folder") != std::string::npos, r.err);
     BOOST_TEST(r.err.find("locked") != std::string::npos);
     BOOST_TEST(r.out.find("MCP-003") != std::string::npos);  // the rest was scanned
+}
+
+BOOST_AUTO_TEST_CASE(a_baseline_makes_ci_report_only_new_findings) {
+    Machine m;
+    BOOST_TEST(run_confscope(m.scan_args("repo", {"--fail-on", "high"})).exit_code == 1);
+    const std::string baseline = (m.dir / "baseline.json").string();
+    const ProcessResult written =
+        run_confscope({"--db", m.db, "baseline", "write", "--output", baseline});
+    BOOST_TEST(written.exit_code == 0, written.err);
+    BOOST_TEST(read_file(baseline).find("\"fingerprint\"") != std::string::npos);
+
+    // Nothing new: the gate passes, and the findings are still stored, marked suppressed.
+    const ProcessResult same =
+        run_confscope(m.scan_args("repo", {"--fail-on", "high", "--baseline", baseline}));
+    BOOST_TEST(same.exit_code == 0, same.out + same.err);
+    BOOST_TEST(same.out.find("2 suppressed") != std::string::npos, same.out);
+    const rapidjson::Document stored =
+        json_of(run_confscope({"--db", m.db, "--json", "findings"}).out);
+    BOOST_TEST(stored["findings"].Size() == 0u);
+    const rapidjson::Document all =
+        json_of(run_confscope({"--db", m.db, "--json", "findings", "--suppressed"}).out);
+    BOOST_REQUIRE(all["findings"].Size() == 2u);
+    BOOST_TEST(std::string(all["findings"][0]["suppression"].GetString()) == "baseline");
+
+    // A new high finding fails the gate, and only it is reported.
+    write_file(m.dir / "repo/.mcp.json",
+               R"J({"mcpServers": {"remote": {"type": "http", "url": "http://mcp.example.com/x"},
+  "other": {"type": "sse", "url": "http://other.example.com/sse"}}})J");
+    const ProcessResult fresh =
+        run_confscope(m.scan_args("repo", {"--fail-on", "high", "--baseline", baseline}));
+    BOOST_TEST(fresh.exit_code == 1, fresh.out + fresh.err);
+    BOOST_TEST(fresh.out.find("\"other\"") != std::string::npos, fresh.out);
+    BOOST_TEST(fresh.out.find("\"remote\"") == std::string::npos, fresh.out);
+    BOOST_TEST(run_confscope(m.scan_args("repo", {"--baseline", (m.dir / "missing.json").string()}))
+                   .exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(ignore_entries_from_flags_and_the_root_ignore_file) {
+    Machine m;
+    // The repository's own ignore file (paths relative to the root).
+    write_file(
+        m.dir / "repo/.confscope-ignore.toml",
+        "[[ignore]]\nrule = \"MCP-003\"\npath = \".mcp.json\"\nreason = \"internal network\"\n");
+    const ProcessResult r =
+        run_confscope(m.scan_args("repo", {"--fail-on", "high", "--ignore", "SEC-001"}));
+    BOOST_TEST(r.exit_code == 0, r.out + r.err);
+    BOOST_TEST(r.out.find("2 suppressed") != std::string::npos, r.out);
+    const rapidjson::Document all =
+        json_of(run_confscope({"--db", m.db, "--json", "findings", "--suppressed"}).out);
+    std::set<std::string> reasons;
+    for (const auto& f : all["findings"].GetArray())
+        reasons.insert(f["suppression"].GetString());
+    BOOST_TEST(reasons.contains("--ignore"));
+    BOOST_TEST(reasons.contains((m.dir / "repo/.confscope-ignore.toml").string() +
+                                ":1: internal network"));
+
+    // A bad ignore file stops the scan before anything is stored, naming file, line and fix.
+    write_file(m.dir / "repo/.confscope-ignore.toml",
+               "[[ignore]]\nrule = \"MCP-003\"\npaht = \"x\"\n");
+    const ProcessResult bad = run_confscope(m.scan_args("repo"));
+    BOOST_TEST(bad.exit_code == 2);
+    BOOST_TEST(bad.err.find(".confscope-ignore.toml:3:1: unknown key 'paht'") != std::string::npos,
+               bad.err);
+    BOOST_TEST(run_confscope({"--db", m.db, "--json", "scans", "list"}).out.find("\"id\": 2") ==
+               std::string::npos);
+    BOOST_TEST(run_confscope(m.scan_args("repo", {"--ignore", "not-a-rule"})).exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(inventory_lists_and_filters_across_clients) {
+    Machine m;
+    BOOST_REQUIRE(run_confscope(m.scan_args("repo")).exit_code == 0);
+    const ProcessResult table = run_confscope({"--db", m.db, "inventory", "--kind", "mcp_server"});
+    BOOST_TEST(table.exit_code == 0);
+    BOOST_TEST(table.out.find("gh") != std::string::npos);
+    BOOST_TEST(table.out.find("remote") != std::string::npos);
+    BOOST_TEST(table.out.find("permission_rule") == std::string::npos);
+    const rapidjson::Document doc = json_of(
+        run_confscope({"--db", m.db, "--json", "inventory", "--scope", "project", "--name", "rem*"})
+            .out);
+    BOOST_REQUIRE(doc["items"].Size() == 1u);
+    BOOST_TEST(std::string(doc["items"][0]["client"].GetString()) == "claude-code");
+    BOOST_TEST(std::string(doc["items"][0]["data"]["transport"].GetString()) == "http");
+    BOOST_TEST(run_confscope({"--db", m.db, "inventory", "--scan", "42"}).exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(rules_list_and_show) {
+    const rapidjson::Document list = json_of(run_confscope({"--json", "rules", "list"}).out);
+    std::set<std::string> ids;
+    for (const auto& r : list.GetArray())
+        ids.insert(r["id"].GetString());
+    for (const char* id : {"CFG-001", "PERM-001", "MCP-004", "SEC-001"})
+        BOOST_TEST(ids.contains(id), id);
+    const ProcessResult show = run_confscope({"rules", "show", "PERM-001"});
+    BOOST_TEST(show.exit_code == 0);
+    BOOST_TEST(show.out.find("bypassPermissions") != std::string::npos);
+    const ProcessResult missing = run_confscope({"rules", "show", "NOPE-999"});
+    BOOST_TEST(missing.exit_code == 2);
+    BOOST_TEST(missing.err.find("no rule NOPE-999") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
