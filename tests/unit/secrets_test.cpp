@@ -63,6 +63,12 @@ BOOST_AUTO_TEST_CASE(secret_named_keys_need_a_credential_looking_value) {
     BOOST_TEST(d.classify("API_KEY", "${API_KEY:-dev}") == CONFSCOPE_NODE_FLAG_REFERENCE);
     BOOST_TEST(d.classify("TOKEN", "env:GITHUB_TOKEN") == CONFSCOPE_NODE_FLAG_REFERENCE);
     BOOST_TEST(d.classify("TOKEN", "") == CONFSCOPE_NODE_FLAG_REFERENCE);
+    BOOST_TEST(d.classify("API_KEY", "${{ secrets.API_KEY }}") ==
+               CONFSCOPE_NODE_FLAG_REFERENCE);  // Continue
+    BOOST_TEST(d.classify("API_KEY", "{env:API_KEY}") ==
+               CONFSCOPE_NODE_FLAG_REFERENCE);  // OpenCode
+    BOOST_TEST(d.classify("API_KEY", "{file:~/.secrets/key}") == CONFSCOPE_NODE_FLAG_REFERENCE);
+    BOOST_TEST(d.classify("bearer_token_env_var", "FIGMA_OAUTH_TOKEN") == 0u);  // a variable's name
     BOOST_TEST(d.classify("API_KEY", "<your-api-key>") == CONFSCOPE_NODE_FLAG_PLACEHOLDER);
     BOOST_TEST(d.classify("API_KEY", "xxxxxxxxxxxxxxxx") == CONFSCOPE_NODE_FLAG_PLACEHOLDER);
     BOOST_TEST(d.classify("MAX_TOKENS", "4096") == 0u);        // not a secret name

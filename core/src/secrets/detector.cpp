@@ -138,8 +138,10 @@ std::vector<TokenMatch> Detector::find_tokens(std::string_view text) const {
 }
 
 bool Detector::is_reference(std::string_view v) {
+    // ${VAR} ${VAR:-x} ${input:id} ${env:X} (Claude Code, VS Code), $VAR, env:NAME, {{name}},
+    // ${{ secrets.X }} (Continue), {env:X} and {file:path} (OpenCode), %VAR% (Windows).
     static const RE2 reference(
-        R"(\$\{[^}]+\}|\$[A-Za-z_][A-Za-z0-9_]*|env:[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|%[A-Za-z_][A-Za-z0-9_]*%)");
+        R"(\$\{\{[^}]*\}\}|\$\{[^}]+\}|\$[A-Za-z_][A-Za-z0-9_]*|env:[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|\{(env|file):[^}]+\}|%[A-Za-z_][A-Za-z0-9_]*%)");
     return v.empty() || RE2::FullMatch(re2::StringPiece(v.data(), v.size()), reference);
 }
 
@@ -229,6 +231,10 @@ bool Detector::looks_like_secret_value(std::string_view value) {
     if (value.front() == '/' || value.starts_with("~/") || value.starts_with("./"))
         return false;                                               // paths
     if (value.find("://") != std::string_view::npos) return false;  // URLs: SEC-003 checks userinfo
+    // The name of an environment variable (bearer_token_env_var = "FIGMA_OAUTH_TOKEN"), not a
+    // value.
+    static const RE2 variable_name(R"([A-Z][A-Z0-9]*(_[A-Z0-9]+)+)");
+    if (RE2::FullMatch(re2::StringPiece(value.data(), value.size()), variable_name)) return false;
     if (std::all_of(value.begin(), value.end(),
                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
         return false;
