@@ -4,8 +4,7 @@
 // from the offset with the shared LineIndex so every format counts columns the same way. Scalars
 // carry no type in yaml-cpp: plain scalars are typed by the YAML 1.2 core schema (null, bool,
 // number), quoted ones are strings.
-#include <regex>
-
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <confscope/parse/document.hpp>
@@ -24,9 +23,9 @@ bool is_bool_scalar(const std::string& s) {
            s == "FALSE";
 }
 bool is_number_scalar(const std::string& s) {
-    static const std::regex number(
+    static const RE2 number(
         R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
-    return std::regex_match(s, number);
+    return RE2::FullMatch(s, number);
 }
 
 class Converter {

@@ -95,8 +95,7 @@ struct LoosePair {
 std::vector<LoosePair> find_loose_pairs(std::string_view text) {
     // "key": "value" (JSON-like), and key: value / KEY=value / export KEY="value" (YAML, .env,
     // shell, prose). Group 1 is the key, group 2 the value.
-    static const RE2 json_pair(
-        R"re("([A-Za-z0-9_.\-]{1,64})"\s*:\s*"((?:[^"\\\n]|\\.)+)")re");
+    static const RE2 json_pair(R"re("([A-Za-z0-9_.\-]{1,64})"\s*:\s*"((?:[^"\\\n]|\\.)+)")re");
     static const RE2 assignment(
         R"re((?m)^[ \t>*-]*(?:export[ \t]+)?([A-Za-z0-9_.\-]{1,64})[ \t]*[:=][ \t]*["']?([^\s"'#,]{8,}))re");
     std::vector<LoosePair> pairs;
@@ -109,8 +108,8 @@ std::vector<LoosePair> find_loose_pairs(std::string_view text) {
             const std::string_view key(groups[1].data(), groups[1].size());
             const std::string_view value(groups[2].data(), groups[2].size());
             // Counted repetitions make RE2's automaton large; bound the length here instead.
-            if (value.size() <= 1000 && Detector::is_secret_key_name(key) && !Detector::is_reference(value) &&
-                Detector::looks_like_secret_value(value)) {
+            if (value.size() <= 1000 && Detector::is_secret_key_name(key) &&
+                !Detector::is_reference(value) && Detector::looks_like_secret_value(value)) {
                 pairs.push_back(
                     {static_cast<std::size_t>(value.data() - text.data()), value.size()});
             }
