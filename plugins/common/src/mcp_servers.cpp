@@ -4,6 +4,8 @@
 #include <confscope/plugin_common/package_pinning.hpp>
 #include <confscope/plugin_common/text.hpp>
 
+#include "server_checks.hpp"
+
 namespace confscope::plugin_common {
 
 namespace {
@@ -36,6 +38,20 @@ bool secret_parameter_name(const std::string& name) {
 
 bool is_reference_text(std::string_view value) {
     return value.starts_with("${") || value.starts_with('$');
+}
+
+// Reference forms the host's detector does not know: OpenCode's {env:NAME} and {file:path},
+// Continue's ${{ secrets.NAME }}, after an optional "Bearer ". A value that is only such a
+// reference holds no secret.
+bool client_reference(std::string_view value) {
+    if (const auto space = value.find(' ');
+        space != std::string_view::npos && to_lower(value.substr(0, space)) == "bearer")
+        value.remove_prefix(space + 1);
+    if ((value.starts_with("{env:") || value.starts_with("{file:")) && value.ends_with('}'))
+        return value.find('}') == value.size() - 1;
+    if (value.starts_with("${{") && value.ends_with("}}"))
+        return value.find("}}") == value.size() - 2;
+    return false;
 }
 
 bool secret_query(std::string_view query) {
@@ -93,7 +109,7 @@ void check_secrets(Analysis& a, const ServerEntry& srv) {
         if (!env.is_string() ||
             report_url_credentials(a, env, name, "env " + std::string(env.key())))
             continue;
-        if (!env.is_secret()) continue;
+        if (!env.is_secret() || client_reference(env.value())) continue;
         const bool token = env.is_secret_token();
         a.sink.finding("SEC-001", token ? Severity::critical : Severity::high,
                        "MCP server " + quoted(name) + " sets env " + std::string(env.key()) +
@@ -102,7 +118,7 @@ void check_secrets(Analysis& a, const ServerEntry& srv) {
                        env);
     }
     for (const sdk::Node& header : srv.headers_node.children()) {
-        if (!header.is_secret()) continue;
+        if (!header.is_secret() || client_reference(header.value())) continue;
         a.sink.finding("SEC-002", Severity::high,
                        "MCP server " + quoted(name) + " has a literal token in header " +
                            std::string(header.key()) + "; use ${VAR} or headersHelper",
@@ -111,7 +127,8 @@ void check_secrets(Analysis& a, const ServerEntry& srv) {
     for (std::size_t i = 0; i < srv.args.size(); ++i) {
         const sdk::Node arg = srv.arg_node(i);
         const std::string where = "args[" + std::to_string(i) + "]";
-        if (!arg.is_string() || report_url_credentials(a, arg, name, where) || !arg.is_secret())
+        if (!arg.is_string() || report_url_credentials(a, arg, name, where) || !arg.is_secret() ||
+            client_reference(arg.value()))
             continue;
         if (header_argument(srv.args, i)) {
             a.sink.finding("SEC-002", Severity::high,
@@ -152,11 +169,36 @@ void check_url(Analysis& a, const sdk::Node& url_node, std::string_view name, co
     }
 }
 
+// A member, or a nested one when the key holds '/' ("requestOptions/headers").
+sdk::Node member(const sdk::Node& entry, std::string_view key) {
+    sdk::Node node = entry;
+    while (node) {
+        const auto slash = key.find('/');
+        node = node[key.substr(0, slash)];
+        if (slash == std::string_view::npos) break;
+        key.remove_prefix(slash + 1);
+    }
+    return node;
+}
+
 sdk::Node first_of(const sdk::Node& entry, const std::vector<std::string_view>& keys) {
     for (const std::string_view key : keys) {
-        if (sdk::Node node = entry[key]) return node;
+        if (sdk::Node node = member(entry, key)) return node;
     }
     return {};
+}
+
+// Environment variable names the entry refers to (Codex bearer_token_env_var, env_vars; Goose
+// env_keys).
+sdk::JsonArray env_references(const sdk::Node& entry, const ServerDialect& dialect) {
+    sdk::JsonArray names;
+    for (const std::string_view key : dialect.env_reference_keys) {
+        const sdk::Node node = member(entry, key);
+        if (node.is_string()) names.push(node.value());
+        for (const std::string_view name : node.strings())
+            names.push(name);
+    }
+    return names;
 }
 
 }  // namespace
@@ -174,7 +216,17 @@ ServerEntry read_server(const sdk::Node& entry, std::string name, const ServerDi
     s.type_node = entry[dialect.type_key];
     s.type = std::string(s.type_node.string_or(""));
     s.command_node = first_of(entry, dialect.command_keys);
-    if (dialect.command_array && s.command_node.is_array()) {
+    sdk::Node env_in_command;
+    if (dialect.command_object && s.command_node.is_object()) {
+        // Zed's older form: "command": {"path": "npx", "args": [...], "env": {...}}.
+        const sdk::Node object = s.command_node;
+        s.command_node = object["path"];
+        s.command = std::string(s.command_node.string_or(""));
+        s.args_node = object["args"];
+        for (const std::string_view arg : s.args_node.strings())
+            s.args.emplace_back(arg);
+        env_in_command = object["env"];
+    } else if (dialect.command_array && s.command_node.is_array()) {
         const std::vector<std::string_view> parts = s.command_node.strings();
         if (!parts.empty()) s.command = std::string(parts.front());
         for (std::size_t i = 1; i < parts.size(); ++i)
@@ -188,11 +240,20 @@ ServerEntry read_server(const sdk::Node& entry, std::string name, const ServerDi
             s.args.emplace_back(arg);
     }
     s.env_node = first_of(entry, dialect.env_keys);
+    if (!s.env_node) s.env_node = env_in_command;
     s.url_node = first_of(entry, dialect.url_keys);
     s.headers_node = first_of(entry, dialect.header_keys);
     s.transport = s.type;
-    if (s.transport.empty())
-        s.transport = !s.command.empty() ? "stdio" : s.url_node ? "remote" : "";
+    if (s.transport.empty() && !s.command.empty()) s.transport = "stdio";
+    if (s.transport.empty() && s.url_node) {
+        s.transport = "remote";
+        for (const auto& [key, transport] : dialect.url_transports) {
+            if (member(entry, key)) {
+                s.transport = std::string(transport);
+                break;
+            }
+        }
+    }
     return s;
 }
 
@@ -229,12 +290,23 @@ void analyze_mcp_server(Analysis& a, const sdk::Node& entry, std::string name, s
     sdk::JsonArray header_names;
     for (const sdk::Node& header : srv.headers_node.children())
         header_names.push(header.key());
+    for (const sdk::Node& header : first_of(entry, dialect.env_header_keys).children())
+        header_names.push(header.key());
     if (!header_names.empty()) data.set("headers", header_names);
+    if (sdk::JsonArray refs = env_references(entry, dialect); !refs.empty())
+        data.set("env_refs", refs);
     if (entry["headersHelper"]) data.set("headers_helper", true);
     if (entry["oauth"]) data.set("oauth", true);
+    if (entry["disabled"].is_true() || entry["enabled"].value() == "false")
+        data.set("enabled", false);
+    for (const std::string_view key : dialect.inventory_keys) {
+        const sdk::Node value = member(entry, key);
+        if (value.is_scalar() && value.kind() != sdk::NodeKind::null) data.set(key, value.value());
+    }
     if (!project.empty()) data.set("project", project);
 
-    if (const auto package = launched_package(srv.command, srv.args)) {
+    const std::optional<LaunchedPackage> package = launched_package(srv.command, srv.args);
+    if (package) {
         data.set("package", package->spec).set("pinned", package->pinned);
         if (!package->pinned) {
             a.sink.finding("MCP-004", Severity::medium,
@@ -246,6 +318,13 @@ void analyze_mcp_server(Analysis& a, const sdk::Node& entry, std::string name, s
     }
     check_url(a, srv.url_node, srv.name, url);
     check_secrets(a, srv);
+    detail::check_auto_install(a, srv, package);
+    detail::check_container(a, srv);
+    detail::check_shell(a, srv);
+    detail::check_headers_helper(a, srv);
+    detail::check_remote_host(a, srv);
+    detail::check_filesystem_grant(a, srv, package);
+    detail::check_tls_verification(a, srv);
     a.sink.item("mcp_server", srv.name, scope, data, entry, dialect.client);
 }
 

@@ -1,4 +1,6 @@
-#include <regex>
+#include <algorithm>
+
+#include <re2/re2.h>
 
 #include <confscope/plugin_common/package_pinning.hpp>
 #include <confscope/plugin_common/text.hpp>
@@ -7,14 +9,18 @@ namespace confscope::plugin_common {
 
 namespace {
 
-const std::regex& exact_version() {
-    static const std::regex re(R"(v?\d+\.\d+\.\d+([-+][0-9A-Za-z.\-+]+)?)");
+bool full_match(std::string_view text, const RE2& re) {
+    return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), re);
+}
+
+const RE2& exact_version() {
+    static const RE2 re(R"(v?\d+\.\d+\.\d+([-+][0-9A-Za-z.\-+]+)?)");
     return re;
 }
 
 bool is_commit(std::string_view text) {
-    static const std::regex re(R"([0-9a-fA-F]{40})");
-    return std::regex_match(text.begin(), text.end(), re);
+    static const RE2 re(R"([0-9a-fA-F]{40})");
+    return full_match(text, re);
 }
 
 bool is_local_path(std::string_view spec) {
@@ -38,6 +44,17 @@ bool takes_value(std::string_view launcher, std::string_view flag) {
 
 }  // namespace
 
+std::string package_name(std::string_view spec) {
+    if (spec.find("://") != std::string_view::npos || spec.starts_with("git+")) {
+        return std::string(spec);
+    }
+    std::size_t end = spec.find('@', spec.starts_with('@') ? 1 : 0);
+    for (const std::string_view op : {"==", ">=", "<=", "~=", "!=", ">", "<", "["}) {
+        end = std::min(end, spec.find(op));
+    }
+    return std::string(spec.substr(0, end));
+}
+
 bool npm_spec_is_pinned(std::string_view spec) {
     // git and tarball specs: pinned only by a full commit.
     if (const auto hash = spec.find('#'); hash != std::string_view::npos)
@@ -45,7 +62,7 @@ bool npm_spec_is_pinned(std::string_view spec) {
     const auto at = spec.find('@', spec.starts_with('@') ? 1 : 0);
     if (at == std::string_view::npos) return false;
     const std::string_view version = spec.substr(at + 1);
-    return std::regex_match(version.begin(), version.end(), exact_version());
+    return full_match(version, exact_version());
 }
 
 bool python_spec_is_pinned(std::string_view spec) {
@@ -61,8 +78,8 @@ bool python_spec_is_pinned(std::string_view spec) {
     } else {
         return false;
     }
-    static const std::regex python_version(R"(\d+(\.\d+)*([a-zA-Z0-9.+!\-]*)?)");
-    return std::regex_match(version.begin(), version.end(), python_version);
+    static const RE2 python_version(R"(\d+(\.\d+)*([a-zA-Z0-9.+!\-]*)?)");
+    return full_match(version, python_version);
 }
 
 std::optional<LaunchedPackage> launched_package(std::string_view command,

@@ -6,12 +6,17 @@
 // names a client's keys; read_server() turns an entry into a ServerEntry; analyze_mcp_server()
 // emits one "mcp_server" inventory item (client, scope, name, transport, command, args, env names,
 // sanitized url, header names, package and whether it is pinned, source pointer) and the findings:
-// MCP-003, MCP-004, MCP-013 (where the client requires a type), SEC-001, SEC-002, SEC-003, SEC-004.
+// MCP-003, MCP-004, MCP-013 (where the client requires a type), SEC-001, SEC-002, SEC-003, SEC-004,
+// and the launch checks of server_checks.cpp: MCP-005 (auto-install), MCP-006 (docker run),
+// MCP-007 (shell wrapper), MCP-008 (download and execute), MCP-009 (headersHelper), MCP-010
+// (tunnel, metadata or private address), MCP-011 (filesystem server granted / or home), AUTH-002
+// (NODE_TLS_REJECT_UNAUTHORIZED=0).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <confscope/plugin_common/analysis.hpp>
@@ -34,6 +39,25 @@ struct ServerDialect {
     bool url_needs_type = false;
     /// The command is an array holding the arguments too (OpenCode: ["npx", "-y", "pkg"]).
     bool command_array = false;
+
+    // Members below were appended for the mcp plugin's clients; keep new ones at the end so
+    // designated initializers elsewhere stay valid. The entries of every key list (command_keys
+    // ... inventory_keys) may name a nested member with '/' ("requestOptions/headers").
+
+    /// The transport a url key implies when the entry has no type (Gemini: httpUrl -> "http",
+    /// url -> "sse"); checked in order. Empty: "remote".
+    std::vector<std::pair<std::string_view, std::string_view>> url_transports{};
+    /// The command may be an object {path, args, env} (Zed's older context_servers form).
+    bool command_object = false;
+    /// Headers whose values name environment variables (Codex env_http_headers): inventoried
+    /// by name with the headers, never checked for literal secrets.
+    std::vector<std::string_view> env_header_keys{};
+    /// Keys naming environment variables the server reads (Codex bearer_token_env_var and
+    /// env_vars, Goose env_keys): a string or an array of strings, inventoried as "env_refs".
+    std::vector<std::string_view> env_reference_keys{};
+    /// Scalar keys copied as they are into the inventory item (Continue "uses", Zed "source",
+    /// "cwd"): never a key that may hold a secret.
+    std::vector<std::string_view> inventory_keys{};
 };
 
 /// Claude Code's spelling (also Claude Desktop's, Cursor's, ...).

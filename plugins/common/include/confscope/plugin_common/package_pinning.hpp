@@ -21,6 +21,10 @@ struct LaunchedPackage {
 std::optional<LaunchedPackage> launched_package(std::string_view command,
                                                 const std::vector<std::string>& args);
 
+/// The package's name without its version: "@scope/server" for "@scope/server@1.2.3", "tool" for
+/// "tool==1.0" or "tool@1.0"; a git or URL spec unchanged.
+std::string package_name(std::string_view spec);
+
 /// An npm spec names an exact version: "name@1.2.3", "@scope/name@1.2.3-beta.1", or a git commit.
 bool npm_spec_is_pinned(std::string_view spec);
 /// A Python spec names an exact version: "tool==1.2.3", "tool@1.2.3", "git+https://…@<40 hex>".

@@ -25,6 +25,19 @@ Url parse_url(std::string_view text);
 /// localhost, *.localhost, 127.0.0.0/8, ::1, 0.0.0.0.
 bool is_loopback_host(std::string_view host);
 
+/// Where a remote host leads, for MCP-010.
+enum class HostRisk {
+    none,
+    tunnel,    ///< a tunnel to someone's machine: ngrok, trycloudflare.com, loca.lt, serveo, ...
+    metadata,  ///< a cloud metadata service: 169.254.169.254, metadata.google.internal, ...
+    private_network,  ///< 10/8, 172.16/12, 192.168/16, 100.64/10, 169.254/16, fc00::/7
+};
+
+HostRisk classify_host(std::string_view host);
+
+/// "a tunnel", "a cloud metadata address", "a private network address".
+std::string_view describe(HostRisk risk);
+
 /// `text` in double quotes, shortened to `max` characters for messages.
 std::string quoted(std::string_view text, std::size_t max = 80);
 

@@ -1,0 +1,270 @@
+#include "server_checks.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <confscope/plugin_common/docker_run.hpp>
+#include <confscope/plugin_common/shell_commands.hpp>
+#include <confscope/plugin_common/text.hpp>
+
+namespace confscope::plugin_common::detail {
+
+namespace {
+
+using sdk::Severity;
+
+std::string server(const ServerEntry& srv) {
+    return "MCP server " + quoted(srv.name);
+}
+
+// The node holding the command's text (the first element of a command array).
+sdk::Node command_position(const ServerEntry& srv) {
+    if (srv.args_offset == 1 && srv.args_node.is_array()) return srv.args_node.at(0);
+    return srv.command_node ? srv.command_node : srv.entry;
+}
+
+std::string arg_label(std::size_t i) {
+    return "args[" + std::to_string(i) + "]";
+}
+
+bool is_bridge(const ServerEntry& srv) {
+    auto bridge_name = [](std::string_view text) {
+        const std::string name = command_name(text);
+        for (const std::string_view b : {"mcp-remote", "supergateway", "mcp-proxy"}) {
+            if (name == b || name.starts_with(std::string(b) + "@")) return true;
+        }
+        return false;
+    };
+    return bridge_name(srv.command) || std::any_of(srv.args.begin(), srv.args.end(), bridge_name);
+}
+
+// Trailing separators off, except for a root ("/", "C:\").
+std::string trimmed_path(std::string_view text) {
+    std::string p(text);
+    while (p.size() > 1 && (p.back() == '/' || p.back() == '\\'))
+        p.pop_back();
+    return p;
+}
+
+// What a directory granted to a filesystem server covers when it is too broad, or "".
+std::string broad_grant(std::string_view arg, std::string_view home) {
+    const std::string p = trimmed_path(arg);
+    const std::string lower = to_lower(p);
+    if (p == "/" || p == "\\") return "the whole file system";
+    if (p.size() == 2 && std::isalpha(static_cast<unsigned char>(p[0])) && p[1] == ':')
+        return "a whole drive";
+    for (const std::string_view h : {"~", "$home", "${home}", "%userprofile%", "${userhome}",
+                                     "${env:home}", "${env:userprofile}", "$env:userprofile"}) {
+        if (lower == h) return "the home folder";
+    }
+    if (!home.empty() && p == trimmed_path(home)) return "the home folder";
+    if (lower == "/home" || lower == "/users" || lower == "c:\\users" || lower == "c:/users")
+        return "every user's home folder";
+    return {};
+}
+
+bool is_filesystem_package(std::string_view spec) {
+    const std::string name = package_name(spec);
+    return name == "@modelcontextprotocol/server-filesystem" || name == "mcp-server-filesystem";
+}
+
+// node …/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js
+bool is_filesystem_script(std::string_view arg) {
+    const std::string text = to_lower(arg);
+    return text.find("/server-filesystem/") != std::string::npos ||
+           text.find("\\server-filesystem\\") != std::string::npos ||
+           text.ends_with("/server-filesystem") || text.ends_with("mcp-server-filesystem");
+}
+
+}  // namespace
+
+void check_auto_install(Analysis& a, const ServerEntry& srv,
+                        const std::optional<LaunchedPackage>& package) {
+    if (!package) return;
+    const std::string& launcher = package->launcher;
+    if (launcher == "npx" || launcher == "npm exec" || launcher == "npm x") {
+        for (std::size_t i = 0; i < package->arg_index && i < srv.args.size(); ++i) {
+            const std::string& arg = srv.args[i];
+            if (arg != "-y" && arg != "--yes" && arg != "--yes=true") continue;
+            a.sink.finding("MCP-005", Severity::low,
+                           server(srv) + " runs " + launcher + " " + arg + ": " +
+                               quoted(package->spec) +
+                               " is installed without asking, whatever the registry serves under "
+                               "that name",
+                           srv.arg_node(i));
+            break;
+        }
+    }
+    if ((launcher == "uvx" || launcher == "pipx") && package->spec.starts_with("git+") &&
+        !package->pinned) {
+        a.sink.finding("MCP-005", Severity::medium,
+                       server(srv) + " installs from git (" + arg_label(package->arg_index) +
+                           ") at a branch or tag, not a full commit; every start may run "
+                           "different code",
+                       srv.arg_node(package->arg_index));
+    }
+}
+
+void check_container(Analysis& a, const ServerEntry& srv) {
+    const auto run = container_run(srv.command, srv.args);
+    if (!run) return;
+    if (run->image_index) {
+        const std::string& image = srv.args[*run->image_index];
+        if (!image.starts_with('$') && !image_pinned_by_digest(image)) {
+            a.sink.finding("MCP-006", Severity::medium,
+                           server(srv) + " runs image " + quoted(image) +
+                               " by tag; pin it by digest (image@sha256:…)",
+                           srv.arg_node(*run->image_index));
+        }
+    }
+    for (const ContainerRun::HostAccess& access : run->host_access) {
+        a.sink.finding("MCP-006", Severity::high,
+                       server(srv) + " runs its container with " + access.what + " (" +
+                           arg_label(access.arg_index) + ")",
+                       srv.arg_node(access.arg_index));
+    }
+}
+
+void check_shell(Analysis& a, const ServerEntry& srv) {
+    if (srv.command.empty()) return;
+    std::string line = srv.command;
+    for (const std::string& arg : srv.args)
+        line += " " + arg;
+    if (downloads_and_executes(line)) {
+        // Point at the argument that fetches, else at the command.
+        const auto fetching = std::find_if(srv.args.begin(), srv.args.end(), [](const auto& arg) {
+            const std::string text = to_lower(arg);
+            for (const std::string_view tool : {"curl", "wget", "iwr", "irm", "invoke-webrequest",
+                                                "invoke-restmethod", "downloadstring"}) {
+                if (text.find(tool) != std::string::npos) return true;
+            }
+            return false;
+        });
+        const auto i = static_cast<std::size_t>(fetching - srv.args.begin());
+        const bool in_args = fetching != srv.args.end();
+        a.sink.finding("MCP-008", Severity::critical,
+                       server(srv) + " downloads code and executes it at every start (" +
+                           (in_args ? arg_label(i) : std::string("its command")) +
+                           "); install a reviewed, pinned release and run it by path",
+                       in_args ? srv.arg_node(i) : command_position(srv));
+    }
+
+    if (const auto wrapper = shell_wrapper(srv.command, srv.args)) {
+        a.sink.finding("MCP-007", Severity::high,
+                       server(srv) + " runs a script through a shell (" + wrapper->shell + " " +
+                           wrapper->flag +
+                           "); run the server's program directly with its arguments",
+                       srv.arg_node(wrapper->flag_index));
+        return;
+    }
+    if (command_has_shell_syntax(srv.command)) {
+        a.sink.finding("MCP-007", Severity::high,
+                       server(srv) +
+                           " has shell syntax (; | & $( or `) in its command; run one program "
+                           "with its arguments",
+                       command_position(srv));
+        return;
+    }
+    for (std::size_t i = 0; i < srv.args.size(); ++i) {
+        if (!argument_has_shell_syntax(srv.args[i])) continue;
+        a.sink.finding("MCP-007", Severity::high,
+                       server(srv) + " has shell syntax in " + arg_label(i) +
+                           " ($(, a backquote or a shell operator); it only works, or breaks, "
+                           "when a shell runs the command",
+                       srv.arg_node(i));
+        return;
+    }
+}
+
+void check_headers_helper(Analysis& a, const ServerEntry& srv) {
+    const sdk::Node helper = srv.entry["headersHelper"];
+    if (!helper) return;
+    const bool project = a.is_project_file();
+    a.sink.finding("MCP-009", project ? Severity::high : Severity::medium,
+                   server(srv) + " runs a headersHelper shell command to build its headers" +
+                       (project ? "; in a project file, the repository chooses the command "
+                                  "everyone who opens it runs"
+                                : ""),
+                   helper);
+}
+
+void check_remote_host(Analysis& a, const ServerEntry& srv) {
+    if (const std::string_view text = srv.url_node.string_or(""); !text.empty()) {
+        const Url url = parse_url(text);
+        if (const HostRisk risk = url.valid ? classify_host(url.host) : HostRisk::none;
+            risk != HostRisk::none) {
+            a.sink.finding(
+                "MCP-010", Severity::medium,
+                server(srv) + " connects to " + std::string(describe(risk)) + " (" + url.host + ")",
+                srv.url_node);
+        }
+    }
+    const bool bridge = is_bridge(srv);
+    for (std::size_t i = 0; i < srv.args.size(); ++i) {
+        const Url url = parse_url(srv.args[i]);
+        if (!url.valid || (url.scheme != "http" && url.scheme != "https" && url.scheme != "ws" &&
+                           url.scheme != "wss"))
+            continue;
+        const HostRisk risk = classify_host(url.host);
+        if (risk == HostRisk::none || (risk == HostRisk::private_network && !bridge)) continue;
+        a.sink.finding("MCP-010", Severity::medium,
+                       server(srv) + " points " + arg_label(i) + " at " +
+                           std::string(describe(risk)) + " (" + url.host + ")",
+                       srv.arg_node(i));
+    }
+}
+
+void check_filesystem_grant(Analysis& a, const ServerEntry& srv,
+                            const std::optional<LaunchedPackage>& package) {
+    std::optional<std::size_t> first;
+    if (package && is_filesystem_package(package->spec)) {
+        first = package->arg_index + 1;
+    } else if (command_name(srv.command) == "mcp-server-filesystem") {
+        first = 0;
+    } else {
+        for (std::size_t i = 0; i < srv.args.size(); ++i) {
+            if (is_filesystem_script(srv.args[i])) {
+                first = i + 1;
+                break;
+            }
+        }
+    }
+    if (!first) return;
+    for (std::size_t i = *first; i < srv.args.size(); ++i) {
+        const std::string& dir = srv.args[i];
+        if (dir.starts_with('-') && dir.size() > 1) continue;
+        const std::string what = broad_grant(dir, a.file.home_dir());
+        if (what.empty()) continue;
+        a.sink.finding("MCP-011", Severity::high,
+                       server(srv) + ", a filesystem server, is granted " + quoted(dir) + " (" +
+                           what + "); grant only the folders it needs",
+                       srv.arg_node(i));
+    }
+}
+
+void check_tls_verification(Analysis& a, const ServerEntry& srv) {
+    constexpr std::string_view kName = "NODE_TLS_REJECT_UNAUTHORIZED";
+    for (const sdk::Node& env : srv.env_node.children()) {
+        if (env.key() != kName || !env.is_scalar() || env.value() != "0") continue;
+        a.sink.finding("AUTH-002", Severity::high,
+                       server(srv) + " sets env " + std::string(kName) +
+                           " to 0: Node.js accepts any TLS certificate; trust your CA with "
+                           "NODE_EXTRA_CA_CERTS instead",
+                       env);
+    }
+    const std::string assignment = std::string(kName) + "=0";
+    for (std::size_t i = 0; i < srv.args.size(); ++i) {
+        const std::string& arg = srv.args[i];
+        const auto at = arg.find(assignment);
+        if (at == std::string::npos || at + assignment.size() != arg.size() ||
+            (at > 0 && arg[at - 1] != '=' && arg[at - 1] != ' '))
+            continue;
+        a.sink.finding("AUTH-002", Severity::high,
+                       server(srv) + " sets " + std::string(kName) + "=0 in " + arg_label(i) +
+                           ": Node.js accepts any TLS certificate; trust your CA with "
+                           "NODE_EXTRA_CA_CERTS instead",
+                       srv.arg_node(i));
+    }
+}
+
+}  // namespace confscope::plugin_common::detail

@@ -1,0 +1,28 @@
+// The launch and connection checks analyze_mcp_server() runs on every server entry, whatever client
+// declared it (internal to plugin_common).
+#pragma once
+
+#include <confscope/plugin_common/mcp_servers.hpp>
+#include <confscope/plugin_common/package_pinning.hpp>
+
+namespace confscope::plugin_common::detail {
+
+/// MCP-005: npx -y / --yes installs without asking; uvx --from git+… without a full commit.
+void check_auto_install(Analysis& a, const ServerEntry& srv,
+                        const std::optional<LaunchedPackage>& package);
+/// MCP-006: docker run with an image not pinned by digest, or with the host's privileges.
+void check_container(Analysis& a, const ServerEntry& srv);
+/// MCP-007 (shell wrapper or shell syntax) and MCP-008 (download and execute).
+void check_shell(Analysis& a, const ServerEntry& srv);
+/// MCP-009: headersHelper runs a shell command for every connection.
+void check_headers_helper(Analysis& a, const ServerEntry& srv);
+/// MCP-010: the server's URL (or an mcp-remote URL) leads to a tunnel, a metadata service or a
+/// private network.
+void check_remote_host(Analysis& a, const ServerEntry& srv);
+/// MCP-011: a filesystem server granted /, the home folder or a drive root.
+void check_filesystem_grant(Analysis& a, const ServerEntry& srv,
+                            const std::optional<LaunchedPackage>& package);
+/// AUTH-002: NODE_TLS_REJECT_UNAUTHORIZED=0 turns off TLS certificate checks.
+void check_tls_verification(Analysis& a, const ServerEntry& srv);
+
+}  // namespace confscope::plugin_common::detail

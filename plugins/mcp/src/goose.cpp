@@ -1,0 +1,13 @@
+// Goose: "extensions" in config.yaml; each is an MCP server (stdio: cmd, args, envs, env_keys;
+// streamable_http: uri, headers) or a built-in one (builtin, platform).
+#include "clients.hpp"
+#include "dialects.hpp"
+
+namespace mcp {
+
+void analyze_goose(Analysis& a) {
+    const sdk::Node root = a.doc.root();
+    if (root.is_object()) analyze_mcp_servers(a, root["extensions"], a.scope(), goose_dialect());
+}
+
+}  // namespace mcp
