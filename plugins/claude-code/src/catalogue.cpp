@@ -1,5 +1,7 @@
 #include "catalogue.hpp"
 
+#include <algorithm>
+
 #include <confscope/plugin_common/mcp_servers.hpp>
 
 namespace claude_code {
@@ -49,10 +51,184 @@ std::vector<Rule> rule_catalogue() {
          "every matching event (on SessionStart: every session). Vendor the script into the "
          "repository, review "
          "it, and call it by path."},
+        {"PERM-005", Severity::medium,
+         "additionalDirectories opens the whole disk, the home folder or a drive root",
+         "permissions.additionalDirectories lets Claude read (and, with edit permissions, change) "
+         "files in the folders listed as if they were part of the project. An entry of /, ~, ~/, "
+         "$HOME, the home folder's own path, or a drive root (C:\\, C:/) hands it every file "
+         "there, "
+         "including ~/.ssh, cloud credentials and other projects. List the specific folders it "
+         "needs (~/src/shared-lib)."},
+        {"PERM-006", Severity::low, "No deny rule protects .env files or ~/.ssh",
+         "Deny rules stop Claude from reading files even when a broader rule or mode allows it. "
+         "Reported once, on your user settings (~/.claude/settings.json, or under "
+         "CLAUDE_CONFIG_DIR), when that file has a permissions block and neither it nor any "
+         "managed "
+         "settings file has a Read deny rule that covers a project's .env file (Read(./.env), "
+         "Read(.env), Read(**/.env*), Read(//**/.env)) and ~/.ssh (Read(~/.ssh/**), Read(~/.ssh), "
+         "Read(//<home>/.ssh/**)). Project settings do not count: they protect one repository "
+         "only. "
+         "Add both rules to permissions.deny in your user settings."},
+        {"PERM-007", Severity::low, "Permission rule that Claude Code never applies",
+         "Some rules look protective or permissive but do nothing: rules on Write(…), Glob(…) or "
+         "NotebookEdit(…) are never consulted (file rules are Edit(…) for writes and Read(…) for "
+         "reads); Tool(parameter:value) rules such as Bash(command:…) or Read(file_path:…) work in "
+         "deny and ask only, not in allow; and an MCP allow rule without a server name "
+         "(mcp__*, mcp__*__*, mcp__*__read) is ignored — only deny and ask accept those globs. "
+         "Rewrite the rule in a form Claude Code applies, or remove it."},
+        {"PERM-008", Severity::medium,
+         "Sandbox weakened (allowUnsandboxedCommands or enableWeaker*)",
+         "sandbox.allowUnsandboxedCommands: true lets a command ask to run outside the sandbox "
+         "(dangerouslyDisableSandbox), and every sandbox.enableWeaker* option (for example "
+         "enableWeakerNestedSandbox) trades isolation for compatibility. Set "
+         "allowUnsandboxedCommands to false and remove the enableWeaker* options unless the "
+         "environment (say, a container without user namespaces) needs them."},
+        {"MCP-002", Severity::medium,
+         "Project settings approve the repository's own .mcp.json servers (enabledMcpjsonServers)",
+         "enabledMcpjsonServers in a committed .claude/settings.json approves servers of the same "
+         "repository's .mcp.json for everyone who opens it, so the repository vouches for itself. "
+         "Approval belongs to each user: keep the list in .claude/settings.local.json or approve "
+         "servers when Claude Code asks."},
+        {"MCP-012", Severity::high,
+         "Every tool of an MCP server approved in advance (allow mcp__server or mcp__server__*)",
+         "An allow rule mcp__name or mcp__name__* lets Claude call every tool the server offers "
+         "without asking — including tools that write, delete or send, and tools a later version "
+         "of the server adds. Allow the individual read-only tools instead "
+         "(mcp__github__get_issue)."},
+        {"MCP-014", Severity::info,
+         "MCP server name defined at two scopes, or a server the managed policy blocks",
+         "Claude Code takes a server entry from one scope only, local > project > user > plugin: a "
+         "server defined again at a higher scope silently replaces the other definition, command, "
+         "url and all (info; the finding is on the definition that wins). A server that matches "
+         "managed deniedMcpServers, or that managed allowedMcpServers does not admit (by "
+         "serverName, by the exact serverCommand for stdio servers when the list has commands, by "
+         "a serverUrl pattern for remote servers when it has URLs), is blocked by Claude Code "
+         "(medium): remove it or ask your administrator to allow it. Local-scope servers in "
+         "~/.claude.json replace project servers only in their own project."},
+        {"HOOK-001", Severity::info, "Hook inventory (scope, event, type)",
+         "Every hook handler Claude Code runs: its scope, event, matcher and type, with the "
+         "command "
+         "or URL. Hooks run with your permissions on every matching event; review the list and "
+         "remove the ones you do not recognise."},
+        {"HOOK-003", Severity::high,
+         "Hook sends data off the machine (curl upload, nc, transcript upload)",
+         "A hook receives the event's data (prompts, tool input and output, the transcript path) "
+         "and runs with your permissions. Reported: curl or wget uploading a file, stdin or a "
+         "computed value (-d @file, --data-binary @-, -d \"$(…)\", -F file=@…, -T, --upload-file, "
+         "--post-file) to a host that is not loopback; nc, ncat, netcat, socat or /dev/tcp "
+         "connecting to a remote host (listening and -z port checks are not); reading the session "
+         "transcript (transcript_path, ~/.claude/projects) and sending it with any network tool. A "
+         "static notification (curl -d '{\"text\":\"done\"}' to a webhook) is not reported. Remove "
+         "the hook or send only what you reviewed to a host you control."},
+        {"HOOK-004", Severity::medium,
+         "HTTP hook over plaintext http:// or with a literal secret header",
+         "An http hook posts the event's data to its URL. Over http:// (not loopback) prompts, "
+         "tool "
+         "input and any Authorization header travel in plaintext; a token written into headers "
+         "leaks with the file. Use https:// and reference the token as $VAR, listing the variable "
+         "in allowedEnvVars."},
+        {"HOOK-005", Severity::medium,
+         "Command defined by a project or a plugin (hook, statusLine, apiKeyHelper, auth helpers)",
+         "Hooks, statusLine, fileSuggestion, apiKeyHelper, awsAuthRefresh, awsCredentialExport, "
+         "gcpAuthRefresh and otelHeadersHelper run shell commands. Defined in a repository's "
+         "committed settings or its agents' and skills' front matter, they run for everyone who "
+         "opens the repository (hooks even before the folder is trusted, when a parent folder "
+         "is); defined in an installed Claude Code plugin, they run with it. Review each command; "
+         "keep personal helpers in your user settings and consider allowManagedHooksOnly."},
+        {"AUTH-001", Severity::high,
+         "Project settings redirect API traffic (ANTHROPIC_BASE_URL or a proxy in env)",
+         "ANTHROPIC_BASE_URL, ANTHROPIC_BEDROCK_BASE_URL, ANTHROPIC_VERTEX_BASE_URL, HTTP_PROXY, "
+         "HTTPS_PROXY or ALL_PROXY (any case) in a committed project settings env send every "
+         "prompt, file Claude reads and your credentials through a host the repository chooses. "
+         "Set endpoints and proxies in your user or managed settings or your shell instead."},
+        {"AUTH-002", Severity::high,
+         "TLS certificate verification disabled (NODE_TLS_REJECT_UNAUTHORIZED=0)",
+         "NODE_TLS_REJECT_UNAUTHORIZED=0 in settings env (or a server's env) makes Node accept any "
+         "certificate, so anyone on the network path can read and change API traffic and "
+         "credentials. Remove it; for a corporate proxy add its CA with NODE_EXTRA_CA_CERTS."},
+        {"PLG-001", Severity::medium,
+         "Project adds a plugin marketplace or enables a plugin from an unvetted source",
+         "extraKnownMarketplaces and enabledPlugins (\"name@marketplace\": true) in a committed "
+         "project settings file offer everyone who trusts the repository plugins — with hooks, MCP "
+         "servers and commands — from the marketplace it names. Reported unless the marketplace is "
+         "Anthropic's official one (github anthropics/claude-plugins-official, or the name "
+         "claude-plugins-official when the project does not redefine it) or its source is listed "
+         "in managed strictKnownMarketplaces. Add vetted sources to strictKnownMarketplaces, or "
+         "remove the entries."},
+        {"PI-001", Severity::high, "Hidden Unicode characters in instructions Claude reads",
+         "Zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF after the start), "
+         "bidirectional controls (U+202A-U+202E, U+2066-U+2069) and Unicode tag characters "
+         "(U+E0000-U+E007F) in CLAUDE.md, rules, agents, commands or skills make the text Claude "
+         "reads differ from what a reviewer sees, a known way to smuggle instructions. Not "
+         "reported: a byte-order mark at the start, joiners inside emoji sequences, non-joiners "
+         "between Arabic, Persian or Indic letters, tags in flag emoji. Remove the characters."},
+        {"PI-002", Severity::medium,
+         "Prompt-injection phrase or instruction hidden in an HTML comment",
+         "Text in memory, rules, agents, commands and skills (front matter included) that tries "
+         "to override Claude's instructions. Phrases, matched word by word in any case, the words "
+         "separated by white space only: ignore|disregard|forget|override [all|any] [of] "
+         "[the|your|my|these] previous|prior|above|earlier|preceding|former|system "
+         "instructions|directions|rules|prompt(s)|messages|guidelines; \"disregard (all of) "
+         "(everything) (the) above|previous\"; \"forget everything|all above|before\" and "
+         "\"... you were told\"; \"you are now\" followed by a persona (an unrestricted "
+         "assistant, a different AI, DAN, jailbroken, unfiltered) or a mode (in developer|god|"
+         "admin|debug|jailbreak mode); \"do not|don't|never tell|inform|notify|alert the user "
+         "about|that|what|of|this|it\" (not \"don't tell the user to ...\"); \"without|avoid "
+         "telling|informing the user\"; \"hide|conceal|keep this|it ... from the user\"; "
+         "\"reveal|print|output|repeat|leak your|the system prompt|hidden instructions\"; and "
+         "exfiltrate(s|d|ing), except on a line about detecting, preventing, checking or "
+         "reviewing it. An HTML comment (<!-- … -->), invisible when rendered, is reported when it "
+         "holds such a phrase, addresses an AI (Claude, assistant, AI, LLM, Copilot, language "
+         "model) with a directive (must, should, always, never, do not, run, send, ignore, "
+         "include, tell, make sure…), or tells someone to run curl, wget, nc, base64, powershell "
+         "or eval; tool comments and TODO notes are not. Fenced code blocks are skipped. Remove "
+         "the text or make it visible."},
+        {"PI-003", Severity::low, "Memory import from outside the project and the home folder",
+         "An @path import in CLAUDE.md, CLAUDE.local.md or a rule pulls that file into Claude's "
+         "instructions. One that resolves (relative to the importing file) outside both the "
+         "project and your home folder — @/etc/passwd, @../../../x — reads system files or another "
+         "tree that nobody reviews with the project. Imports in code spans and code blocks are "
+         "not imports. Copy the content into the project or import from inside it."},
+        {"SEC-005", Severity::medium, "Secret in CLAUDE.md, rules, agents, commands or skills",
+         "A literal token or secret-named value in text Claude loads as instructions is sent to "
+         "the model on every session, ends up in transcripts, and is committed with the project. "
+         "The finding names the place, never the value. Remove it, reference an environment "
+         "variable instead, and rotate it."},
+        {"FS-001", Severity::high, "Configuration holding secrets is readable by other users",
+         "A configuration file in which a secret was found (a flagged value or a token in the "
+         "text) has group or other read permission (mode & 044), so other accounts on this "
+         "machine can read it. Applies to files private to you (user, local, managed and system "
+         "files; not project files, whose exposure is the repository's, nor the credentials file, "
+         "which FS-002 covers). chmod 600 the file and rotate the secret if the machine is "
+         "shared."},
+        {"FS-002", Severity::high, "Credentials file readable or writable by others",
+         "~/.claude/.credentials.json holds your OAuth tokens and must be mode 0600. Reported when "
+         "any group or other permission bit is set. chmod 600 ~/.claude/.credentials.json."},
+        {"FS-003", Severity::high, "World-writable Claude Code configuration",
+         "A settings file, CLAUDE.md or rule, agent, command, skill, .mcp.json or plugin file that "
+         "every user can write lets any account on the machine add hooks, servers or instructions "
+         "that run as you. chmod o-w the file. A plugin sees only configuration files, not the "
+         "scripts hooks call: check those yourself."},
+        {"FS-004", Severity::low,
+         "Local settings tracked by git, or the project's .claude folder is a symbolic link",
+         "settings.local.json (and CLAUDE.local.md) hold one person's approvals and preferences; "
+         "tracked by git they are committed for everyone. When a project's .claude folder (or a "
+         "folder inside it) is a symbolic link, the settings, hooks and agents Claude loads live "
+         "outside the repository and change without review. git rm --cached the local files and "
+         "ignore them; replace the link with a real folder."},
+        {"CFG-002", Severity::medium, "Managed settings at a path Claude Code does not read",
+         "Claude Code reads managed settings only from /etc/claude-code (Linux), /Library/"
+         "Application Support/ClaudeCode (macOS) and C:\\Program Files\\ClaudeCode (Windows). The "
+         "legacy C:\\ProgramData\\ClaudeCode\\managed-settings.json and a managed-settings.json in "
+         "~/.claude (or CLAUDE_CONFIG_DIR) are ignored, so the policy they hold is not enforced. "
+         "Move the file."},
     };
-    // The server rules every MCP client's entries get (plugins/common).
-    for (Rule& rule : confscope::plugin_common::server_rules())
-        rules.push_back(std::move(rule));
+    // The server rules every MCP client's entries get (plugins/common), unless declared above.
+    for (Rule& rule : confscope::plugin_common::server_rules()) {
+        const bool declared =
+            std::any_of(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == rule.id; });
+        if (!declared) rules.push_back(std::move(rule));
+    }
     return rules;
 }
 

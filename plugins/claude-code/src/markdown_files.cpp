@@ -2,6 +2,7 @@
 
 #include "common.hpp"
 #include "hooks.hpp"
+#include "mcp_scopes.hpp"
 #include "permissions.hpp"
 
 namespace claude_code {
@@ -72,7 +73,7 @@ void analyze_memory(Analysis& a) {
     a.sink.item("memory_file", a.file.display_path(), a.scope(), data);
 }
 
-void analyze_agent(Analysis& a) {
+void analyze_agent(Analysis& a, ScanFacts& facts) {
     const sdk::Node root = a.doc.root();
     const std::string name(root["name"].string_or(name_from_path(a.file.path(), "agents")));
     sdk::JsonObject data;
@@ -86,10 +87,10 @@ void analyze_agent(Analysis& a) {
     // mcpServers: an object of servers, or the documented list of names (servers configured
     // elsewhere) and {name: config} entries.
     const sdk::Node servers = root["mcpServers"];
-    if (servers.is_object()) analyze_mcp_servers(a, servers, a.scope(), claude_code_dialect());
+    if (servers.is_object()) analyze_servers(a, facts, servers, a.scope(), "", false);
     for (const sdk::Node& entry :
          servers.is_array() ? servers.children() : std::vector<sdk::Node>{}) {
-        if (entry.is_object()) analyze_mcp_servers(a, entry, a.scope(), claude_code_dialect());
+        if (entry.is_object()) analyze_servers(a, facts, entry, a.scope(), "", false);
     }
     analyze_hooks(a, root["hooks"], "agent " + name);
 }

@@ -3,11 +3,12 @@
 #pragma once
 
 #include "common.hpp"
+#include "scan_facts.hpp"
 
 namespace claude_code {
 
 void analyze_memory(Analysis& a);
-void analyze_agent(Analysis& a);
+void analyze_agent(Analysis& a, ScanFacts& facts);
 void analyze_command(Analysis& a);
 void analyze_skill(Analysis& a);
 

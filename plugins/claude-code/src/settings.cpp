@@ -4,8 +4,13 @@
 #include <cstdio>
 
 #include "common.hpp"
+#include "deny_coverage.hpp"
 #include "hooks.hpp"
+#include "marketplaces.hpp"
+#include "mcp_scopes.hpp"
+#include "permission_checks.hpp"
 #include "permissions.hpp"
+#include "settings_keys.hpp"
 
 namespace claude_code {
 
@@ -66,37 +71,43 @@ void check_dangerous_prompt(Analysis& a, const sdk::Node& root) {
 
 }  // namespace
 
-void analyze_settings(Analysis& a) {
+void analyze_settings(Analysis& a, ScanFacts& facts) {
     const sdk::Node root = a.doc.root();
     if (!root.is_object()) return;
     analyze_permissions(a, root["permissions"]);
+    check_permission_scope(a, root["permissions"]);
+    record_deny_rules(a, facts, root["permissions"]);
     check_dangerous_prompt(a, root);
     check_project_servers_approval(a, root);
     check_settings_env(a, root["env"]);
+    check_settings_keys(a, root);
     analyze_hooks(a, root["hooks"], a.file.display_path());
-    // Settings files may also carry servers (managed settings and some tools write them there).
-    analyze_mcp_servers(a, root["mcpServers"], a.scope(), claude_code_dialect());
+    // Settings files may also carry servers (managed settings and some tools write them there);
+    // Claude Code does not load them as a scope of their own.
+    analyze_servers(a, facts, root["mcpServers"], a.scope(), "", false);
+    if (a.scope() == sdk::Scope::managed) {
+        record_server_policy(a, facts, root);
+        record_strict_marketplaces(facts, root);
+    }
+    if (a.is_project_file()) record_project_plugins(a, facts, root);
 }
 
-void analyze_global_state(Analysis& a) {
+void analyze_global_state(Analysis& a, ScanFacts& facts) {
     const sdk::Node root = a.doc.root();
     if (!root.is_object()) return;
-    analyze_mcp_servers(a, root["mcpServers"], sdk::Scope::user, claude_code_dialect());
+    analyze_servers(a, facts, root["mcpServers"], sdk::Scope::user);
     check_dangerous_prompt(a, root);
-    for (const sdk::Node& project : root["projects"].children()) {
-        analyze_mcp_servers(a, project["mcpServers"], sdk::Scope::local, claude_code_dialect(),
-                            project.key());
-    }
+    for (const sdk::Node& project : root["projects"].children())
+        analyze_servers(a, facts, project["mcpServers"], sdk::Scope::local, project.key());
 }
 
-void analyze_mcp_file(Analysis& a) {
+void analyze_mcp_file(Analysis& a, ScanFacts& facts) {
     const sdk::Node root = a.doc.root();
     if (!root.is_object()) return;
     if (root["mcpServers"]) {
-        analyze_mcp_servers(a, root["mcpServers"], a.scope(), claude_code_dialect());
+        analyze_servers(a, facts, root["mcpServers"], a.scope());
     } else if (a.scope() == sdk::Scope::plugin) {
-        analyze_mcp_servers(a, root, a.scope(),
-                            claude_code_dialect());  // plugins may list servers at the top level
+        analyze_servers(a, facts, root, a.scope());  // plugins may list servers at the top level
     }
 }
 
@@ -106,7 +117,7 @@ void analyze_plugin_hooks(Analysis& a) {
     analyze_hooks(a, root["hooks"], "plugin " + std::string(a.file.display_path()));
 }
 
-void analyze_plugin_metadata(Analysis& a) {
+void analyze_plugin_metadata(Analysis& a, ScanFacts& facts) {
     const sdk::Node root = a.doc.root();
     if (!root.is_object()) return;
     if (a.file.file_name() == "known_marketplaces.json") {
@@ -118,6 +129,7 @@ void analyze_plugin_metadata(Analysis& a) {
                 if (source[key].is_string()) data.set(key, source[key].value());
             }
             a.sink.item("plugin_marketplace", market.key(), a.scope(), data, market);
+            facts.known_marketplaces.emplace_back(market.key(), read_marketplace_source(source));
         }
         return;
     }
@@ -127,8 +139,7 @@ void analyze_plugin_metadata(Analysis& a) {
         .set("description", root["description"].string_or(""));
     a.sink.item("claude_plugin", root["name"].string_or(a.file.display_path()), a.scope(), data,
                 root);
-    if (root["mcpServers"].is_object())
-        analyze_mcp_servers(a, root["mcpServers"], a.scope(), claude_code_dialect());
+    if (root["mcpServers"].is_object()) analyze_servers(a, facts, root["mcpServers"], a.scope());
     if (root["hooks"].is_object())
         analyze_hooks(a, root["hooks"], "plugin " + std::string(root["name"].string_or("")));
 }

@@ -54,6 +54,16 @@ std::vector<Target> all_targets() {
         t("managed-memory", category::memory, "Managed memory", "{CLAUDE_MANAGED_DIR}/CLAUDE.md",
           Format::markdown, Scope::managed),
 
+        // Managed settings where Claude Code never reads them (CFG-002): the legacy Windows
+        // folder, and the user's config folder, where people put them by mistake.
+        Target{"legacy-managed-settings", std::string(category::unread),
+               "Legacy managed settings (not read)",
+               "{PROGRAMDATA}/ClaudeCode/managed-settings.json", Format::json, Scope::managed,
+               CONFSCOPE_OS_WINDOWS},
+        t("misplaced-managed-settings", category::unread,
+          "Managed settings in the user config folder (not read)",
+          "{CLAUDE_CONFIG_DIR}/managed-settings.json", Format::json, Scope::user),
+
         // Project level: every folder of every --root tree is tried as {PROJECT}.
         t("project-settings", category::settings, "Project settings",
           "{PROJECT}/.claude/settings.json", Format::json, Scope::project),

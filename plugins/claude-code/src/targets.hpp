@@ -21,6 +21,7 @@ inline constexpr std::string_view skills = "skills";
 inline constexpr std::string_view hooks = "hooks";      // a Claude Code plugin's hooks.json
 inline constexpr std::string_view plugins = "plugins";  // marketplaces, plugin manifests
 inline constexpr std::string_view credentials = "credentials";
+inline constexpr std::string_view unread = "unread";  // files Claude Code never reads (CFG-002)
 }  // namespace category
 
 std::vector<confscope::sdk::Target> all_targets();
