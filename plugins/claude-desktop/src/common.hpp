@@ -1,0 +1,13 @@
+// The claude-desktop plugin builds on the shared in-tree plugin library (plugins/common).
+#pragma once
+
+#include <confscope/plugin_common/analysis.hpp>
+#include <confscope/plugin_common/mcp_servers.hpp>
+#include <confscope/plugin_common/text.hpp>
+
+namespace claude_desktop {
+
+using namespace confscope::plugin_common;
+namespace sdk = confscope::sdk;
+
+}  // namespace claude_desktop
