@@ -22,13 +22,17 @@ struct Machine {
     TempDir dir;
     std::string db = (dir / "store.db").string();
     Machine() {
-        write_file(dir / "home/.claude/settings.json",
-                   R"J({"permissions": {"allow": ["Bash(git status)"]}})J");
+        // A careful user's home — deny rules for secrets, a private ~/.claude.json, a pinned
+        // package without -y — except for one literal token (SEC-001); the repo adds MCP-003.
+        write_file(
+            dir / "home/.claude/settings.json",
+            R"J({"permissions": {"allow": ["Bash(git status)"], "deny": ["Read(./.env)", "Read(~/.ssh/**)"]}})J");
         write_file(
             dir / "home/.claude.json",
-            R"J({"mcpServers": {"gh": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@1.2.3"],
+            R"J({"mcpServers": {"gh": {"command": "npx", "args": ["@modelcontextprotocol/server-github@1.2.3"],
   "env": {"GITHUB_TOKEN": ")J" +
-                kToken + R"J("}}}})J");
+                kToken + R"J("}}}})J",
+            fs::perms::owner_read | fs::perms::owner_write);
         write_file(
             dir / "repo/.mcp.json",
             R"J({"mcpServers": {"remote": {"type": "http", "url": "http://mcp.example.com/x"}}})J");

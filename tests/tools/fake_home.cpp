@@ -2,15 +2,25 @@
 // tests and benchmarks.
 //
 // Under --out DIR it writes:
-//   DIR/home/             a home folder with user-level Claude Code configuration (~/.claude/…,
-//                         ~/.claude.json, credentials) and a little ordinary dot-file noise;
-//   DIR/home/src/proj-*   N projects, each with a random mix of project configuration, planted
-//                         fake secrets, now and then JSONC (comments, trailing commas) or a
-//                         deliberate syntax error, and noise a scanner must skip or ignore
-//                         (node_modules and .git with decoy config files, sources, docs);
-//   DIR/system/           a system root with the managed settings under etc/claude-code/;
-//   DIR/manifest.json     everything a complete scanner must report: config files, MCP servers,
-//                         literal secrets, parse errors (plus the decoys it must not report).
+//   DIR/home/             a home folder with user-level configuration of every client: Claude
+//                         Code (~/.claude/…, ~/.claude.json, credentials), Claude Desktop
+//                         (~/.config/Claude: config, extensions) and every MCP client of
+//                         config-families.md §3 (Cursor, VS Code, Windsurf, Zed, Cline, Continue,
+//                         Gemini CLI, Codex, Goose, OpenCode, Junie, Antigravity, Kiro), plus a
+//                         little ordinary dot-file noise;
+//   DIR/home/src/proj-*   N projects, each with a random mix of project configuration (Claude
+//                         Code, and for a fraction Cursor, VS Code, Windsurf, Zed, Continue,
+//                         Gemini, Codex, Kiro), planted fake secrets, now and then JSONC
+//                         (comments, trailing commas) or a deliberate syntax error (JSON, JSONC,
+//                         TOML and YAML: at least one of each as soon as there is a project), and
+//                         noise a scanner must skip or ignore (node_modules and .git with decoy
+//                         config files, sources, docs);
+//   DIR/system/           a system root with the managed settings under etc/claude-code/ and the
+//                         system files of Gemini CLI (etc/gemini-cli) and Codex (etc/codex);
+//   DIR/manifest.json     everything a complete scanner must report: config files (path, kind,
+//                         scope, client, format), MCP servers (name, scope, transport, file,
+//                         client), literal secrets, parse errors (path, format, client), plus the
+//                         decoys it must not report.
 //
 // The same --seed, --projects, --noise and DIR give byte-identical trees: every random choice
 // comes from std::mt19937_64 seeded from --seed (no clock, no random_device).
@@ -19,6 +29,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <filesystem>
@@ -409,25 +420,43 @@ std::string to_json(const Json& value) {
 // The manifest and the file writer
 // ---------------------------------------------------------------------------------------------
 
+// What a planted file is: the client that reads it (the registry id of config-families.md §3),
+// its kind (named after the client), its scope and its format.
+struct Planted {
+    std::string_view client;  // claude-code, claude-desktop, cursor, vscode, …
+    std::string_view kind;    // user-settings, cursor-project-mcp, codex-system-config, …
+    std::string_view scope;   // managed, system, user, project, local or plugin
+    std::string_view format;  // json, jsonc, toml, yaml, markdown
+};
+
 struct ConfigFileRecord {
     std::string path;
-    std::string kind;   // user-settings, project-mcp, memory, …
-    std::string scope;  // managed, user, project or local
+    std::string kind;
+    std::string scope;
+    std::string client;
+    std::string format;
 };
 
 struct ServerRecord {
     std::string name;
-    std::string scope;      // user, project or local
+    std::string scope;      // system, user, project, local or plugin
     std::string transport;  // stdio, http or sse
     std::string file;
     std::string project;  // local scope: the project path the entry is keyed by
+    std::string client;   // the registry id of the client that starts it
+};
+
+struct ParseErrorRecord {
+    std::string path;
+    std::string format;  // json, jsonc, toml or yaml
+    std::string client;
 };
 
 struct Manifest {
     std::vector<ConfigFileRecord> config_files;
     std::vector<ServerRecord> mcp_servers;
     std::vector<std::string> secrets;
-    std::vector<std::string> parse_errors;
+    std::vector<ParseErrorRecord> parse_errors;
     std::vector<std::string> lenient_json_files;  // JSONC: comments or trailing commas, no error
     std::vector<std::string> decoy_files;  // config-looking files under node_modules (pruned)
 };
@@ -435,7 +464,10 @@ struct Manifest {
 class FileWriter {
   public:
     void write(const fs::path& file, std::string_view content) {
-        fs::create_directories(file.parent_path());
+        // Each folder is created once: create_directories() on a known folder still costs a stat
+        // per path component, which dominates on large trees.
+        if (folders_.insert(file.parent_path().string()).second)
+            fs::create_directories(file.parent_path());
         std::ofstream stream(file, std::ios::binary | std::ios::trunc);
         stream.write(content.data(), static_cast<std::streamsize>(content.size()));
         if (!stream) throw std::runtime_error("cannot write " + file.string());
@@ -445,6 +477,7 @@ class FileWriter {
 
   private:
     std::size_t files_written_ = 0;
+    std::unordered_set<std::string> folders_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -778,13 +811,243 @@ struct Project {
     Rng rng;
     BrokenFile broken = BrokenFile::None;
     std::vector<std::string> mcp_server_names;  // servers of its root .mcp.json
+    bool broken_jsonc = false;  // .vscode/mcp.json or .zed/settings.json does not parse
+    bool broken_toml = false;   // .codex/config.toml does not parse
+    bool broken_yaml = false;   // a .continue/mcpServers/*.yaml does not parse
 };
 
-struct McpServerEntry {
-    std::string name;
-    std::string transport;
-    Json json;
+// Which projects get which deliberate syntax error.
+struct BrokenPlan {
+    std::vector<BrokenFile> json;
+    std::vector<bool> jsonc, toml, yaml;
 };
+
+// One MCP server, independent of how a client spells it; the writers below render it in each
+// client's dialect (config-families.md §3).
+struct ServerSpec {
+    std::string name;
+    std::string transport;  // stdio, http or sse
+    // stdio
+    std::string command;
+    std::vector<std::string> args;
+    std::vector<std::pair<std::string, std::string>> env;
+    bool explicit_type = false;  // "type": "stdio" written out where the dialect allows it
+    bool empty_env = false;      // "env": {} written out
+    // remote
+    std::string url;
+    std::string header;           // header name; "" for none
+    std::string header_value;     // as written: "Bearer ${GITHUB_PAT}", "Bearer ghp_…", …
+    std::string header_variable;  // the variable a careful user references
+    bool literal_header = false;  // header_value holds a planted secret
+
+    bool remote() const { return transport != "stdio"; }
+};
+
+// How a JSON client spells a server entry.
+enum class Style {
+    Claude,    // type?, command, args, env / type, url, headers (Claude Code, Cursor, Junie, …)
+    VsCode,    // type always, command, args, env / type, url, headers
+    Desktop,   // command, args, env; a remote server is bridged with mcp-remote
+    Windsurf,  // command, args, env / serverUrl, headers (Windsurf, Antigravity)
+    Gemini,    // command, args, env / httpUrl (http) or url (sse), headers
+    Cline,     // command, args, env / type sse or streamableHttp, url, headers
+    Plain,     // command, args, env / url, headers (Zed, Kiro)
+    OpenCode,  // type local, command [cmd, args…], environment / type remote, url, headers
+};
+
+constexpr std::string_view kMcpRemote = "mcp-remote@0.1.29";
+
+Json string_map(const std::vector<std::pair<std::string, std::string>>& pairs) {
+    Json object = Json::object();
+    for (const auto& [key, value] : pairs) {
+        object.set(key, value);
+    }
+    return object;
+}
+
+Json server_json(const ServerSpec& s, Style style) {
+    Json json = Json::object();
+    if (style == Style::OpenCode) {
+        if (s.remote()) {
+            json.set("type", "remote").set("url", s.url);
+            if (!s.header.empty())
+                json.set("headers", Json::object().set(s.header, s.header_value));
+        } else {
+            std::vector<std::string> command{s.command};
+            command.insert(command.end(), s.args.begin(), s.args.end());
+            json.set("type", "local").set("command", Json::strings(command));
+            if (!s.env.empty()) json.set("environment", string_map(s.env));
+        }
+        return json.set("enabled", true);
+    }
+    if (s.remote() && style == Style::Desktop) {
+        // Claude Desktop has no remote transport in its file: the bridge carries the header.
+        std::vector<std::string> args{"-y", std::string(kMcpRemote), s.url};
+        if (!s.header.empty()) {
+            args.emplace_back("--header");
+            args.push_back(s.header + ": " + s.header_value);
+        }
+        return json.set("command", "npx").set("args", Json::strings(args));
+    }
+    if (!s.remote()) {
+        if (style == Style::VsCode || (style == Style::Claude && s.explicit_type))
+            json.set("type", "stdio");
+        json.set("command", s.command).set("args", Json::strings(s.args));
+        if (!s.env.empty() || s.empty_env) json.set("env", string_map(s.env));
+        return json;
+    }
+    switch (style) {
+        case Style::Claude:
+        case Style::VsCode:
+            json.set("type", s.transport).set("url", s.url);
+            break;
+        case Style::Windsurf:
+            json.set("serverUrl", s.url);
+            break;
+        case Style::Gemini:
+            json.set(s.transport == "http" ? "httpUrl" : "url", s.url);
+            break;
+        case Style::Cline:
+            json.set("type", s.transport == "http" ? "streamableHttp" : "sse").set("url", s.url);
+            break;
+        default:
+            json.set("url", s.url);
+    }
+    if (!s.header.empty()) json.set("headers", Json::object().set(s.header, s.header_value));
+    return json;
+}
+
+Json servers_object(const std::vector<ServerSpec>& servers, Style style = Style::Claude) {
+    Json object = Json::object();
+    for (const ServerSpec& server : servers) {
+        object.set(server.name, server_json(server, style));
+    }
+    return object;
+}
+
+// ---- TOML and YAML text (Codex, Continue, Goose) ---------------------------------------------
+
+// A double-quoted string, valid in TOML (basic string) and YAML alike.
+std::string quoted_string(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + '"';
+}
+
+std::string toml_array(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += quoted_string(items[i]);
+    }
+    return out + "]";
+}
+
+// Codex's [mcp_servers.<name>] tables. Env and headers are sub-tables, one KEY = "value" a line.
+// `broken`: the first table header loses its closing bracket (a TOML syntax error).
+std::string codex_servers_toml(const std::vector<ServerSpec>& servers, bool broken) {
+    std::string out;
+    bool first = true;
+    for (const ServerSpec& s : servers) {
+        const std::string table = "mcp_servers." + s.name;
+        out += "\n[" + table + (broken && first ? "\n" : "]\n");
+        first = false;
+        if (s.remote()) {
+            out += "url = " + quoted_string(s.url) + "\n";
+            if (s.header.empty()) continue;
+            if (s.literal_header) {
+                out += "\n[" + table + ".http_headers]\n" + quoted_string(s.header) + " = " +
+                       quoted_string(s.header_value) + "\n";
+            } else if (s.header == "Authorization") {
+                out += "bearer_token_env_var = " + quoted_string(s.header_variable) + "\n";
+            } else {
+                out += "\n[" + table + ".env_http_headers]\n" + quoted_string(s.header) + " = " +
+                       quoted_string(s.header_variable) + "\n";
+            }
+            continue;
+        }
+        out += "command = " + quoted_string(s.command) + "\nargs = " + toml_array(s.args) + "\n";
+        if (s.env.empty()) continue;
+        out += "\n[" + table + ".env]\n";
+        for (const auto& [key, value] : s.env) {
+            out += key + " = " + quoted_string(value) + "\n";
+        }
+    }
+    return out;
+}
+
+void yaml_strings(std::string& out, std::string_view indent,
+                  const std::vector<std::string>& items) {
+    for (const std::string& item : items) {
+        out += std::string(indent) + "- " + quoted_string(item) + "\n";
+    }
+}
+
+void yaml_map(std::string& out, std::string_view indent,
+              const std::vector<std::pair<std::string, std::string>>& pairs) {
+    for (const auto& [key, value] : pairs) {
+        out += std::string(indent) + key + ": " + quoted_string(value) + "\n";
+    }
+}
+
+// Continue's YAML list: `mcpServers: - name: …`. `broken`: the first entry gets a flow sequence
+// that is never closed (a YAML syntax error).
+std::string continue_servers_yaml(const std::vector<ServerSpec>& servers, bool broken) {
+    std::string out = "mcpServers:\n";
+    bool first = true;
+    for (const ServerSpec& s : servers) {
+        out += "  - name: " + quoted_string(s.name) + "\n";
+        if (broken && first) out += "    tags: [mcp, tools\n";
+        first = false;
+        if (s.remote()) {
+            out += "    type: " + quoted_string(s.transport == "http" ? "streamable-http" : "sse") +
+                   "\n";
+            out += "    url: " + quoted_string(s.url) + "\n";
+            if (!s.header.empty()) {
+                out += "    requestOptions:\n      headers:\n";
+                yaml_map(out, "        ", {{s.header, s.header_value}});
+            }
+            continue;
+        }
+        out += "    command: " + quoted_string(s.command) + "\n    args:\n";
+        yaml_strings(out, "      ", s.args);
+        if (!s.env.empty()) {
+            out += "    env:\n";
+            yaml_map(out, "      ", s.env);
+        }
+    }
+    return out;
+}
+
+// Goose's `extensions:` map (cmd, envs, uri; type stdio, sse or streamable_http).
+std::string goose_extensions_yaml(const std::vector<ServerSpec>& servers) {
+    std::string out =
+        "extensions:\n  developer:\n    bundled: true\n    display_name: Developer\n"
+        "    enabled: true\n    name: developer\n    timeout: 300\n    type: builtin\n";
+    for (const ServerSpec& s : servers) {
+        out += "  " + s.name + ":\n    enabled: true\n    name: " + quoted_string(s.name) + "\n";
+        if (s.remote()) {
+            out += "    type: " + std::string(s.transport == "http" ? "streamable_http" : "sse") +
+                   "\n    uri: " + quoted_string(s.url) + "\n";
+            if (!s.header.empty()) {
+                out += "    headers:\n";
+                yaml_map(out, "      ", {{s.header, s.header_value}});
+            }
+        } else {
+            out += "    type: stdio\n    cmd: " + quoted_string(s.command) + "\n    args:\n";
+            yaml_strings(out, "    ", s.args);
+            if (!s.env.empty()) {
+                out += "    envs:\n";
+                yaml_map(out, "      ", s.env);
+            }
+        }
+        out += "    timeout: 300\n";
+    }
+    return out;
+}
 
 class FakeMachine {
   public:
@@ -799,11 +1062,15 @@ class FakeMachine {
 
     void generate() {
         Rng home_rng(splitmix64(options_.seed ^ 0x686f6d65ULL));
+        Rng clients_rng(splitmix64(options_.seed ^ 0x636c69656e7473ULL));
         write_system_root(home_rng);
         write_user_config(home_rng);
+        write_other_clients_system(clients_rng);
+        write_other_clients_user(clients_rng);
         write_home_noise();
         write_projects();
-        write_claude_json(home_rng);  // last: it lists every project's local-scope servers
+        write_codex_user(clients_rng);  // after the projects: it lists the trusted ones
+        write_claude_json(home_rng);    // last: it lists every project's local-scope servers
         write_manifest();
     }
 
@@ -818,24 +1085,58 @@ class FakeMachine {
   private:
     // ---- recording -----------------------------------------------------------------------
 
-    void write_config(const fs::path& file, std::string_view kind, std::string_view scope,
-                      std::string_view content) {
-        files_.write(file, content);
-        manifest_.config_files.push_back({file.string(), std::string(kind), std::string(scope)});
+    // The format a Claude Code file is read in, from its name.
+    static std::string_view format_of(const fs::path& file) {
+        const std::string extension = file.extension().string();
+        if (extension == ".md") return "markdown";
+        if (extension == ".toml") return "toml";
+        if (extension == ".yaml" || extension == ".yml") return "yaml";
+        return "json";
     }
 
-    // Writes a JSON config file with the given flaws; returns false when it has a syntax error.
-    bool write_json_config(const fs::path& file, std::string_view kind, std::string_view scope,
-                           const Json& document, const JsonFlaws& flaws) {
+    void write_config(const fs::path& file, const Planted& planted, std::string_view content) {
+        files_.write(file, content);
+        manifest_.config_files.push_back({file.string(), std::string(planted.kind),
+                                          std::string(planted.scope), std::string(planted.client),
+                                          std::string(planted.format)});
+    }
+
+    // A Claude Code file (the generator's original clients).
+    void write_config(const fs::path& file, std::string_view kind, std::string_view scope,
+                      std::string_view content) {
+        write_config(file, Planted{"claude-code", kind, scope, format_of(file)}, content);
+    }
+
+    // A TOML or YAML file; `broken` records it as a deliberate parse error.
+    void write_text_config(const fs::path& file, const Planted& planted, std::string_view content,
+                           bool broken) {
+        write_config(file, planted, content);
+        if (broken) {
+            manifest_.parse_errors.push_back(
+                {file.string(), std::string(planted.format), std::string(planted.client)});
+        }
+    }
+
+    // Writes a JSON or JSONC config file with the given flaws; returns false when it has a syntax
+    // error.
+    bool write_json_config(const fs::path& file, const Planted& planted, const Json& document,
+                           const JsonFlaws& flaws) {
         JsonPrinter printer(flaws);
         const std::string text = printer.print(document);
-        write_config(file, kind, scope, text);
+        write_config(file, planted, text);
         if (printer.syntax_error_written()) {
-            manifest_.parse_errors.push_back(file.string());
+            manifest_.parse_errors.push_back(
+                {file.string(), std::string(planted.format), std::string(planted.client)});
             return false;
         }
         if (flaws.lenient()) manifest_.lenient_json_files.push_back(file.string());
         return true;
+    }
+
+    bool write_json_config(const fs::path& file, std::string_view kind, std::string_view scope,
+                           const Json& document, const JsonFlaws& flaws) {
+        return write_json_config(file, Planted{"claude-code", kind, scope, "json"}, document,
+                                 flaws);
     }
 
     static JsonFlaws hand_edited_flaws(Rng& rng, bool syntax_error) {
@@ -846,11 +1147,25 @@ class FakeMachine {
         return flaws;
     }
 
-    void record_servers(const std::vector<McpServerEntry>& servers, std::string_view scope,
-                        const fs::path& file, const std::string& project = {}) {
-        for (const McpServerEntry& server : servers) {
-            manifest_.mcp_servers.push_back(
-                {server.name, std::string(scope), server.transport, file.string(), project});
+    // JSONC as VS Code, Zed and OpenCode users write it: comments are common.
+    static JsonFlaws jsonc_flaws(Rng& rng, bool syntax_error) {
+        JsonFlaws flaws;
+        flaws.missing_comma = syntax_error;
+        if (syntax_error || rng.percent(60))
+            flaws.leading_comment = std::string(rng.pick(kJsonComments));
+        if (rng.percent(25)) flaws.trailing_comma = true;
+        return flaws;
+    }
+
+    void record_servers(const std::vector<ServerSpec>& servers, std::string_view scope,
+                        const fs::path& file, const std::string& project = {},
+                        std::string_view client = "claude-code") {
+        for (const ServerSpec& server : servers) {
+            // A Claude Desktop entry for a remote server is an mcp-remote bridge: stdio.
+            const std::string transport =
+                client == "claude-desktop" && server.remote() ? "stdio" : server.transport;
+            manifest_.mcp_servers.push_back({server.name, std::string(scope), transport,
+                                             file.string(), project, std::string(client)});
         }
     }
 
@@ -877,75 +1192,74 @@ class FakeMachine {
         return package + separator + std::string(server.version);
     }
 
-    McpServerEntry make_stdio_server(const StdioServerTemplate& server, Rng& rng,
-                                     const std::string& project_path) {
-        Json args = Json::array();
-        Json env = Json::object();
-        std::string command;
+    ServerSpec make_stdio_server(const StdioServerTemplate& server, Rng& rng,
+                                 const std::string& project_path) {
+        ServerSpec spec;
+        spec.name = std::string(server.name);
+        spec.transport = "stdio";
         switch (server.runner) {
             case Runner::Npx:
-                command = "npx";
-                if (rng.percent(85)) args.add("-y");
-                args.add(package_spec(server, rng));
+                spec.command = "npx";
+                if (rng.percent(85)) spec.args.emplace_back("-y");
+                spec.args.push_back(package_spec(server, rng));
                 break;
             case Runner::Uvx:
-                command = "uvx";
-                args.add(package_spec(server, rng));
+                spec.command = "uvx";
+                spec.args.push_back(package_spec(server, rng));
                 break;
             case Runner::Docker:
-                command = "docker";
+                spec.command = "docker";
                 for (std::string_view part : {"run", "-i", "--rm"}) {
-                    args.add(part);
+                    spec.args.emplace_back(part);
                 }
                 for (const EnvVarTemplate& variable : server.env) {
-                    args.add("-e").add(variable.name);
+                    spec.args.emplace_back("-e");
+                    spec.args.emplace_back(variable.name);
                 }
-                args.add(package_spec(server, rng));
+                spec.args.push_back(package_spec(server, rng));
                 break;
         }
         for (std::string_view arg : server.extra_args) {
-            args.add(replace_all(std::string(arg), "{project}", project_path));
+            spec.args.push_back(replace_all(std::string(arg), "{project}", project_path));
         }
         for (const EnvVarTemplate& variable : server.env) {
-            env.set(std::string(variable.name), env_value(variable, rng, 40, project_path));
+            spec.env.emplace_back(std::string(variable.name),
+                                  env_value(variable, rng, 40, project_path));
         }
-
-        Json json = Json::object();
-        if (rng.percent(50)) json.set("type", "stdio");
-        json.set("command", command).set("args", std::move(args));
-        if (!env.empty()) {
-            json.set("env", std::move(env));
-        } else if (rng.percent(40)) {
-            json.set("env", Json::object());
-        }
-        return {std::string(server.name), "stdio", std::move(json)};
+        spec.explicit_type = rng.percent(50);
+        spec.empty_env = spec.env.empty() && rng.percent(40);
+        return spec;
     }
 
-    McpServerEntry make_remote_server(const RemoteServerTemplate& server, Rng& rng) {
-        Json json = Json::object();
-        json.set("type", server.transport).set("url", server.url);
+    ServerSpec make_remote_server(const RemoteServerTemplate& server, Rng& rng) {
+        ServerSpec spec;
+        spec.name = std::string(server.name);
+        spec.transport = std::string(server.transport);
+        spec.url = std::string(server.url);
         if (!server.header.empty()) {
             const bool bearer = server.header == "Authorization";
             std::string token;
             if (!server.header_shapes.empty() && rng.percent(20)) {
                 token = mint_.mint(rng.pick(server.header_shapes), rng);
+                spec.literal_header = true;
             } else {
                 token = "${" + std::string(server.header_variable) + "}";
             }
-            json.set("headers", Json::object().set(std::string(server.header),
-                                                   bearer ? "Bearer " + token : token));
+            spec.header = std::string(server.header);
+            spec.header_value = bearer ? "Bearer " + token : token;
+            spec.header_variable = std::string(server.header_variable);
         }
-        return {std::string(server.name), std::string(server.transport), std::move(json)};
+        return spec;
     }
 
     // `count` servers with distinct names, each remote with `remote_chance` percent.
-    std::vector<McpServerEntry> make_servers(Rng& rng, std::size_t count, std::size_t remote_chance,
-                                             const std::string& project_path) {
+    std::vector<ServerSpec> make_servers(Rng& rng, std::size_t count, std::size_t remote_chance,
+                                         const std::string& project_path) {
         std::size_t remote_count = 0;
         for (std::size_t i = 0; i < count; ++i) {
             remote_count += rng.percent(remote_chance) ? 1 : 0;
         }
-        std::vector<McpServerEntry> servers;
+        std::vector<ServerSpec> servers;
         for (const StdioServerTemplate* server :
              rng.sample(pointers(stdio_servers()), count - remote_count)) {
             servers.push_back(make_stdio_server(*server, rng, project_path));
@@ -964,14 +1278,6 @@ class FakeMachine {
             result.push_back(&item);
         }
         return result;
-    }
-
-    static Json servers_object(const std::vector<McpServerEntry>& servers) {
-        Json object = Json::object();
-        for (const McpServerEntry& server : servers) {
-            object.set(server.name, server.json);
-        }
-        return object;
     }
 
     // ---- settings --------------------------------------------------------------------------
@@ -1233,7 +1539,7 @@ class FakeMachine {
     // ~/.claude.json: global state, user-scope servers, and per-project state (local scope).
     void write_claude_json(Rng& rng) {
         const fs::path file = home_ / ".claude.json";
-        std::vector<McpServerEntry> user_servers = make_servers(rng, 3, 0, home_.string());
+        std::vector<ServerSpec> user_servers = make_servers(rng, 3, 0, home_.string());
         user_servers.push_back(make_remote_server(remote_servers()[0], rng));  // http + headers
         record_servers(user_servers, "user", file);
         Json state = Json::object()
@@ -1254,7 +1560,7 @@ class FakeMachine {
 
     void register_in_claude_json(const fs::path& project_root, Rng& rng) {
         const std::string key = project_root.string();
-        std::vector<McpServerEntry> local_servers;
+        std::vector<ServerSpec> local_servers;
         if (rng.percent(20)) local_servers = make_servers(rng, rng.between(1, 2), 25, key);
         record_servers(local_servers, "local", home_ / ".claude.json", key);
         Json entry = Json::object()
@@ -1272,26 +1578,526 @@ class FakeMachine {
         claude_json_projects_.set(key, std::move(entry));
     }
 
+    // ---- the other MCP clients (config-families.md §2-§3; on Linux {APPDATA} is ~/.config) --
+
+    // The servers object of a JSON client, with the per-server keys that client adds.
+    static Json client_servers(const std::vector<ServerSpec>& servers, Style style,
+                               std::string_view client, Rng& rng) {
+        static const std::vector<std::string_view> kTools{"list_issues", "get_issue", "search_code",
+                                                          "read_file",   "query",     "fetch"};
+        Json object = Json::object();
+        for (const ServerSpec& server : servers) {
+            Json entry = server_json(server, style);
+            if (client == "cline" || client == "kiro") {
+                entry.set("disabled", rng.percent(10));
+                entry.set("autoApprove",
+                          rng.percent(30) ? permission_rules(rng, kTools, 1, 3) : Json::array());
+            } else if (client == "gemini") {
+                if (rng.percent(15)) entry.set("trust", true);
+                if (rng.percent(10)) entry.set("includeTools", permission_rules(rng, kTools, 1, 2));
+                if (rng.percent(20)) entry.set("timeout", 30000);
+            }
+            object.set(server.name, std::move(entry));
+        }
+        return object;
+    }
+
+    // `document` is a JSON or JSONC client file holding `servers`; they are recorded when it
+    // parses.
+    void write_client_json(const fs::path& file, const Planted& planted, const Json& document,
+                           const JsonFlaws& flaws, const std::vector<ServerSpec>& servers) {
+        if (write_json_config(file, planted, document, flaws)) {
+            record_servers(servers, planted.scope, file, {}, planted.client);
+        }
+    }
+
+    // The common shape: {"mcpServers": {…}} (Cursor, Windsurf, Cline, Junie, Antigravity, Kiro).
+    void write_mcp_servers_file(const fs::path& file, const Planted& planted, Style style,
+                                std::vector<ServerSpec> servers, Rng& rng) {
+        const Json document =
+            Json::object().set("mcpServers", client_servers(servers, style, planted.client, rng));
+        write_client_json(file, planted, document, hand_edited_flaws(rng, false), servers);
+    }
+
+    // VS Code mcp.json: `servers`, and `inputs` prompting for the secrets headers reference.
+    static Json vscode_mcp(std::vector<ServerSpec>& servers) {
+        Json inputs = Json::array();
+        for (ServerSpec& server : servers) {
+            if (server.header.empty() || server.literal_header) continue;
+            std::string id = server.header_variable;
+            std::transform(id.begin(), id.end(), id.begin(), [](char c) {
+                return c == '_' ? '-'
+                                : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            });
+            server.header_value = replace_all(
+                server.header_value, "${" + server.header_variable + "}", "${input:" + id + "}");
+            inputs.add(Json::object()
+                           .set("type", "promptString")
+                           .set("id", id)
+                           .set("description", server.name + " " + server.header)
+                           .set("password", true));
+        }
+        return Json::object()
+            .set("inputs", inputs)
+            .set("servers", servers_object(servers, Style::VsCode));
+    }
+
+    void write_vscode_project(Project& project, bool broken) {
+        Rng& rng = project.rng;
+        std::vector<ServerSpec> servers =
+            make_servers(rng, std::max<std::size_t>(rng.between(1, 3), broken ? 2 : 1), 35,
+                         project.root.string());
+        const Json document = vscode_mcp(servers);
+        write_client_json(project.root / ".vscode" / "mcp.json",
+                          {"vscode", "vscode-project-mcp", "project", "jsonc"}, document,
+                          jsonc_flaws(rng, broken), servers);
+    }
+
+    Json zed_settings(const std::vector<ServerSpec>& servers, Rng& rng) {
+        static const std::array<std::string_view, 3> kThemes{"One Dark", "Ayu Dark",
+                                                             "Gruvbox Light"};
+        return Json::object()
+            .set("theme", rng.pick(kThemes))
+            .set("ui_font_size", 16)
+            .set("buffer_font_size", static_cast<int>(rng.between(13, 16)))
+            .set("context_servers", servers_object(servers, Style::Plain));
+    }
+
+    void write_zed_project(Project& project, bool broken) {
+        Rng& rng = project.rng;
+        const std::vector<ServerSpec> servers =
+            make_servers(rng, rng.between(1, 2), 30, project.root.string());
+        const Json settings = zed_settings(servers, rng);  // one draw per statement
+        write_client_json(project.root / ".zed" / "settings.json",
+                          {"zed", "zed-project-settings", "project", "jsonc"}, settings,
+                          jsonc_flaws(rng, broken), servers);
+    }
+
+    static std::string continue_header(std::string_view name) {
+        return "name: " + std::string(name) + "\nversion: 0.0.1\nschema: v1\n";
+    }
+
+    // .continue/mcpServers/<name>.yaml (one block a file), and now and then a .json dropped in
+    // from another client.
+    void write_continue_project(Project& project, bool broken) {
+        Rng& rng = project.rng;
+        const fs::path folder = project.root / ".continue" / "mcpServers";
+        const std::vector<ServerSpec> servers =
+            make_servers(rng, broken ? 2 : rng.between(1, 2), 30, project.root.string());
+        const fs::path file = folder / (servers.front().name + ".yaml");
+        write_text_config(file, {"continue", "continue-project-mcp-yaml", "project", "yaml"},
+                          continue_header(servers.front().name + " MCP server") +
+                              continue_servers_yaml(servers, broken),
+                          broken);
+        if (!broken) record_servers(servers, "project", file, {}, "continue");
+        if (rng.percent(40)) {
+            const std::vector<ServerSpec> copied = make_servers(rng, 1, 30, project.root.string());
+            write_client_json(folder / (copied.front().name + ".json"),
+                              {"continue", "continue-project-mcp-json", "project", "json"},
+                              Json::object().set("mcpServers", servers_object(copied)),
+                              hand_edited_flaws(rng, false), copied);
+        }
+    }
+
+    static std::string codex_settings(Rng& rng, std::size_t danger_chance) {
+        static const std::array<std::string_view, 3> kApproval{"untrusted", "on-failure",
+                                                               "on-request"};
+        static const std::array<std::string_view, 2> kSandbox{"read-only", "workspace-write"};
+        const bool danger = rng.percent(danger_chance);
+        std::string text = "model = \"gpt-5-codex\"\n";
+        text += "approval_policy = " + quoted_string(danger ? "never" : rng.pick(kApproval)) + "\n";
+        text +=
+            "sandbox_mode = " + quoted_string(danger ? "danger-full-access" : rng.pick(kSandbox)) +
+            "\n";
+        return text;
+    }
+
+    void write_codex_project(Project& project, bool broken) {
+        Rng& rng = project.rng;
+        const fs::path file = project.root / ".codex" / "config.toml";
+        const std::vector<ServerSpec> servers =
+            make_servers(rng, rng.between(1, 3), 30, project.root.string());
+        std::string text = "# Codex settings for " + project.name + " (trusted project)\n";
+        if (rng.percent(60)) text += codex_settings(rng, 5);
+        write_text_config(file, {"codex", "codex-project-config", "project", "toml"},
+                          text + codex_servers_toml(servers, broken), broken);
+        if (!broken) record_servers(servers, "project", file, {}, "codex");
+        codex_trusted_projects_.push_back(project.root.string());
+    }
+
+    // Each project carries the configuration of a few clients besides Claude Code.
+    void write_project_clients(Project& project) {
+        Rng& rng = project.rng;
+        const fs::path& root = project.root;
+        const std::string path = root.string();
+        if (rng.percent(20)) {
+            write_mcp_servers_file(
+                root / ".cursor" / "mcp.json", {"cursor", "cursor-project-mcp", "project", "json"},
+                Style::Claude, make_servers(rng, rng.between(1, 3), 30, path), rng);
+        }
+        const bool jsonc_in_zed = project.broken_jsonc && rng.percent(40);
+        if (rng.percent(20) || (project.broken_jsonc && !jsonc_in_zed))
+            write_vscode_project(project, project.broken_jsonc && !jsonc_in_zed);
+        if (rng.percent(8) || jsonc_in_zed) write_zed_project(project, jsonc_in_zed);
+        if (rng.percent(8)) {
+            write_mcp_servers_file(root / ".windsurf" / "mcp.json",
+                                   {"windsurf", "windsurf-project-mcp", "project", "json"},
+                                   Style::Windsurf, make_servers(rng, rng.between(1, 2), 40, path),
+                                   rng);
+        }
+        if (rng.percent(10) || project.broken_yaml)
+            write_continue_project(project, project.broken_yaml);
+        if (rng.percent(10)) {
+            const std::vector<ServerSpec> servers = make_servers(rng, rng.between(1, 2), 30, path);
+            const Json document = Json::object().set(
+                "mcpServers", client_servers(servers, Style::Gemini, "gemini", rng));
+            write_client_json(root / ".gemini" / "settings.json",
+                              {"gemini", "gemini-project-settings", "project", "json"}, document,
+                              hand_edited_flaws(rng, false), servers);
+        }
+        if (rng.percent(10) || project.broken_toml)
+            write_codex_project(project, project.broken_toml);
+        if (rng.percent(8)) {
+            write_mcp_servers_file(root / ".kiro" / "settings" / "mcp.json",
+                                   {"kiro", "kiro-project-mcp", "project", "json"}, Style::Plain,
+                                   make_servers(rng, rng.between(1, 2), 25, path), rng);
+        }
+    }
+
+    // Claude Desktop: its configuration (remote servers bridged with mcp-remote) and a few
+    // installed desktop extensions (manifest, installation registry, settings).
+    void write_claude_desktop(Rng& rng) {
+        const fs::path dir = home_ / ".config" / "Claude";
+        const std::string home = home_.string();
+        const std::vector<ServerSpec> servers = make_servers(rng, rng.between(2, 4), 35, home);
+        const Json config =
+            Json::object()
+                .set("mcpServers", servers_object(servers, Style::Desktop))
+                .set("globalShortcut", "Alt+Space")
+                .set("preferences", Json::object().set("menuBarEnabled", rng.percent(50)));
+        write_client_json(dir / "claude_desktop_config.json",
+                          {"claude-desktop", "desktop-config", "user", "json"}, config, {},
+                          servers);
+
+        struct Extension {
+            std::string_view id, name, display_name, version, author, type, entry_point, command;
+            std::vector<std::string_view> args;
+            std::vector<std::pair<std::string_view, std::string_view>> env;
+            std::string_view config_key, config_type;
+            bool sensitive;
+            std::string_view source;
+            bool signed_bundle;
+        };
+        static const std::vector<Extension> kExtensions{
+            {"ant.dir.ant.anthropic.filesystem",
+             "filesystem",
+             "Filesystem",
+             "0.2.2",
+             "Anthropic",
+             "node",
+             "server/index.js",
+             "node",
+             {"${__dirname}/server/index.js", "${user_config.allowed_directories}"},
+             {},
+             "allowed_directories",
+             "directory",
+             false,
+             "registry",
+             true},
+            {"ant.dir.gh.acme-dev.issue-tracker",
+             "issue-tracker",
+             "Issue Tracker",
+             "1.3.0",
+             "Acme Dev",
+             "node",
+             "dist/index.js",
+             "node",
+             {"${__dirname}/dist/index.js"},
+             {{"TRACKER_TOKEN", "${user_config.api_token}"}},
+             "api_token",
+             "string",
+             true,
+             "registry",
+             true},
+            {"local.mcpb.acme-dev.jira-tools",
+             "jira-tools",
+             "Jira Tools",
+             "0.4.1",
+             "Acme Dev",
+             "uv",
+             "server/main.py",
+             "uv",
+             {"--directory", "${__dirname}", "run", "server/main.py"},
+             {{"JIRA_URL", "${user_config.jira_url}"}},
+             "jira_url",
+             "string",
+             false,
+             "local",
+             false},
+        };
+        Json installed = Json::object();
+        for (const Extension* e : rng.sample(pointers(kExtensions), rng.between(1, 3))) {
+            Json mcp_config =
+                Json::object().set("command", e->command).set("args", Json::strings(e->args));
+            if (!e->env.empty()) {
+                Json env = Json::object();
+                for (const auto& [key, value] : e->env) {
+                    env.set(std::string(key), value);
+                }
+                mcp_config.set("env", std::move(env));
+            }
+            Json option = Json::object()
+                              .set("type", e->config_type)
+                              .set("title", replace_all(std::string(e->config_key), "_", " "))
+                              .set("required", true);
+            if (e->sensitive) option.set("sensitive", true);
+            const Json manifest =
+                Json::object()
+                    .set("manifest_version", "0.3")
+                    .set("name", e->name)
+                    .set("display_name", e->display_name)
+                    .set("version", e->version)
+                    .set("author", Json::object().set("name", e->author))
+                    .set("server", Json::object()
+                                       .set("type", e->type)
+                                       .set("entry_point", e->entry_point)
+                                       .set("mcp_config", std::move(mcp_config)))
+                    .set("user_config", Json::object().set(std::string(e->config_key), option));
+            const fs::path manifest_file =
+                dir / "Claude Extensions" / std::string(e->id) / "manifest.json";
+            write_json_config(manifest_file,
+                              {"claude-desktop", "desktop-extension-manifest", "plugin", "json"},
+                              manifest, {});
+            ServerSpec server;
+            server.name = std::string(e->id);
+            server.transport = "stdio";
+            record_servers({server}, "plugin", manifest_file, {}, "claude-desktop");
+            files_.write(
+                dir / "Claude Extensions" / std::string(e->id) / std::string(e->entry_point),
+                "// bundled server code\n");
+
+            // Settings: enabled or not, and the user_config values (a sensitive one belongs in
+            // the OS keychain; an old install may have it here in plaintext).
+            Json value;
+            if (e->config_type == "directory") {
+                value =
+                    Json::strings(std::vector<std::string>{home + "/Documents", home + "/Desktop"});
+            } else if (e->sensitive) {
+                value =
+                    rng.percent(30) ? Json(mint_.mint(SecretShape::GithubClassic, rng)) : Json("");
+            } else {
+                value = Json("https://acme-dev.atlassian.net");
+            }
+            const Json settings =
+                Json::object()
+                    .set("isEnabled", rng.percent(80))
+                    .set("userConfig", Json::object().set(std::string(e->config_key), value));
+            write_json_config(dir / "Claude Extensions Settings" / (std::string(e->id) + ".json"),
+                              {"claude-desktop", "desktop-extension-settings", "user", "json"},
+                              settings, {});
+            installed.set(
+                std::string(e->id),
+                Json::object()
+                    .set("id", e->id)
+                    .set("version", e->version)
+                    .set("hash", rng.text(kHex, 64))
+                    .set("installedAt",
+                         "2025-07-0" + std::to_string(rng.between(1, 9)) + "T08:41:17.532Z")
+                    .set("manifest", Json::object().set("name", e->name).set("version", e->version))
+                    .set("signatureInfo",
+                         Json::object().set("status", e->signed_bundle ? "signed" : "unsigned"))
+                    .set("source", e->source));
+        }
+        write_json_config(dir / "extensions-installations.json",
+                          {"claude-desktop", "desktop-extension-installations", "user", "json"},
+                          Json::object().set("extensions", installed), {});
+    }
+
+    void write_vscode_user(Rng& rng) {
+        const fs::path user = home_ / ".config" / "Code" / "User";
+        std::vector<ServerSpec> servers = make_servers(rng, rng.between(1, 3), 40, home_.string());
+        const Json document = vscode_mcp(servers);
+        write_client_json(user / "mcp.json", {"vscode", "vscode-user-mcp", "user", "jsonc"},
+                          document, jsonc_flaws(rng, false), servers);
+        // The legacy place: "mcp": {"servers": …} in settings.json, with comments.
+        const std::vector<ServerSpec> legacy = make_servers(rng, 1, 0, home_.string());
+        const Json settings =
+            Json::object()
+                .set("editor.formatOnSave", true)
+                .set("files.autoSave", "afterDelay")
+                .set("workbench.colorTheme", "Default Dark Modern")
+                .set("mcp", Json::object().set("servers", servers_object(legacy, Style::VsCode)));
+        JsonFlaws flaws = jsonc_flaws(rng, false);
+        flaws.leading_comment = "Personal settings; MCP servers moved to mcp.json (this one stays)";
+        write_client_json(user / "settings.json",
+                          {"vscode", "vscode-user-settings", "user", "jsonc"}, settings, flaws,
+                          legacy);
+    }
+
+    void write_continue_user(Rng& rng) {
+        const fs::path file = home_ / ".continue" / "config.yaml";
+        const std::vector<ServerSpec> servers =
+            make_servers(rng, rng.between(1, 3), 30, home_.string());
+        std::string text = continue_header("Local Assistant");
+        text +=
+            "models:\n  - name: Claude Sonnet 4\n    provider: anthropic\n"
+            "    model: claude-sonnet-4-20250514\n";
+        text += "    apiKey: " +
+                quoted_string(rng.percent(25) ? mint_.mint(SecretShape::AnthropicApiKey, rng)
+                                              : "${{ secrets.ANTHROPIC_API_KEY }}") +
+                "\n    roles:\n      - chat\n      - edit\n";
+        write_text_config(file, {"continue", "continue-user-config", "user", "yaml"},
+                          text + continue_servers_yaml(servers, false), false);
+        record_servers(servers, "user", file, {}, "continue");
+    }
+
+    void write_goose_user(Rng& rng) {
+        const fs::path file = home_ / ".config" / "goose" / "config.yaml";
+        const std::vector<ServerSpec> servers =
+            make_servers(rng, rng.between(1, 3), 30, home_.string());
+        const std::string text =
+            "GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-20250514\n"
+            "GOOSE_MODE: smart_approve\n" +
+            goose_extensions_yaml(servers);
+        write_text_config(file, {"goose", "goose-user-config", "user", "yaml"}, text, false);
+        record_servers(servers, "user", file, {}, "goose");
+    }
+
+    void write_opencode_user(Rng& rng) {
+        const std::vector<ServerSpec> servers =
+            make_servers(rng, rng.between(1, 3), 30, home_.string());
+        const Json document = Json::object()
+                                  .set("$schema", "https://opencode.ai/config.json")
+                                  .set("theme", "opencode")
+                                  .set("model", "anthropic/claude-sonnet-4-20250514")
+                                  .set("mcp", servers_object(servers, Style::OpenCode));
+        write_client_json(home_ / ".config" / "opencode" / "opencode.json",
+                          {"opencode", "opencode-user-config", "user", "jsonc"}, document,
+                          jsonc_flaws(rng, false), servers);
+    }
+
+    // User-level configuration of every client (Codex's is written after the projects, which
+    // it lists as trusted).
+    void write_other_clients_user(Rng& rng) {
+        const std::string home = home_.string();
+        write_claude_desktop(rng);
+        write_mcp_servers_file(home_ / ".cursor" / "mcp.json",
+                               {"cursor", "cursor-user-mcp", "user", "json"}, Style::Claude,
+                               make_servers(rng, rng.between(1, 3), 30, home), rng);
+        write_vscode_user(rng);
+        write_mcp_servers_file(home_ / ".codeium" / "windsurf" / "mcp_config.json",
+                               {"windsurf", "windsurf-user-mcp", "user", "json"}, Style::Windsurf,
+                               make_servers(rng, rng.between(1, 3), 40, home), rng);
+        {
+            const std::vector<ServerSpec> servers = make_servers(rng, rng.between(1, 2), 30, home);
+            const Json settings = zed_settings(servers, rng);
+            write_client_json(home_ / ".config" / "zed" / "settings.json",
+                              {"zed", "zed-user-settings", "user", "jsonc"}, settings,
+                              jsonc_flaws(rng, false), servers);
+        }
+        write_mcp_servers_file(home_ / ".config" / "Code" / "User" / "globalStorage" /
+                                   "saoudrizwan.claude-dev" / "settings" /
+                                   "cline_mcp_settings.json",
+                               {"cline", "cline-vscode-mcp-settings", "user", "json"}, Style::Cline,
+                               make_servers(rng, rng.between(1, 3), 30, home), rng);
+        write_mcp_servers_file(home_ / ".cline" / "data" / "settings" / "cline_mcp_settings.json",
+                               {"cline", "cline-cli-mcp-settings", "user", "json"}, Style::Cline,
+                               make_servers(rng, rng.between(1, 2), 30, home), rng);
+        write_continue_user(rng);
+        {
+            const std::vector<ServerSpec> servers = make_servers(rng, rng.between(1, 3), 30, home);
+            const Json document =
+                Json::object()
+                    .set("theme", "GitHub")
+                    .set("selectedAuthType", "oauth-personal")
+                    .set("mcpServers", client_servers(servers, Style::Gemini, "gemini", rng));
+            write_client_json(home_ / ".gemini" / "settings.json",
+                              {"gemini", "gemini-user-settings", "user", "json"}, document,
+                              hand_edited_flaws(rng, false), servers);
+        }
+        write_goose_user(rng);
+        write_opencode_user(rng);
+        write_mcp_servers_file(home_ / ".junie" / "mcp" / "mcp.json",
+                               {"junie", "junie-user-mcp", "user", "json"}, Style::Claude,
+                               make_servers(rng, rng.between(1, 2), 30, home), rng);
+        write_mcp_servers_file(home_ / ".gemini" / "antigravity" / "mcp_config.json",
+                               {"antigravity", "antigravity-user-mcp", "user", "json"},
+                               Style::Windsurf, make_servers(rng, rng.between(1, 2), 40, home),
+                               rng);
+        write_mcp_servers_file(home_ / ".kiro" / "settings" / "mcp.json",
+                               {"kiro", "kiro-user-mcp", "user", "json"}, Style::Plain,
+                               make_servers(rng, rng.between(1, 2), 30, home), rng);
+    }
+
+    // System-wide files under the system root: Gemini CLI and Codex.
+    void write_other_clients_system(Rng& rng) {
+        const fs::path etc = system_root_ / "etc";
+        const std::vector<ServerSpec> gemini = make_servers(rng, 1, 0, "/srv");
+        const Json document =
+            Json::object()
+                .set("mcpServers", client_servers(gemini, Style::Gemini, "gemini", rng))
+                .set("telemetry", Json::object().set("enabled", false));
+        write_client_json(etc / "gemini-cli" / "settings.json",
+                          {"gemini", "gemini-system-settings", "system", "json"}, document, {},
+                          gemini);
+        const fs::path codex = etc / "codex" / "config.toml";
+        const std::vector<ServerSpec> servers = make_servers(rng, 1, 0, "/srv");
+        write_text_config(codex, {"codex", "codex-system-config", "system", "toml"},
+                          "# Managed by the platform team\n" + codex_settings(rng, 0) +
+                              codex_servers_toml(servers, false),
+                          false);
+        record_servers(servers, "system", codex, {}, "codex");
+    }
+
+    // ~/.codex/config.toml: settings, the projects trusted so far, and servers.
+    void write_codex_user(Rng& rng) {
+        const fs::path file = home_ / ".codex" / "config.toml";
+        const std::vector<ServerSpec> servers =
+            make_servers(rng, rng.between(1, 3), 30, home_.string());
+        std::string text = codex_settings(rng, 10);
+        for (const std::string& project : codex_trusted_projects_) {
+            text += "\n[projects." + quoted_string(project) + "]\ntrust_level = \"trusted\"\n";
+        }
+        write_text_config(file, {"codex", "codex-user-config", "user", "toml"},
+                          text + codex_servers_toml(servers, false), false);
+        record_servers(servers, "user", file, {}, "codex");
+    }
+
     // ---- projects ------------------------------------------------------------------------------
 
-    // Which projects get a deliberate syntax error: about 1 in 50, at least one.
-    std::vector<BrokenFile> plan_broken_files() {
-        std::vector<BrokenFile> plan(options_.projects, BrokenFile::None);
-        if (options_.projects == 0) return plan;
-        Rng rng(splitmix64(options_.seed ^ 0x62726f6b656eULL));
+    // Which projects get a deliberate syntax error: about 1 in 50 for each format, at least one
+    // per format (JSON, JSONC, TOML, YAML) as soon as there is a project. Each format draws from
+    // its own stream, so adding one leaves the others' choices alone.
+    std::vector<std::size_t> pick_broken(std::uint64_t salt) const {
+        if (options_.projects == 0) return {};
+        Rng rng(splitmix64(options_.seed ^ salt));
         std::vector<std::size_t> indices(options_.projects);
         for (std::size_t i = 0; i < indices.size(); ++i) {
             indices[i] = i;
         }
-        const std::size_t count = std::max<std::size_t>(1, (options_.projects + 25) / 50);
-        for (std::size_t index : rng.sample(indices, count)) {
-            plan[index] = rng.percent(50) ? BrokenFile::Mcp : BrokenFile::Settings;
+        return rng.sample(indices, std::max<std::size_t>(1, (options_.projects + 25) / 50));
+    }
+
+    BrokenPlan plan_broken_files() const {
+        BrokenPlan plan{std::vector<BrokenFile>(options_.projects, BrokenFile::None),
+                        std::vector<bool>(options_.projects, false),
+                        std::vector<bool>(options_.projects, false),
+                        std::vector<bool>(options_.projects, false)};
+        Rng kind(splitmix64(options_.seed ^ 0x6b696e64ULL));
+        for (std::size_t index : pick_broken(0x62726f6b656eULL)) {
+            plan.json[index] = kind.percent(50) ? BrokenFile::Mcp : BrokenFile::Settings;
         }
+        for (std::size_t index : pick_broken(0x6a736f6e63ULL))
+            plan.jsonc[index] = true;
+        for (std::size_t index : pick_broken(0x746f6d6cULL))
+            plan.toml[index] = true;
+        for (std::size_t index : pick_broken(0x79616d6cULL))
+            plan.yaml[index] = true;
         return plan;
     }
 
     void write_projects() {
-        const std::vector<BrokenFile> broken = plan_broken_files();
+        const BrokenPlan broken = plan_broken_files();
         const std::size_t width =
             std::max<std::size_t>(4, std::to_string(options_.projects).size());
         for (std::size_t i = 0; i < options_.projects; ++i) {
@@ -1299,8 +2105,11 @@ class FakeMachine {
             Project project{name,
                             projects_root_ / name,
                             Rng(splitmix64(options_.seed ^ splitmix64(i + 1))),
-                            broken[i],
+                            broken.json[i],
                             {}};
+            project.broken_jsonc = broken.jsonc[i];
+            project.broken_toml = broken.toml[i];
+            project.broken_yaml = broken.yaml[i];
             write_project(project);
         }
     }
@@ -1350,6 +2159,7 @@ class FakeMachine {
         }
         if (rng.percent(15)) write_subproject(project);
         if (rng.percent(75)) register_in_claude_json(project.root, rng);
+        write_project_clients(project);
     }
 
     void write_project_mcp(const fs::path& folder, Rng& rng, bool syntax_error,
@@ -1357,13 +2167,13 @@ class FakeMachine {
         const fs::path file = folder / ".mcp.json";
         std::size_t count = rng.between(1, 4);
         if (syntax_error) count = std::max<std::size_t>(count, 2);
-        std::vector<McpServerEntry> servers = make_servers(rng, count, 35, folder.string());
+        std::vector<ServerSpec> servers = make_servers(rng, count, 35, folder.string());
         const Json document = Json::object().set("mcpServers", servers_object(servers));
         const bool parsed = write_json_config(file, "project-mcp", "project", document,
                                               hand_edited_flaws(rng, syntax_error));
         if (parsed) record_servers(servers, "project", file);
         if (names != nullptr) {
-            for (const McpServerEntry& server : servers) {
+            for (const ServerSpec& server : servers) {
                 names->push_back(server.name);
             }
         }
@@ -1443,7 +2253,7 @@ class FakeMachine {
         const fs::path modules = project.root / "node_modules";
         const auto packages = rng.sample(kNodePackages, rng.between(2, 4));
         for (std::size_t i = 0; i < packages.size(); ++i) {
-            write_installed_package(modules / packages[i], packages[i], rng);
+            write_installed_package(modules / packages[i], packages[i], rng, i == 0);
             if (i == 0) {  // one nested dependency, as npm does on version conflicts
                 const fs::path nested = modules / packages[i] / "node_modules" / "ms";
                 write_installed_package(nested, "ms", rng);
@@ -1451,7 +2261,9 @@ class FakeMachine {
         }
     }
 
-    void write_installed_package(const fs::path& folder, std::string_view name, Rng& rng) {
+    // `client_decoy`: also a Cursor-style .cursor/mcp.json (once a project: folders cost).
+    void write_installed_package(const fs::path& folder, std::string_view name, Rng& rng,
+                                 bool client_decoy = false) {
         files_.write(folder / "package.json", to_json(Json::object()
                                                           .set("name", name)
                                                           .set("version", npm_version_of(name))
@@ -1470,6 +2282,11 @@ class FakeMachine {
         write_decoy(folder / ".mcp.json",
                     to_json(Json::object().set("mcpServers",
                                                Json::object().set(decoy_name, decoy_server))));
+        if (client_decoy) {
+            write_decoy(folder / ".cursor" / "mcp.json",
+                        to_json(Json::object().set("mcpServers",
+                                                   Json::object().set(decoy_name, decoy_server))));
+        }
         write_decoy(folder / "CLAUDE.md", "# " + std::string(name) +
                                               " (package notes)\n\nThis file ships inside the "
                                               "npm package and must never be reported.\n");
@@ -1555,7 +2372,9 @@ class FakeMachine {
             config_files.add(Json::object()
                                  .set("path", record.path)
                                  .set("kind", record.kind)
-                                 .set("scope", record.scope));
+                                 .set("scope", record.scope)
+                                 .set("client", record.client)
+                                 .set("format", record.format));
         }
         Json servers = Json::array();
         for (const ServerRecord& record : manifest_.mcp_servers) {
@@ -1563,9 +2382,17 @@ class FakeMachine {
                               .set("name", record.name)
                               .set("scope", record.scope)
                               .set("transport", record.transport)
-                              .set("file", record.file);
+                              .set("file", record.file)
+                              .set("client", record.client);
             if (!record.project.empty()) server.set("project", record.project);
             servers.add(std::move(server));
+        }
+        Json parse_errors = Json::array();
+        for (const ParseErrorRecord& record : manifest_.parse_errors) {
+            parse_errors.add(Json::object()
+                                 .set("path", record.path)
+                                 .set("format", record.format)
+                                 .set("client", record.client));
         }
         Json manifest = Json::object()
                             .set("generator", "confscope-fake-home")
@@ -1578,7 +2405,7 @@ class FakeMachine {
                             .set("config_files", std::move(config_files))
                             .set("mcp_servers", std::move(servers))
                             .set("secrets", Json::strings(manifest_.secrets))
-                            .set("parse_errors", Json::strings(manifest_.parse_errors))
+                            .set("parse_errors", std::move(parse_errors))
                             .set("lenient_json_files", Json::strings(manifest_.lenient_json_files))
                             .set("decoy_files", Json::strings(manifest_.decoy_files));
         files_.write(out_ / "manifest.json", to_json(manifest));
@@ -1593,6 +2420,7 @@ class FakeMachine {
     Manifest manifest_;
     SecretMint mint_;
     Json claude_json_projects_;
+    std::vector<std::string> codex_trusted_projects_;
 };
 
 }  // namespace
