@@ -184,14 +184,20 @@ BOOST_AUTO_TEST_CASE(every_planted_file_and_server_is_found_and_no_secret_is_sto
         BOOST_TEST(!contains_bytes(bytes, secret), "secret stored: " + secret.substr(0, 10));
 }
 
-BOOST_AUTO_TEST_CASE(the_cli_prints_no_secret) {
+BOOST_AUTO_TEST_CASE(the_cli_and_its_log_print_no_secret) {
     GeneratedHome home(20, 11);
     const std::string db = (home.dir / "cli.db").string();
+    // The most verbose log, to stderr and to a JSON-lines file, is part of what must stay clean.
+    const fs::path log_file = home.dir / "confscope.log";
     ProcessResult scan =
-        run_confscope({"--db", db, "--json", "scan", "--home", home.get("home"), "--system-root",
+        run_confscope({"--db", db, "--json", "--log-level", "trace", "--log-file",
+                       log_file.string(), "scan", "--home", home.get("home"), "--system-root",
                        home.get("system_root"), "--root", home.get("projects_root")});
     BOOST_TEST(scan.exit_code == 0, scan.err);
-    std::string output = scan.out + scan.err;
+    BOOST_REQUIRE(fs::exists(log_file));
+    const std::string log = read_file(log_file);
+    BOOST_TEST(log.find("\"level\"") != std::string::npos, "the log file holds no records");
+    std::string output = scan.out + scan.err + log;
     for (const char* cmd : {"findings", "scans"}) {
         std::vector<std::string> args{"--db", db, "--json", cmd};
         if (std::string(cmd) == "scans") {
