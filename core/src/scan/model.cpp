@@ -63,24 +63,13 @@ std::optional<sdk::Scope> parse_scope(std::string_view text) {
     return std::nullopt;
 }
 
-std::string_view to_string(sdk::Format format) {
-    switch (format) {
-        case sdk::Format::json:
-            return "json";
-        case sdk::Format::jsonc:
-            return "jsonc";
-        case sdk::Format::toml:
-            return "toml";
-        case sdk::Format::yaml:
-            return "yaml";
-        case sdk::Format::markdown:
-            return "markdown";
-        case sdk::Format::text:
-            return "text";
-        case sdk::Format::unknown:
-            break;
+std::optional<sdk::Format> parse_format(std::string_view text) {
+    for (const sdk::Format f :
+         {sdk::Format::unknown, sdk::Format::json, sdk::Format::jsonc, sdk::Format::toml,
+          sdk::Format::yaml, sdk::Format::markdown, sdk::Format::text}) {
+        if (sdk::to_string(f) == text) return f;
     }
-    return "unknown";
+    return std::nullopt;
 }
 
 }  // namespace confscope::scan

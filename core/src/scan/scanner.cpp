@@ -354,7 +354,7 @@ class ScanRun {
             record.gid = data->gid;
             record.mtime_unix = data->mtime_unix;
             record.is_symlink = data->is_symlink;
-            record.flags = file_flags(c.path, m.project_dir, data->is_symlink);
+            record.flags = file_flags(c.path, m.project_dir, data->is_symlink, record.repo_path);
             record.sha256 = data->sha256_hex;
             if (data->truncated) record.error = "larger than the size limit; not read";
             const std::size_t file_index = result_.files.size();
@@ -520,13 +520,18 @@ class ScanRun {
         }
     }
 
-    // ABI file flags: symbolic links on the way, and what git knows of the file.
+    // ABI file flags: symbolic links on the way, and what git knows of the file. A file found
+    // under a scanned root inside a git work tree also gets its path in that tree (`repo_path`),
+    // which repository-based reports (SARIF code scanning) need; a home folder that happens to be
+    // a repository does not count.
     std::uint32_t file_flags(const std::string& path, const std::string& project_dir,
-                             bool is_symlink) {
+                             bool is_symlink, std::string& repo_path) {
         std::uint32_t flags = is_symlink ? CONFSCOPE_FILE_FLAG_SYMLINK : 0;
         const io::GitStatus git = git_.status(path);
         if (git.in_repo) flags |= CONFSCOPE_FILE_FLAG_IN_GIT_REPO;
         if (git.tracked) flags |= CONFSCOPE_FILE_FLAG_GIT_TRACKED;
+        if (git.in_repo && !project_dir.empty() && is_under(path, git.work_tree))
+            repo_path = path.substr(git.work_tree.size() + (git.work_tree.ends_with('/') ? 0 : 1));
         // Folders between the base (project, home or system root) and the file.
         std::string base = project_dir;
         if (base.empty())

@@ -153,6 +153,12 @@ const char* const kVersion2[] = {
     "ALTER TABLE findings ADD COLUMN suppression TEXT NOT NULL DEFAULT ''",
 };
 
+// Version 3: where a file lies in the git work tree it was found in (for repository-relative report
+// paths such as SARIF's).
+const char* const kVersion3[] = {
+    "ALTER TABLE paths ADD COLUMN repo_path TEXT NOT NULL DEFAULT ''",
+};
+
 }  // namespace
 
 std::vector<Migration> migrations(Backend backend) {
@@ -165,6 +171,10 @@ std::vector<Migration> migrations(Backend backend) {
     for (const char* sql : kVersion2)
         v2.statements.push_back(dialect(sql, backend));
     all.push_back(std::move(v2));
+    Migration v3{3, "repository-relative paths", {}};
+    for (const char* sql : kVersion3)
+        v3.statements.push_back(dialect(sql, backend));
+    all.push_back(std::move(v3));
     return all;
 }
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -169,7 +170,7 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
         const std::string roots_json = roots.dump();
         const std::string scan_status = r.complete() ? "complete" : "incomplete";
         const std::string store_content(scan::to_string(r.store_content));
-        const long long duration_ms = static_cast<long long>(r.duration_seconds * 1000.0);
+        const long long duration_ms = std::llround(r.duration_seconds * 1000.0);
         const long long total_scanned = static_cast<long long>(r.stats.locations_checked);
         const long long total_found = static_cast<long long>(r.stats.files_found);
         const double detection_rate = total_scanned > 0 ? static_cast<double>(total_found) /
@@ -287,7 +288,7 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 gid(n);
             std::vector<std::string> plugin(n), target(n), category(n), name(n), tpl(n), scope(n),
                 format(n), path(n), display(n), project(n), type(n), mtime(n), sha(n), content(n),
-                parse_error(n), error(n);
+                parse_error(n), error(n), repo(n);
             std::vector<soci::indicator> content_ind(n);
             for (std::size_t i = 0; i < n; ++i) {
                 const scan::FileRecord& f = r.files[i];
@@ -314,6 +315,7 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 content_ind[i] = f.content ? soci::i_ok : soci::i_null;
                 parse_error[i] = f.parse_error;
                 error[i] = f.error;
+                repo[i] = f.repo_path;
             }
             bulk_insert(
                 sql,
@@ -321,9 +323,9 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 "path_template, scope, "
                 "format, resolved_path, display_path, project_dir, exists_flag, type, size_bytes, "
                 "mode, uid, "
-                "gid, modified_time, sha256, content_hash, parse_error, error_message) VALUES (:a, "
-                ":b, :c, "
-                ":d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q, :r, :s, :t, :u, :v, :w)",
+                "gid, modified_time, sha256, content_hash, parse_error, error_message, repo_path) "
+                "VALUES (:a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :k, :l, :m, :n, :o, :p, :q, :r, "
+                ":s, :t, :u, :v, :w, :x)",
                 n, [&](soci::statement& st) {
                     st.exchange(soci::use(ids));
                     st.exchange(soci::use(seq));
@@ -348,6 +350,7 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                     st.exchange(soci::use(content, content_ind));
                     st.exchange(soci::use(parse_error));
                     st.exchange(soci::use(error));
+                    st.exchange(soci::use(repo));
                 });
         }
 
@@ -521,8 +524,8 @@ namespace {
 
 constexpr const char* kScanColumns =
     "id, uuid, status, started_at, finished_at, duration_ms, host, username, os_type, home, "
-    "roots_json, "
-    "tool_version, total_scanned, total_found, item_count, finding_count";
+    "roots_json, tool_version, total_scanned, total_found, item_count, finding_count, "
+    "os_version, os_profile, system_root, store_content, directories_walked, unreadable";
 
 ScanSummary read_summary(const soci::row& row) {
     ScanSummary s;
@@ -542,6 +545,12 @@ ScanSummary read_summary(const soci::row& row) {
     s.total_found = detail::integer(row, 13);
     s.item_count = detail::integer(row, 14);
     s.finding_count = detail::integer(row, 15);
+    s.os_version = detail::text(row, 16);
+    s.os_profile = detail::text(row, 17);
+    s.system_root = detail::text(row, 18);
+    s.store_content = detail::text(row, 19);
+    s.directories_walked = detail::integer(row, 20);
+    s.unreadable = detail::integer(row, 21);
     return s;
 }
 
@@ -627,7 +636,8 @@ Result<std::vector<StoredFile>> Store::files(std::int64_t scan_id) {
                                   "resolved_path, display_path, "
                                   "exists_flag, size_bytes, mode, modified_time, sha256, "
                                   "content_hash, parse_error, "
-                                  "error_message FROM paths WHERE scan_id = :id ORDER BY seq",
+                                  "error_message, repo_path FROM paths WHERE scan_id = :id "
+                                  "ORDER BY seq",
              soci::use(key));
         for (const soci::row& row : rows) {
             StoredFile f;
@@ -647,6 +657,7 @@ Result<std::vector<StoredFile>> Store::files(std::int64_t scan_id) {
             f.content_hash = detail::text(row, 13);
             f.parse_error = detail::text(row, 14);
             f.error = detail::text(row, 15);
+            f.repo_path = detail::text(row, 16);
             out.push_back(std::move(f));
         }
         return out;
@@ -663,7 +674,8 @@ Result<std::vector<StoredItem>> Store::items(std::int64_t scan_id) {
             (session_->prepare
                  << "SELECT i.plugin, i.kind, i.client, i.scope, i.name, i.data_json, "
                     "p.display_path, "
-                    "i.pointer, i.line, i.col FROM inventory_items i JOIN paths p ON p.scan_id = "
+                    "i.pointer, i.line, i.col, i.path_seq FROM inventory_items i JOIN paths p ON "
+                    "p.scan_id = "
                     "i.scan_id AND p.seq = i.path_seq WHERE i.scan_id = :id ORDER BY i.seq",
              soci::use(key));
         for (const soci::row& row : rows) {
@@ -678,6 +690,7 @@ Result<std::vector<StoredItem>> Store::items(std::int64_t scan_id) {
             it.pointer = detail::text(row, 7);
             it.line = detail::integer(row, 8);
             it.column = detail::integer(row, 9);
+            it.path_seq = detail::integer(row, 10);
             out.push_back(std::move(it));
         }
         return out;
@@ -693,7 +706,8 @@ Result<std::vector<StoredFinding>> Store::findings(std::int64_t scan_id) {
         soci::rowset<soci::row> rows =
             (session_->prepare
                  << "SELECT f.scan_id, f.plugin, f.rule_id, f.severity, f.message, p.display_path, "
-                    "f.pointer, f.line, f.col, f.fingerprint, f.suppressed, f.suppression FROM "
+                    "f.pointer, f.line, f.col, f.fingerprint, f.suppressed, f.suppression, "
+                    "f.path_seq, p.repo_path FROM "
                     "findings f JOIN paths p ON "
                     "p.scan_id = f.scan_id AND p.seq = f.path_seq WHERE f.scan_id = :id ORDER BY "
                     "f.severity_rank DESC, p.display_path, f.line, f.seq",
@@ -712,6 +726,8 @@ Result<std::vector<StoredFinding>> Store::findings(std::int64_t scan_id) {
             f.fingerprint = detail::text(row, 9);
             f.suppressed = detail::integer(row, 10) != 0;
             f.suppression = detail::text(row, 11);
+            f.path_seq = detail::integer(row, 12);
+            f.repo_path = detail::text(row, 13);
             out.push_back(std::move(f));
         }
         return out;
@@ -746,6 +762,42 @@ Result<std::vector<StoredPlugin>> Store::plugins(std::int64_t scan_id) {
         return out;
     } catch (const std::exception& e) {
         return failure("reading the scan's plugins", e);
+    }
+}
+
+Result<std::vector<scan::RuleInfo>> Store::rules(std::int64_t scan_id) {
+    try {
+        std::vector<scan::RuleInfo> out;
+        const long long key = scan_id;
+        soci::rowset<soci::row> rows =
+            (session_->prepare << "SELECT rule_id, plugin, severity, title, help, help_uri FROM "
+                                  "scan_rules WHERE scan_id = :id ORDER BY rule_id",
+             soci::use(key));
+        for (const soci::row& row : rows) {
+            scan::RuleInfo r;
+            r.id = detail::text(row, 0);
+            r.plugin = detail::text(row, 1);
+            r.severity = scan::parse_severity(detail::text(row, 2)).value_or(sdk::Severity::info);
+            r.title = detail::text(row, 3);
+            r.help = detail::text(row, 4);
+            r.help_uri = detail::text(row, 5);
+            out.push_back(std::move(r));
+        }
+        return out;
+    } catch (const std::exception& e) {
+        return failure("reading the scan's rules", e);
+    }
+}
+
+Result<std::optional<std::int64_t>> Store::find_scan(const std::string& uuid) {
+    try {
+        soci::rowset<soci::row> rows =
+            (session_->prepare << "SELECT id FROM scans WHERE uuid = :uuid", soci::use(uuid));
+        for (const soci::row& row : rows)
+            return std::optional<std::int64_t>(detail::integer(row, 0));
+        return std::optional<std::int64_t>();
+    } catch (const std::exception& e) {
+        return failure("looking the scan up", e);
     }
 }
 

@@ -19,6 +19,8 @@ int run_findings_command(Context& context, const Arguments& args);
 int run_inventory_command(Context& context, const Arguments& args);
 int run_rules_command(Context& context, const Arguments& args);
 int run_baseline_command(Context& context, const Arguments& args);
+int run_export_command(Context& context, const Arguments& args);
+int run_import_command(Context& context, const Arguments& args);
 
 struct CommandEntry {
     std::string_view name;
@@ -37,6 +39,9 @@ inline constexpr CommandEntry kCommands[] = {
      &run_inventory_command},
     {"scans", "stored scans (list | show ID|latest)", &run_scans_command},
     {"rules", "the rule catalogue (list | show ID)", &run_rules_command},
+    {"export", "a stored scan as json, csv, markdown, html, sarif or junit", &run_export_command},
+    {"import", "load a JSON export (from another machine or a CI job) into the store",
+     &run_import_command},
     {"baseline", "fingerprints of a scan's findings, so CI reports only new ones (write)",
      &run_baseline_command},
     {"plugins", "list, describe and verify plugins (list | info NAME | verify PATH...)",

@@ -83,4 +83,49 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
     return selection;
 }
 
+namespace {
+
+std::string format_of(const plugins::LoadedPlugin& plugin) {
+    const char* family = plugin.descriptor().family;
+    return family != nullptr && *family != '\0' ? family : plugin.name();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<plugins::PluginInstance>> select_exporter(Context& context,
+                                                                 const std::string& format) {
+    plugins::PluginLoader loader;
+    std::shared_ptr<plugins::LoadedPlugin> chosen;
+    if (looks_like_path(format)) {
+        CONFSCOPE_ASSIGN_OR_RETURN(chosen, loader.load(format));
+        if (!chosen->is_exporter()) {
+            return Status::invalid_argument("--format " + format + ": plugin " + chosen->name() +
+                                            " is not an exporter");
+        }
+    } else {
+        PluginSet found = context.load_plugin_dirs(loader);
+        for (auto& plugin : found.loaded) {
+            if (plugin->is_exporter() &&
+                (format_of(*plugin) == format || plugin->name() == format)) {
+                chosen = std::move(plugin);
+                break;
+            }
+        }
+        if (!chosen) {
+            std::set<std::string> formats;
+            for (const auto& plugin : found.loaded)
+                if (plugin->is_exporter()) formats.insert(format_of(*plugin));
+            std::string known;
+            for (const std::string& f : formats)
+                known += (known.empty() ? "" : ", ") + f;
+            return Status::invalid_argument(
+                "--format " + format + ": no exporter for that format in " +
+                describe_plugin_dirs(context) + " (installed: " + (known.empty() ? "none" : known) +
+                "; see confscope plugins list)");
+        }
+    }
+    CONFSCOPE_ASSIGN_OR_RETURN(std::string config, context.plugin_config(*chosen));
+    return plugins::PluginInstance::create(chosen, config);
+}
+
 }  // namespace confscope::host

@@ -24,6 +24,11 @@ struct ScannerSelection {
 ScannerSelection select_scanners(Context& context, const std::vector<std::string>& requested,
                                  const std::vector<std::string>& rule_files = {});
 
+/// Loads and creates the exporter for `format`: an exporter plugin whose format (family) or
+/// name is `format`, or the library at that path. Errors name the formats that are installed.
+Result<std::unique_ptr<plugins::PluginInstance>> select_exporter(Context& context,
+                                                                 const std::string& format);
+
 /// The plugin folders, for messages.
 std::string describe_plugin_dirs(const Context& context);
 

@@ -13,6 +13,7 @@
 #include "../app/exit_codes.hpp"
 #include "commands.hpp"
 #include "plugin_selection.hpp"
+#include "report_output.hpp"
 #include "summary.hpp"
 #include "suppression_setup.hpp"
 
@@ -44,12 +45,15 @@ struct ScanFlags {
     std::vector<std::string> ignore;
     std::vector<std::string> ignore_files;
     std::string baseline;
+    std::vector<std::string> formats;
+    std::vector<std::string> outputs;
 };
 
 CommandSpec make_spec(ScanFlags& f) {
     CommandSpec spec;
     spec.usage =
-        "confscope scan [--root DIR]... [--home DIR] [--plugin NAME|PATH]... [--fail-on SEVERITY]";
+        "confscope scan [--root DIR]... [--home DIR] [--plugin NAME|PATH]... [--fail-on SEVERITY] "
+        "[--format F [--output FILE]]...";
     spec.description =
         "Finds every configuration file the scanner plugins know (user-level and managed locations "
         "under the\n"
@@ -90,7 +94,12 @@ CommandSpec make_spec(ScanFlags& f) {
         "of each --root is read too)")(
         "baseline", po::value(&f.baseline)->value_name("FILE"),
         "suppress the findings whose fingerprints this baseline holds (confscope baseline write): "
-        "report only new ones");
+        "report only new ones")("format,f",
+                                po::value(&f.formats)->value_name("FORMAT")->composing(),
+                                "also export the stored scan: json, csv, markdown, html, sarif, "
+                                "junit (repeatable, paired with --output in order)")(
+        "output,o", po::value(&f.outputs)->value_name("FILE")->composing(),
+        "where the --format report goes (default - for stdout; then no summary is printed)");
     return spec;
 }
 
@@ -138,6 +147,21 @@ int run_scan_command(Context& context, const Arguments& args) {
         options.os = *os;
     }
     if (vm.count("max-file-size") != 0U) options.max_file_size = flags.max_file_size;
+    if (flags.outputs.size() > flags.formats.size()) {
+        out.error("--output " + flags.outputs.back() +
+                  " has no --format: write --format F --output FILE");
+        return exit_usage;
+    }
+    std::vector<ReportSpec> reports;
+    bool report_to_stdout = false;
+    for (std::size_t i = 0; i < flags.formats.size(); ++i) {
+        ReportSpec report;
+        report.format = flags.formats[i];
+        report.output = i < flags.outputs.size() ? flags.outputs[i] : "-";
+        report.request.fail_on = fail_on.value_or(sdk::Severity::low);
+        report_to_stdout = report_to_stdout || report.output == "-";
+        reports.push_back(std::move(report));
+    }
 
     if (flags.home.empty()) {
         const auto home = context.env().find("HOME");
@@ -180,6 +204,10 @@ int run_scan_command(Context& context, const Arguments& args) {
         out.error("no scanner plugins found in " + describe_plugin_dirs(context) +
                   ": build them (make) or pass --plugin-path");
         return exit_runtime_error;
+    }
+    for (const ReportSpec& report : reports) {  // an unknown format fails before the scan
+        if (auto exporter = select_exporter(context, report.format); !exporter)
+            return context.fail(exporter.status());
     }
     auto suppressions =
         read_suppressions(flags.ignore, flags.ignore_files, options.project_roots, flags.baseline);
@@ -238,7 +266,11 @@ int run_scan_command(Context& context, const Arguments& args) {
         std::chrono::steady_clock::now() - save_started);
     log::info("stored scan " + std::to_string(*id) + " (" + result.uuid + ") in " +
               (*store)->url().display + " in " + std::to_string(save_ms.count()) + " ms");
-    print_scan_summary(context, result, *id, (*store)->url().display);
+    if (!report_to_stdout) print_scan_summary(context, result, *id, (*store)->url().display);
+    for (const ReportSpec& report : reports) {
+        if (const int code = write_report(context, **store, *id, report); code != exit_ok)
+            return code;
+    }
 
     if (!result.complete()) return exit_runtime_error;
     if (fail_on && result.count_at_or_above(*fail_on) > 0) return exit_findings;

@@ -402,72 +402,127 @@ typedef struct confscope_file_v1 {
 } confscope_file_v1;
 
 /* ---- exporter input (a stored scan) ---------------------------------------------------------- */
+/*
+ * An exporter receives one stored scan as plain data: every string is UTF-8, never NULL ("" when
+ * unknown), host-owned and valid only during export_scan(). Everything is already redacted: an
+ * exporter cannot leak a secret the store does not hold. Arrays are in a stable order (files in
+ * scan order, findings by severity then path then line), so the same scan exports to the same
+ * bytes.
+ */
 
-/** One stored file of a scan, for exporters. Host-owned; borrowed. */
+/** One location of the scan (a file found, or a user-level location looked at and absent). */
 typedef struct confscope_export_file_v1 {
     uint32_t struct_size;
-    const char* plugin;       /**< the scanner that claimed it */
-    const char* display_path; /**< as in confscope_file_v1 */
-    const char* path;         /**< absolute path on the scanned machine */
-    const char* category;
-    const char* target_name;
+    const char* plugin;      /**< the scanner whose target matched */
+    const char* category;    /**< the target's category ("project-mcp") */
+    const char* target_name; /**< the target's human name */
     confscope_scope scope;
     confscope_format format;
-    int32_t exists; /**< 1 found, 0 a user-level location that was looked at and absent */
+    const char* path;         /**< absolute path on the scanned machine */
+    const char* display_path; /**< stable across machines ("~/.claude.json", "app/.mcp.json") */
+    const char* repo_path;    /**< path relative to its git work tree when the file lies in one
+                                   under a scanned root ("app/.mcp.json"); "" otherwise */
+    int32_t exists;           /**< 1 found, 0 looked at and absent */
     uint64_t size;
-    const char* sha256_hex; /**< "" when absent */
-    const char* error;      /**< "" or why it could not be read or parsed */
+    uint32_t mode;             /**< POSIX permission bits */
+    const char* modified_time; /**< RFC 3339 UTC; "" when absent */
+    const char* sha256_hex;    /**< of the raw bytes; "" when absent or unreadable */
+    const char* parse_error;   /**< "" or "message (line L, column C)" */
+    const char* error;         /**< "" or why it could not be read */
 } confscope_export_file_v1;
 
-/** One stored inventory item, for exporters. data_json is already redacted. */
+/** One inventory item. data_json is a JSON object, already redacted. */
 typedef struct confscope_export_item_v1 {
     uint32_t struct_size;
     const char* plugin;
-    const char* kind;
+    const char* kind; /**< "mcp_server", "permission_rule", ... */
     const char* client;
     confscope_scope scope;
     const char* name;
     const char* data_json;
-    const char* display_path;
-    const char* pointer;
-    uint32_t line;
-    uint32_t column;
+    size_t file; /**< index into confscope_export_input_v1.files: where it is defined */
+    const char* display_path; /**< that file's display path */
+    const char* pointer;      /**< JSON pointer into that file */
+    uint32_t line;            /**< 1-based; 0 when unknown */
+    uint32_t column;          /**< 1-based; 0 when unknown */
 } confscope_export_item_v1;
 
-/** One stored finding, for exporters. message is already redacted. */
+/** One finding. message is already redacted. */
 typedef struct confscope_export_finding_v1 {
     uint32_t struct_size;
     const char* plugin;
     const char* rule_id;
-    confscope_severity severity;
+    confscope_severity severity; /**< as reported (may differ from the rule's default) */
     const char* message;
-    const char* display_path;
+    size_t file;              /**< index into confscope_export_input_v1.files */
+    const char* display_path; /**< that file's display path */
+    const char* repo_path;    /**< that file's repo_path */
     const char* pointer;
     uint32_t line;
     uint32_t column;
-    const char* fingerprint; /**< stable across runs and machines */
-    int32_t suppressed;      /**< 1 when an ignore rule or baseline suppressed it */
+    const char* fingerprint; /**< stable across runs and machines for the same finding */
+    int32_t suppressed;      /**< 1 when an ignore entry or the baseline covers it */
+    const char* suppression; /**< why: "baseline", "--ignore", "<file>:<line>: <reason>"; or "" */
 } confscope_export_finding_v1;
+
+/** A rule some finding of the scan refers to. */
+typedef struct confscope_export_rule_v1 {
+    uint32_t struct_size;
+    const char* id;
+    const char* plugin;          /**< the plugin that declared it; "core" for CFG-001 */
+    confscope_severity severity; /**< default severity */
+    const char* title;           /**< one line */
+    const char* help;            /**< what it means and how to fix it */
+    const char* help_uri;        /**< "" when none */
+} confscope_export_rule_v1;
+
+/** A plugin that took part in the scan. */
+typedef struct confscope_export_plugin_v1 {
+    uint32_t struct_size;
+    const char* name;
+    const char* version;
+    int32_t failed;    /**< 1 when it failed: its results are not in the scan */
+    const char* error; /**< why it failed; "" */
+    uint64_t files_analyzed;
+} confscope_export_plugin_v1;
 
 /** A stored scan handed to export_scan(). Host-owned; borrowed for the call. */
 typedef struct confscope_export_input_v1 {
     uint32_t struct_size;
     const char* scan_uuid;
-    const char* started_at;   /**< RFC 3339 UTC */
-    const char* finished_at;  /**< RFC 3339 UTC */
-    const char* host;         /**< machine name */
+    int32_t complete;        /**< 1 when every plugin ran to the end */
+    const char* started_at;  /**< RFC 3339 UTC */
+    const char* finished_at; /**< RFC 3339 UTC */
+    int64_t duration_ms;
+    const char* host; /**< machine name */
+    const char* username;
+    const char* os_type; /**< "linux", "macos", "windows" */
+    const char* os_version;
+    const char* home;         /**< the home folder scanned */
+    const char* system_root;  /**< "/" unless a planted machine */
+    const char* const* roots; /**< the scanned project roots (absolute) */
+    size_t root_count;
     const char* tool_version; /**< confscope version that scanned */
-    const char* roots_json;   /**< JSON array of the scanned project roots */
-    const char* options_json; /**< optional: exporter options as a JSON object; NULL means {} */
+    uint64_t locations_checked;
+    uint64_t directories_walked;
+    uint64_t unreadable; /**< folders the walk could not enter */
+    /** Exporter options, as key/value pairs: "what" ("findings", "inventory" or "files") and
+        every --option key=value the user gave. A key appears at most once. */
+    const char* const* option_keys;
+    const char* const* option_values;
+    size_t option_count;
+    confscope_severity fail_on; /**< the threshold: formats that mark failures (JUnit, SARIF
+                                     levels stay per severity) fail at or above it */
     const confscope_export_file_v1* const* files;
     size_t file_count;
     const confscope_export_item_v1* const* items;
     size_t item_count;
     const confscope_export_finding_v1* const* findings;
     size_t finding_count;
-    const confscope_rule_v1* const* rules; /**< every rule the findings refer to */
+    const confscope_export_rule_v1* const* rules; /**< every rule the findings refer to */
     size_t rule_count;
-    confscope_severity fail_on; /**< threshold for formats that mark failures (JUnit) */
+    const confscope_export_plugin_v1* const* plugins;
+    size_t plugin_count;
 } confscope_export_input_v1;
 
 /* ============================================================================================== */

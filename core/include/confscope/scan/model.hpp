@@ -52,6 +52,7 @@ struct FileRecord {
     bool content_redacted = false;       ///< `content` has redaction markers in it
     std::string parse_error;             ///< "" or "message (line L, column C)"
     std::string error;                   ///< why it could not be read
+    std::string repo_path;  ///< '/'-separated path in its git work tree (under a root), or ""
 };
 
 /// An inventory item.
@@ -140,7 +141,11 @@ std::vector<RuleInfo> core_rules();
 std::optional<sdk::Severity> parse_severity(std::string_view text);
 /// "user", "project", ... -> Scope.
 std::optional<sdk::Scope> parse_scope(std::string_view text);
-/// "json", "jsonc", ... (and back).
-std::string_view to_string(sdk::Format format);
+/// "json", "jsonc", ...
+inline std::string_view to_string(sdk::Format format) {
+    return sdk::to_string(format);
+}
+/// "json", "jsonc", ... -> Format.
+std::optional<sdk::Format> parse_format(std::string_view text);
 
 }  // namespace confscope::scan

@@ -50,6 +50,12 @@ struct ScanSummary {
     std::int64_t total_found = 0;    ///< files found
     std::int64_t item_count = 0;
     std::int64_t finding_count = 0;
+    std::string os_version;
+    std::string os_profile;
+    std::string system_root;
+    std::string store_content;  ///< "none", "redacted" or "raw"
+    std::int64_t directories_walked = 0;
+    std::int64_t unreadable = 0;
 };
 
 struct StoredFile {
@@ -69,6 +75,7 @@ struct StoredFile {
     std::string content_hash;  ///< "" when no content was stored
     std::string parse_error;
     std::string error;
+    std::string repo_path;  ///< relative to its git work tree (files under a scanned root)
 };
 
 struct StoredItem {
@@ -82,6 +89,7 @@ struct StoredItem {
     std::string pointer;
     std::int64_t line = 0;
     std::int64_t column = 0;
+    std::int64_t path_seq = 0;  ///< the StoredFile::seq of the file that defines it
 };
 
 struct StoredFinding {
@@ -98,6 +106,8 @@ struct StoredFinding {
     bool suppressed = false;
     std::string
         suppression;  ///< why it is suppressed ("baseline", "--ignore", "<file>:<line>: reason")
+    std::int64_t path_seq = 0;  ///< the StoredFile::seq of its file
+    std::string repo_path;      ///< its file's StoredFile::repo_path
 };
 
 struct StoredPlugin {
@@ -139,6 +149,10 @@ class Store {
     Result<std::vector<StoredItem>> items(std::int64_t scan_id);
     Result<std::vector<StoredFinding>> findings(std::int64_t scan_id);
     Result<std::vector<StoredPlugin>> plugins(std::int64_t scan_id);
+    /// The rules the scan's findings refer to, by id.
+    Result<std::vector<scan::RuleInfo>> rules(std::int64_t scan_id);
+    /// The id of the scan with this UUID, if stored.
+    Result<std::optional<std::int64_t>> find_scan(const std::string& uuid);
     /// Stored content by its hash.
     Result<std::optional<std::string>> content(const std::string& content_hash);
 

@@ -32,8 +32,9 @@
 // and a `void finish(sdk::Sink&)` called after the last analyze() for rules that compare files
 // (remember places with sdk::Location::of(file, node) during analyze()), and a
 // `std::vector<sdk::Rule> instance_rules()` for rules known only once configured.
-// An exporter implements `void export_scan(const confscope_export_input_v1&, sdk::Writer&)`
-// instead of targets()/analyze(). Throwing from any member is fine: the thunk reports it.
+// An exporter implements `void export_scan(const sdk::ExportScan&, sdk::Writer&)` instead of
+// targets()/analyze() (see <confscope/sdk/export.hpp>). Throwing from any member is fine: the thunk
+// reports it.
 #pragma once
 
 #include <concepts>
@@ -48,6 +49,7 @@
 
 #include <confscope/plugin_api.h>
 #include <confscope/sdk/document.hpp>
+#include <confscope/sdk/export.hpp>
 #include <confscope/sdk/json.hpp>
 #include <confscope/sdk/types.hpp>
 
@@ -240,7 +242,7 @@ concept ScannerClass = requires(P& p, const File& f, const Document& d, Sink& s)
 };
 
 template <typename P>
-concept ExporterClass = requires(P& p, const confscope_export_input_v1& in, Writer& w) {
+concept ExporterClass = requires(P& p, const ExportScan& in, Writer& w) {
     p.export_scan(in, w);
 };
 
@@ -415,8 +417,10 @@ struct Thunks {
         Instance<P>* s = self(instance);
         return guarded(s->last_error, [&] {
             if constexpr (ExporterClass<P>) {
+                if (input == nullptr) throw std::invalid_argument("export_scan: input is NULL");
+                const ExportScan scan(*input);
                 Writer writer(*host);
-                s->plugin->export_scan(*input, writer);
+                s->plugin->export_scan(scan, writer);
             } else {
                 throw std::logic_error("not an exporter");
             }

@@ -116,4 +116,25 @@ constexpr std::string_view to_string(Severity severity) {
     return "unknown";
 }
 
+/// Lower-case name of a format ("jsonc").
+constexpr std::string_view to_string(Format format) {
+    switch (format) {
+        case Format::json:
+            return "json";
+        case Format::jsonc:
+            return "jsonc";
+        case Format::toml:
+            return "toml";
+        case Format::yaml:
+            return "yaml";
+        case Format::markdown:
+            return "markdown";
+        case Format::text:
+            return "text";
+        case Format::unknown:
+            break;
+    }
+    return "unknown";
+}
+
 }  // namespace confscope::sdk
