@@ -3,7 +3,7 @@
 #
 #   make run [SCAN_ARGS="--root ~/src"]   install what is missing, build, scan, print the summary
 #   make test                             install what is missing, build, run every test under ctest
-#   make build | deps | bench | format | format-check | clean
+#   make build | deps | test-deps | bench | format | format-check | clean
 #
 # Variables: BUILD_DIR (build), BUILD_TYPE (RelWithDebInfo), JOBS (cores), CMAKE_FLAGS (extra -D...).
 
@@ -16,12 +16,15 @@ SCAN_ARGS  ?=
 CONFSCOPE  := $(BUILD_DIR)/bin/confscope
 SOURCES     = $(shell git ls-files '*.c' '*.cpp' '*.h' '*.hpp' 2>/dev/null)
 
-.PHONY: all deps configure build build-tool run test bench format format-check clean
+.PHONY: all deps test-deps configure build build-tool run test bench format format-check clean
 
 all: build
 
 deps:
 	@scripts/install-deps
+
+test-deps:
+	@scripts/install-deps --test
 
 configure: deps
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS) >/dev/null
@@ -38,7 +41,7 @@ run: build-tool
 	@echo
 	@$(CONFSCOPE) scans list --limit 5
 
-test: build
+test: test-deps build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
 
 bench: build
