@@ -154,6 +154,7 @@ std::vector<std::unique_ptr<plugins::PluginInstance>> load_plugins(
     for (const fs::path& file : plugins::find_plugin_files({plugin_dir()})) {
         auto plugin = loader.load(file);
         if (!plugin) throw std::runtime_error(plugin.status().message());
+        if (!(*plugin)->is_scanner()) continue;  // exporters take no part in a scan
         if (!names.empty() &&
             std::find(names.begin(), names.end(), (*plugin)->name()) == names.end())
             continue;
