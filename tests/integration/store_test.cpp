@@ -10,6 +10,9 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <confscope/plugins/loader.hpp>
+#include <confscope/report/export_input.hpp>
+#include <confscope/report/scan_document.hpp>
 #include <confscope/store/store.hpp>
 
 #include "test_support.hpp"
@@ -212,6 +215,43 @@ BOOST_AUTO_TEST_CASE(a_scan_is_stored_with_paths_hashes_inventory_and_findings) 
     BOOST_TEST(plugins->front().library_sha256.size() == 64u);
     BOOST_TEST(fresh.count("env_vars") > 5);
     BOOST_TEST(fresh.count("scan_rules") == static_cast<long long>(rules.size()));
+}
+
+// The JSON exporter plugin over a stored scan, as `confscope export --format json` runs it.
+std::string export_json(store::Store& s, std::int64_t id) {
+    plugins::PluginLoader loader;
+    auto plugin = loader.load(plugin_dir() / "json.so");
+    BOOST_REQUIRE_MESSAGE(plugin.is_ok(), plugin.status().message());
+    auto exporter = plugins::PluginInstance::create(*plugin);
+    BOOST_REQUIRE(exporter.is_ok());
+    auto input = report::ExportInput::load(s, id, {});
+    BOOST_REQUIRE_MESSAGE(input.is_ok(), input.status().message());
+    auto bytes = report::run_exporter(**exporter, **input);
+    BOOST_REQUIRE_MESSAGE(bytes.is_ok(), bytes.status().message());
+    return *bytes;
+}
+
+BOOST_AUTO_TEST_CASE(an_exported_scan_reads_back_into_the_same_document) {
+    FreshStore fresh;
+    PlantedMachine machine;
+    auto s = fresh.open();
+    auto id = s->save(machine.scan());
+    BOOST_REQUIRE(id.is_ok());
+    const std::string first = export_json(*s, *id);
+
+    auto document = report::read_scan_document(first, "first.json");
+    BOOST_REQUIRE_MESSAGE(document.is_ok(), document.status().message());
+    const std::string original_uuid = document->uuid;
+    document->uuid = "00000000-0000-4000-8000-000000000001";  // stored beside the original
+    BOOST_TEST(!*s->find_scan(document->uuid));
+    auto copy = s->save(*document);
+    BOOST_REQUIRE_MESSAGE(copy.is_ok(), copy.status().message());
+    BOOST_TEST(**s->find_scan(document->uuid) == *copy);
+
+    std::string second = export_json(*s, *copy);
+    second.replace(second.find(document->uuid), document->uuid.size(), original_uuid);
+    BOOST_TEST(second == first);
+    BOOST_TEST(first.find(kPlantedToken) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(no_planted_secret_reaches_the_store) {
