@@ -70,6 +70,13 @@ Result<std::unique_ptr<store::Store>> Context::open_store() const {
     return store::Store::open(url);
 }
 
+Result<Context::OpenScan> Context::open_scan(const std::string& reference) const {
+    OpenScan opened;
+    CONFSCOPE_ASSIGN_OR_RETURN(opened.store, open_store());
+    CONFSCOPE_ASSIGN_OR_RETURN(opened.id, opened.store->resolve_scan(reference));
+    return opened;
+}
+
 int Context::fail(const Status& status) {
     output_.error(status.message());
     const bool usage =

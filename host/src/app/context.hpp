@@ -2,6 +2,7 @@
 // plugins and open the store the same way everywhere.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -57,6 +58,14 @@ class Context {
 
     /// Opens the store named by --db (the default SQLite file when empty).
     Result<std::unique_ptr<store::Store>> open_store() const;
+
+    /// An open store and one scan in it.
+    struct OpenScan {
+        std::unique_ptr<store::Store> store;
+        std::int64_t id = 0;
+    };
+    /// Opens the store and resolves `reference` (an id, a UUID, "latest" or "previous").
+    Result<OpenScan> open_scan(const std::string& reference) const;
 
     /// Prints `status` as one error line and returns its exit code: 2 for what the user named
     /// wrongly (invalid_argument, not_found), 3 for everything else.

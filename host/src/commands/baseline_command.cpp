@@ -37,13 +37,13 @@ int write(Context& context, const Arguments& args) {
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
 
-    auto store = context.open_store();
-    if (!store) return context.fail(store.status());
-    auto id = (*store)->resolve_scan(which);
-    if (!id) return context.fail(id.status());
-    auto summary = (*store)->scan(*id);
+    auto opened = context.open_scan(which);
+    if (!opened) return context.fail(opened.status());
+    store::Store& store = *opened->store;
+    const std::int64_t id = opened->id;
+    auto summary = store.scan(id);
     if (!summary) return context.fail(summary.status());
-    auto findings = (*store)->findings(*id);
+    auto findings = store.findings(id);
     if (!findings) return context.fail(findings.status());
 
     std::vector<scan::BaselineEntry> entries;
@@ -58,7 +58,7 @@ int write(Context& context, const Arguments& args) {
     if (Status written = io::write_file_atomically(output, json); !written)
         return context.fail(written);
     if (!context.options().quiet) {
-        context.out().err() << "confscope: baseline of scan " << *id << " (" << entries.size()
+        context.out().err() << "confscope: baseline of scan " << id << " (" << entries.size()
                             << " findings) written to " << output << '\n';
     }
     return exit_ok;

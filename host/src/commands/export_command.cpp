@@ -61,14 +61,14 @@ int run_export_command(Context& context, const Arguments& args) {
     if (!parsed) return exit_usage;
     spec.request.options = std::move(*parsed);
 
-    auto store = context.open_store();
-    if (!store) return context.fail(store.status());
-    auto id = (*store)->resolve_scan(which);
-    if (!id) return context.fail(id.status());
-    if (const int code = write_report(context, **store, *id, spec); code != exit_ok) return code;
+    auto opened = context.open_scan(which);
+    if (!opened) return context.fail(opened.status());
+    store::Store& store = *opened->store;
+    const std::int64_t id = opened->id;
+    if (const int code = write_report(context, store, id, spec); code != exit_ok) return code;
 
     if (threshold) {
-        auto findings = (*store)->findings(*id);
+        auto findings = store.findings(id);
         if (!findings) return context.fail(findings.status());
         for (const store::StoredFinding& f : *findings) {
             const auto severity = scan::parse_severity(f.severity);

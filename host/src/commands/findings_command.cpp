@@ -57,11 +57,11 @@ int run_findings_command(Context& context, const Arguments& args) {
             return exit_usage;
         }
     }
-    auto store = context.open_store();
-    if (!store) return context.fail(store.status());
-    auto id = (*store)->resolve_scan(which);
-    if (!id) return context.fail(id.status());
-    auto all = (*store)->findings(*id);
+    auto opened = context.open_scan(which);
+    if (!opened) return context.fail(opened.status());
+    store::Store& store = *opened->store;
+    const std::int64_t id = opened->id;
+    auto all = store.findings(id);
     if (!all) return context.fail(all.status());
     const bool glob = path_glob.find_first_of("*?[") != std::string::npos;
     std::vector<store::StoredFinding> shown;
@@ -86,7 +86,7 @@ int run_findings_command(Context& context, const Arguments& args) {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
         w.StartObject();
-        json_field(w, "scan_id", *id);
+        json_field(w, "scan_id", id);
         json_string(w, "findings");
         w.StartArray();
         for (const auto& f : shown) {
@@ -110,7 +110,7 @@ int run_findings_command(Context& context, const Arguments& args) {
         out.out() << buffer.GetString() << '\n';
     } else if (shown.empty()) {
         out.out() << "No findings" << (all->empty() ? "" : " match the filters") << " in scan "
-                  << *id << '\n';
+                  << id << '\n';
     } else {
         Table table({"SEVERITY", "RULE", "LOCATION", "MESSAGE"});
         for (const auto& f : shown) {
@@ -122,7 +122,7 @@ int run_findings_command(Context& context, const Arguments& args) {
         }
         table.print(out.out());
         if (!context.options().quiet)
-            out.out() << '\n' << shown.size() << " finding(s) in scan " << *id << '\n';
+            out.out() << '\n' << shown.size() << " finding(s) in scan " << id << '\n';
     }
     if (threshold) {
         const bool hit =

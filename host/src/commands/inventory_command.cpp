@@ -80,11 +80,11 @@ int run_inventory_command(Context& context, const Arguments& args) {
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
 
-    auto store = context.open_store();
-    if (!store) return context.fail(store.status());
-    auto id = (*store)->resolve_scan(which);
-    if (!id) return context.fail(id.status());
-    auto items = (*store)->items(*id);
+    auto opened = context.open_scan(which);
+    if (!opened) return context.fail(opened.status());
+    store::Store& store = *opened->store;
+    const std::int64_t id = opened->id;
+    auto items = store.items(id);
     if (!items) return context.fail(items.status());
 
     std::vector<const store::StoredItem*> shown;
@@ -103,7 +103,7 @@ int run_inventory_command(Context& context, const Arguments& args) {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
         w.StartObject();
-        json_field(w, "scan_id", *id);
+        json_field(w, "scan_id", id);
         json_string(w, "items");
         w.StartArray();
         for (const store::StoredItem* i : shown) {
@@ -125,7 +125,7 @@ int run_inventory_command(Context& context, const Arguments& args) {
     }
     if (shown.empty()) {
         context.out().out() << "No inventory items" << (items->empty() ? "" : " match the filters")
-                            << " in scan " << *id << '\n';
+                            << " in scan " << id << '\n';
         return exit_ok;
     }
     Table table({"KIND", "CLIENT", "SCOPE", "NAME", "LOCATION", "DETAIL"});
@@ -136,7 +136,7 @@ int run_inventory_command(Context& context, const Arguments& args) {
     }
     table.print(context.out().out());
     if (!context.options().quiet)
-        context.out().out() << '\n' << shown.size() << " item(s) in scan " << *id << '\n';
+        context.out().out() << '\n' << shown.size() << " item(s) in scan " << id << '\n';
     return exit_ok;
 }
 
