@@ -17,7 +17,9 @@ int write_report(Context& context, store::Store& store, std::int64_t scan_id,
     auto bytes = report::run_exporter(**exporter, **input);
     if (!bytes) {
         context.out().error(bytes.status().message() + "; nothing was written");
-        return exit_runtime_error;
+        // A refused option is the user's to fix (exit 2); anything else is the exporter's (3).
+        return bytes.status().code() == StatusCode::invalid_argument ? exit_usage
+                                                                     : exit_runtime_error;
     }
     if (spec.output == "-") {
         context.out().out() << *bytes << std::flush;

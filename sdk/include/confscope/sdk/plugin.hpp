@@ -34,7 +34,8 @@
 // `std::vector<sdk::Rule> instance_rules()` for rules known only once configured.
 // An exporter implements `void export_scan(const sdk::ExportScan&, sdk::Writer&)` instead of
 // targets()/analyze() (see <confscope/sdk/export.hpp>). Throwing from any member is fine: the thunk
-// reports it.
+// reports it — std::invalid_argument as CONFSCOPE_INVALID_ARGUMENT (the user's input is wrong, e.g.
+// an unknown exporter option: the host exits 2), anything else as CONFSCOPE_INTERNAL.
 #pragma once
 
 #include <concepts>
@@ -313,6 +314,14 @@ confscope_status guarded(std::string& error, Body&& body) noexcept {
     } catch (const std::bad_alloc&) {
         error = "out of memory";
         return CONFSCOPE_RESOURCE_EXHAUSTED;
+    } catch (const std::invalid_argument& e) {
+        // What the user gave is wrong (an exporter option, a configuration value): the host
+        // reports it as a usage error.
+        try {
+            error = e.what();
+        } catch (...) {
+        }
+        return CONFSCOPE_INVALID_ARGUMENT;
     } catch (const std::exception& e) {
         try {
             error = e.what();
