@@ -173,7 +173,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_format_names_the_installed_ones) {
     const ProcessResult r = m.confscope({"export", "--format", "docx"});
     BOOST_TEST(r.exit_code == 2);
     BOOST_TEST(r.err.find("--format docx") != std::string::npos, r.err);
-    for (const char* format : {"csv", "json", "junit", "markdown", "sarif"})
+    for (const char* format : {"csv", "html", "json", "junit", "markdown", "sarif"})
         BOOST_TEST(r.err.find(format) != std::string::npos, format);
     // scan --format checks the format before scanning: nothing is stored.
     const ProcessResult scan = m.confscope({"scan", "--home", (m.folder() / "home").string(),
