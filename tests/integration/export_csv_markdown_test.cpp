@@ -104,15 +104,8 @@ bool crlf_only(std::string_view text) {
 // ---- the JSON export, as rows to compare with
 // -----------------------------------------------------
 
-rapidjson::Document parse_json(const std::string& text) {
-    rapidjson::Document doc;
-    doc.Parse(text.c_str(), text.size());
-    BOOST_REQUIRE_MESSAGE(!doc.HasParseError(), "not JSON: " + text.substr(0, 200));
-    return doc;
-}
-
 std::string str(const rapidjson::Value& v) {
-    return {v.GetString(), v.GetStringLength()};
+    return json_string(v);
 }
 
 /// A line or column as the CSV writes it: empty when unknown.
@@ -233,44 +226,7 @@ class HostileMachine {
         w.EndObject();
         w.EndObject();
         write_file(dir_ / "repo/.mcp.json", buffer.GetString());
-        write_file(dir_ / "rules.toml", R"toml(version = 1
-
-[[target]]
-id = "edge-mcp"
-name = "Edge MCP"
-path = "{PROJECT}/.mcp.json"
-format = "json"
-scope = "project"
-
-[[rule]]
-id = "EDGE-001"
-severity = "high"
-title = "Server seen"
-message = "server '{key}' is configured"
-help = "Look at it."
-help_uri = "https://docs.example.com/rules/EDGE-001?a=1&b=(2)|3 <x>"
-targets = ["edge-mcp"]
-selector = "/mcpServers/*"
-
-[[rule]]
-id = "EDGE-002"
-severity = "info"
-title = "Document seen"
-message = "the file is here"
-help = "Nothing to do."
-help_uri = "javascript:alert(1)"
-targets = ["edge-mcp"]
-selector = ""
-)toml");
-        fs::create_directories(dir_ / "home");
-        fs::create_directories(dir_ / "sys");
-        fs::create_directories(dir_ / "repo/.git");
-        const ProcessResult scan = run_confscope(
-            {"--db", db_, "scan", "--home", (dir_ / "home").string(), "--system-root",
-             (dir_ / "sys").string(), "--root", (dir_ / "repo").string(), "--plugin", "claude-code",
-             "--plugin", "custom", "--rules", (dir_ / "rules.toml").string(), "--plugin",
-             (negative_plugin_dir() / "throws.so").string()});
-        BOOST_REQUIRE_MESSAGE(scan.exit_code == 3, "an incomplete scan exits 3: " + scan.err);
+        scan_with_edge_rules_and_a_failing_plugin(db_, dir_.path());
     }
 
     [[nodiscard]] ProcessResult run(std::vector<std::string> args) const {

@@ -205,11 +205,7 @@ std::vector<std::string> rules_in_order(const std::vector<Row>& rows) {
 }
 
 rapidjson::Document json_findings() {
-    rapidjson::Document doc;
-    const std::string text = machine().export_as("json");
-    doc.Parse(text.c_str(), text.size());
-    BOOST_REQUIRE(!doc.HasParseError());
-    return doc;
+    return parse_json(machine().export_as("json"));
 }
 
 /// `html` without the contents of its <script> and <style> elements, which go to `code`.

@@ -9,13 +9,6 @@ using namespace confscope::test;
 
 namespace {
 
-rapidjson::Document parse_json(const std::string& text) {
-    rapidjson::Document doc;
-    doc.Parse(text.c_str(), text.size());
-    BOOST_REQUIRE_MESSAGE(!doc.HasParseError(), "not JSON: " + text.substr(0, 200));
-    return doc;
-}
-
 // How many scans a store holds, by the CLI.
 std::size_t scan_count(const std::string& db) {
     const ProcessResult r = run_confscope({"--db", db, "--json", "scans", "list"});

@@ -282,14 +282,11 @@ void check_counts(const Report& r) {
 }
 
 rapidjson::Document json_of(const std::string& text) {
-    rapidjson::Document doc;
-    doc.Parse(text.c_str(), text.size());
-    BOOST_REQUIRE_MESSAGE(!doc.HasParseError(), "not JSON: " + text.substr(0, 200));
-    return doc;
+    return parse_json(text);
 }
 
 std::string str(const rapidjson::Value& v) {
-    return {v.GetString(), v.GetStringLength()};
+    return json_string(v);
 }
 
 // `confscope export --format junit [extra]` with its exit code checked by the caller's rule.

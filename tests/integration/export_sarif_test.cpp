@@ -28,15 +28,8 @@ namespace {
 
 using Json = rapidjson::Value;
 
-rapidjson::Document parse_json(const std::string& text) {
-    rapidjson::Document doc;
-    doc.Parse(text.c_str(), text.size());
-    BOOST_REQUIRE_MESSAGE(!doc.HasParseError(), "not JSON: " + text.substr(0, 200));
-    return doc;
-}
-
 std::string str(const Json& v) {
-    return v.IsString() ? v.GetString() : std::string();
+    return json_string(v);
 }
 
 /// A read-only view of a value of the exported log. A missing member or index reads as null (where
@@ -663,43 +656,7 @@ BOOST_AUTO_TEST_CASE(a_failed_plugin_and_odd_help_links_are_reported_faithfully)
     fs::create_directories(dir / "repo/.git");
     write_file(dir / "repo/.mcp.json",
                R"J({"mcpServers": {"api": {"type": "http", "url": "http://mcp.example.com/x"}}})J");
-    write_file(dir / "rules.toml", R"toml(version = 1
-
-[[target]]
-id = "edge-mcp"
-name = "Edge MCP"
-path = "{PROJECT}/.mcp.json"
-format = "json"
-scope = "project"
-
-[[rule]]
-id = "EDGE-001"
-severity = "high"
-title = "Server seen"
-message = "server '{key}' is configured"
-help = "Look at it."
-help_uri = "https://docs.example.com/rules/EDGE-001?a=1&b=(2)|3 <x>"
-targets = ["edge-mcp"]
-selector = "/mcpServers/*"
-
-[[rule]]
-id = "EDGE-002"
-severity = "info"
-title = "Document seen"
-message = "the file is here"
-help = "Nothing to do."
-help_uri = "javascript:alert(1)"
-targets = ["edge-mcp"]
-selector = ""
-)toml");
-    fs::create_directories(dir / "home");
-    fs::create_directories(dir / "sys");
-    const ProcessResult scan = run_confscope(
-        {"--db", db, "scan", "--home", (dir / "home").string(), "--system-root",
-         (dir / "sys").string(), "--root", (dir / "repo").string(), "--plugin", "claude-code",
-         "--plugin", "custom", "--rules", (dir / "rules.toml").string(), "--plugin",
-         (negative_plugin_dir() / "throws.so").string()});
-    BOOST_REQUIRE_MESSAGE(scan.exit_code == 3, "an incomplete scan exits 3: " + scan.err);
+    scan_with_edge_rules_and_a_failing_plugin(db, dir.path());
     const ProcessResult out = run_confscope({"--db", db, "export", "--format", "sarif"});
     BOOST_REQUIRE_MESSAGE(out.exit_code == 0, out.err);
     const rapidjson::Document doc = valid_sarif(out.out, "the incomplete scan");

@@ -55,6 +55,59 @@ fs::path ReportMachine::export_to_file(const std::string& format, const std::str
     return path;
 }
 
+rapidjson::Document parse_json(const std::string& text) {
+    rapidjson::Document doc;
+    doc.Parse(text.c_str(), text.size());
+    BOOST_REQUIRE_MESSAGE(!doc.HasParseError(), "not JSON: " + text.substr(0, 200));
+    return doc;
+}
+
+std::string json_string(const rapidjson::Value& value) {
+    return value.IsString() ? std::string(value.GetString(), value.GetStringLength())
+                            : std::string();
+}
+
+void scan_with_edge_rules_and_a_failing_plugin(const std::string& db, const fs::path& dir) {
+    write_file(dir / "rules.toml", R"toml(version = 1
+
+[[target]]
+id = "edge-mcp"
+name = "Edge MCP"
+path = "{PROJECT}/.mcp.json"
+format = "json"
+scope = "project"
+
+[[rule]]
+id = "EDGE-001"
+severity = "high"
+title = "Server seen"
+message = "server '{key}' is configured"
+help = "Look at it."
+help_uri = "https://docs.example.com/rules/EDGE-001?a=1&b=(2)|3 <x>"
+targets = ["edge-mcp"]
+selector = "/mcpServers/*"
+
+[[rule]]
+id = "EDGE-002"
+severity = "info"
+title = "Document seen"
+message = "the file is here"
+help = "Nothing to do."
+help_uri = "javascript:alert(1)"
+targets = ["edge-mcp"]
+selector = ""
+)toml");
+    fs::create_directories(dir / "home");
+    fs::create_directories(dir / "sys");
+    fs::create_directories(dir / "repo/.git");
+    const ProcessResult scan = run_confscope(
+        {"--db", db, "scan", "--home", (dir / "home").string(), "--system-root",
+         (dir / "sys").string(), "--root", (dir / "repo").string(), "--plugin", "claude-code",
+         "--plugin", "custom", "--rules", (dir / "rules.toml").string(), "--plugin",
+         (negative_plugin_dir() / "throws.so").string()});
+    BOOST_REQUIRE_MESSAGE(scan.exit_code == 3, "an incomplete scan exits 3: " + scan.err);
+}
+
 std::optional<fs::path> sarif_schema_path() {
     if (const char* env = std::getenv("CONFSCOPE_SARIF_SCHEMA"); env != nullptr && *env != '\0')
         return fs::path(env);

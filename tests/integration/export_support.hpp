@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <rapidjson/document.h>
+
 #include "test_support.hpp"
 
 namespace confscope::test {
@@ -50,6 +52,18 @@ struct PlantedFacts {
     static constexpr int kServers = 2;     ///< mcp_server inventory items
     static constexpr const char* kBroken = "broken/.mcp.json";
 };
+
+/// Parses JSON text; a parse error fails the test (REQUIRE) with the start of the text.
+rapidjson::Document parse_json(const std::string& text);
+
+/// A JSON string's value; "" for anything that is not a string.
+std::string json_string(const rapidjson::Value& value);
+
+/// Scans `dir`/repo (made a git work tree; the caller fills it) into `db` with claude-code, the
+/// custom plugin with a rule file of hostile help links (an https URI full of characters to encode
+/// and a javascript: URI; rules EDGE-001 on every server of a project .mcp.json, EDGE-002 on the
+/// file) and the throwing negative plugin — an incomplete scan (exit 3, required).
+void scan_with_edge_rules_and_a_failing_plugin(const std::string& db, const fs::path& dir);
 
 /// The official SARIF 2.1.0 JSON schema, when a copy is at hand: $CONFSCOPE_SARIF_SCHEMA, or
 /// shared/schemas/sarif-2.1.0.json in a folder above the source tree.
