@@ -1,0 +1,101 @@
+// confscope/isolation/messages.hpp — the ABI's plain data as runner messages (see wire.hpp): a file
+// with its parsed document for analyze(), and the items, findings and logs a plugin reports back.
+//
+// Encoders read the C structs of <confscope/plugin_api.h>. Decoders build owning copies whose C
+// view (`view()`) points into them, so the receiving side calls a plugin, or the host's checks,
+// with exactly the structs an in-process call would have used. A decoded message is not movable
+// (its view points into itself): decoders return it in a unique_ptr.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <confscope/base/status.hpp>
+#include <confscope/plugin_api.h>
+
+namespace confscope::isolation {
+
+/// analyze(): the file and its document, in one payload.
+std::string encode_analyze(const confscope_file_v1& file, const confscope_document_v1& document);
+
+class AnalyzeRequest {
+  public:
+    static Result<std::unique_ptr<AnalyzeRequest>> decode(std::string_view payload);
+    [[nodiscard]] const confscope_file_v1& file() const { return file_; }
+    [[nodiscard]] const confscope_document_v1& document() const { return document_; }
+
+    AnalyzeRequest(const AnalyzeRequest&) = delete;
+    AnalyzeRequest& operator=(const AnalyzeRequest&) = delete;
+
+  private:
+    AnalyzeRequest() = default;
+
+    // File strings: path, display path, target id, category, target name, project dir, sha256,
+    // home dir.
+    std::string strings_[8];
+    confscope_file_v1 file_{};
+
+    std::string bytes_, parse_error_;
+    std::vector<std::string> node_pointers_, node_keys_, node_values_, secret_kinds_;
+    std::vector<confscope_node_v1> nodes_;
+    std::vector<const confscope_node_v1*> node_views_;
+    std::vector<confscope_secret_v1> secrets_;
+    std::vector<const confscope_secret_v1*> secret_views_;
+    confscope_document_v1 document_{};
+};
+
+/// emit_item(): an inventory item.
+std::string encode_item(const confscope_item_v1& item);
+
+class ItemMessage {
+  public:
+    static Result<std::unique_ptr<ItemMessage>> decode(std::string_view payload);
+    [[nodiscard]] const confscope_item_v1& view() const { return item_; }
+
+    ItemMessage(const ItemMessage&) = delete;
+    ItemMessage& operator=(const ItemMessage&) = delete;
+
+  private:
+    ItemMessage() = default;
+    std::string kind_, client_, name_, data_json_, pointer_, path_;
+    bool has_data_ = false, has_path_ = false;
+    confscope_item_v1 item_{};
+};
+
+/// emit_finding(): a finding.
+std::string encode_finding(const confscope_finding_v1& finding);
+
+class FindingMessage {
+  public:
+    static Result<std::unique_ptr<FindingMessage>> decode(std::string_view payload);
+    [[nodiscard]] const confscope_finding_v1& view() const { return finding_; }
+
+    FindingMessage(const FindingMessage&) = delete;
+    FindingMessage& operator=(const FindingMessage&) = delete;
+
+  private:
+    FindingMessage() = default;
+    std::string rule_id_, message_, pointer_, path_;
+    bool has_path_ = false;
+    confscope_finding_v1 finding_{};
+};
+
+/// log(): one line at a level.
+struct LogMessage {
+    confscope_log_level level = CONFSCOPE_LOG_INFO;
+    std::string text;
+};
+std::string encode_log(confscope_log_level level, std::string_view text);
+Result<LogMessage> decode_log(std::string_view payload);
+
+/// The end of a call (analyze, finish, targets...): its status and the plugin's last_error().
+struct DoneMessage {
+    confscope_status status = CONFSCOPE_OK;
+    std::string error;
+};
+std::string encode_done(confscope_status status, std::string_view error);
+Result<DoneMessage> decode_done(std::string_view payload);
+
+}  // namespace confscope::isolation
