@@ -20,7 +20,94 @@ bool read_optional(PayloadReader& r, std::string& text) {
     return present;
 }
 
+constexpr std::size_t kMinRuleBytes = 4 + 4 * 4;
+constexpr std::size_t kMinTargetBytes = 4 * 4 + 4 * 3;
+
+void put_rules(PayloadWriter& w, const std::vector<sdk::Rule>& rules) {
+    w.u32(static_cast<std::uint32_t>(rules.size()));
+    for (const sdk::Rule& r : rules) {
+        w.string(r.id)
+            .i32(static_cast<std::int32_t>(r.severity))
+            .string(r.title)
+            .string(r.help)
+            .string(r.help_uri);
+    }
+}
+
+std::vector<sdk::Rule> get_rules(PayloadReader& r) {
+    std::vector<sdk::Rule> rules(r.count(kMinRuleBytes));
+    for (sdk::Rule& rule : rules) {
+        rule.id = r.string();
+        rule.severity = static_cast<sdk::Severity>(r.i32());
+        rule.title = r.string();
+        rule.help = r.string();
+        rule.help_uri = r.string();
+    }
+    return rules;
+}
+
 }  // namespace
+
+std::string encode_hello(const PluginHello& hello) {
+    PayloadWriter w;
+    w.string(hello.name)
+        .string(hello.version)
+        .u32(hello.abi_major)
+        .u32(hello.abi_minor)
+        .u32(hello.kinds)
+        .string(hello.family)
+        .string(hello.library_sha256);
+    put_rules(w, hello.rules);
+    put_rules(w, hello.extra_rules);
+    return w.take();
+}
+
+Result<PluginHello> decode_hello(std::string_view payload) {
+    PayloadReader r(payload, "hello message");
+    PluginHello h;
+    h.name = r.string();
+    h.version = r.string();
+    h.abi_major = r.u32();
+    h.abi_minor = r.u32();
+    h.kinds = r.u32();
+    h.family = r.string();
+    h.library_sha256 = r.string();
+    h.rules = get_rules(r);
+    h.extra_rules = get_rules(r);
+    CONFSCOPE_TRY(r.finish());
+    return h;
+}
+
+std::string encode_targets(const std::vector<sdk::Target>& targets) {
+    PayloadWriter w;
+    w.u32(static_cast<std::uint32_t>(targets.size()));
+    for (const sdk::Target& t : targets) {
+        w.string(t.id)
+            .string(t.category)
+            .string(t.name)
+            .string(t.path)
+            .i32(static_cast<std::int32_t>(t.format))
+            .i32(static_cast<std::int32_t>(t.scope))
+            .u32(t.os_mask);
+    }
+    return w.take();
+}
+
+Result<std::vector<sdk::Target>> decode_targets(std::string_view payload) {
+    PayloadReader r(payload, "targets message");
+    std::vector<sdk::Target> targets(r.count(kMinTargetBytes));
+    for (sdk::Target& t : targets) {
+        t.id = r.string();
+        t.category = r.string();
+        t.name = r.string();
+        t.path = r.string();
+        t.format = static_cast<sdk::Format>(r.i32());
+        t.scope = static_cast<sdk::Scope>(r.i32());
+        t.os_mask = r.u32();
+    }
+    CONFSCOPE_TRY(r.finish());
+    return targets;
+}
 
 std::string encode_analyze(const confscope_file_v1& file, const confscope_document_v1& document) {
     PayloadWriter w;

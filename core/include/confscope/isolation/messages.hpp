@@ -14,8 +14,28 @@
 
 #include <confscope/base/status.hpp>
 #include <confscope/plugin_api.h>
+#include <confscope/sdk/types.hpp>
 
 namespace confscope::isolation {
+
+/// The runner's answer to hello: what an in-process load would have read from the descriptor.
+struct PluginHello {
+    std::string name;
+    std::string version;
+    std::uint32_t abi_major = 0;
+    std::uint32_t abi_minor = 0;
+    std::uint32_t kinds = 0;
+    std::string family;
+    std::string library_sha256;
+    std::vector<sdk::Rule> rules;        ///< the descriptor's
+    std::vector<sdk::Rule> extra_rules;  ///< instance_rules(), known once configured
+};
+std::string encode_hello(const PluginHello& hello);
+Result<PluginHello> decode_hello(std::string_view payload);
+
+/// The answer to targets().
+std::string encode_targets(const std::vector<sdk::Target>& targets);
+Result<std::vector<sdk::Target>> decode_targets(std::string_view payload);
 
 /// analyze(): the file and its document, in one payload.
 std::string encode_analyze(const confscope_file_v1& file, const confscope_document_v1& document);
