@@ -15,7 +15,8 @@
 #       [TARGET <cmake-target-name>]       # default confscope-plugin-<name>
 #       [LINK_LIBRARIES <lib>...])         # extra private dependencies
 #
-# The target name is stored in the variable <name>_TARGET in the caller's scope.
+# The target name is stored in the variable <name>_TARGET in the caller's scope. Needs only the
+# confscope::sdk target, so it works the same in this tree and from an installed ConfscopeSdk.
 include_guard(GLOBAL)
 
 function(confscope_add_plugin name)
@@ -70,6 +71,11 @@ __attribute__((used, section(CONFSCOPE_MANIFEST_SECTION))) const char confscope_
 ]])
 
     add_library(${ARG_TARGET} MODULE ${ARG_SOURCES} ${gen_dir}/manifest.c)
+    # A third-party project may enable only CXX; the manifest is valid C++ too.
+    get_property(enabled_languages GLOBAL PROPERTY ENABLED_LANGUAGES)
+    if(NOT "C" IN_LIST enabled_languages)
+        set_source_files_properties(${gen_dir}/manifest.c PROPERTIES LANGUAGE CXX)
+    endif()
     target_link_libraries(${ARG_TARGET} PRIVATE confscope::sdk ${ARG_LINK_LIBRARIES})
     target_compile_definitions(${ARG_TARGET} PRIVATE
         CONFSCOPE_PLUGIN_NAME="${name}"
