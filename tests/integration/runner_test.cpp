@@ -126,10 +126,12 @@ BOOST_AUTO_TEST_CASE(every_way_of_dying_is_reported_with_its_reason) {
         {"garbage", "is not the runner protocol"},
         {"quit", "it exited early with code 3"},
     };
-    RunnerLimits limits;
-    limits.deadline = std::chrono::seconds(2);
-    limits.memory_bytes = 512ull << 20;
     for (const Case& c : cases) {
+        // Only the hang waits for the deadline; the others must be caught by what they do, so
+        // they get a deadline a loaded CI machine cannot reach.
+        RunnerLimits limits;
+        limits.deadline = std::chrono::seconds(c.plugin == "hang" ? 2 : 60);
+        limits.memory_bytes = 512ull << 20;
         const auto began = std::chrono::steady_clock::now();
         auto runner = start(negative(c.plugin), limits);
         EmptyFile empty;
@@ -145,7 +147,7 @@ BOOST_AUTO_TEST_CASE(every_way_of_dying_is_reported_with_its_reason) {
         const Status again = runner->finish(results.callbacks());
         if (c.plugin != "hog") BOOST_TEST(again.message() == status.message(), c.plugin);
         const auto took = std::chrono::steady_clock::now() - began;
-        BOOST_TEST(took < std::chrono::seconds(15), c.plugin);
+        BOOST_TEST(took < std::chrono::seconds(60), c.plugin);
     }
 }
 
