@@ -77,7 +77,8 @@ BOOST_AUTO_TEST_CASE(a_bad_target_fails_the_plugin_with_the_placeholder_named) {
     plugins::PluginLoader loader;
     auto good = load_plugins({"claude-code"});
     auto bad = negative_instance(loader, "bad-target");
-    const scan::ScanResult r = scan::run_scan(tree.options(), {good.front().get(), bad.get()});
+    const scan::ScanResult r = scan::run_scan(
+        tree.options(), std::vector<plugins::PluginInstance*>{good.front().get(), bad.get()});
     BOOST_REQUIRE(r.plugins.size() == 2u);
     BOOST_TEST(r.plugins[1].failed);
     BOOST_TEST(r.plugins[1].error.find("{NO_SUCH_PLACE}") != std::string::npos, r.plugins[1].error);

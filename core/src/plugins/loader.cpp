@@ -207,11 +207,11 @@ LoadedPlugin::LoadedPlugin(boost::dll::shared_library library,
       path_(std::move(path)),
       file_sha256_(std::move(file_sha256)) {}
 
-Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load(const fs::path& requested,
-                                                         std::vector<CheckStep>* steps) {
-    std::error_code ec;
-    const fs::path path = fs::absolute(requested, ec).lexically_normal();
-    Checks checks(path, steps);
+namespace {
+
+// The checks before loading: file policy, symbol table, manifest, duplicate name.
+Result<Manifest> inspect_checked(const fs::path& path, Checks& checks,
+                                 const std::set<std::string>& names) {
     CONFSCOPE_TRY(check_file_policy(path, checks));
     CONFSCOPE_TRY(check_symbols(path, checks));
 
@@ -232,13 +232,34 @@ Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load(const fs::path& request
     }
     checks.pass("manifest", manifest->name + " " + manifest->version + ", requires ABI 1." +
                                 std::to_string(manifest->required_minor));
-    if (names_.contains(manifest->name)) {
+    if (names.contains(manifest->name)) {
         return checks.fail("duplicate",
                            "another plugin named '" + manifest->name +
                                "' is already loaded: remove one of them from the plugin path",
                            StatusCode::already_exists);
     }
     checks.pass("duplicate", "no other plugin is named '" + manifest->name + "'");
+    return manifest;
+}
+
+}  // namespace
+
+Result<Manifest> PluginLoader::inspect(const fs::path& requested, std::vector<CheckStep>* steps) {
+    std::error_code ec;
+    const fs::path path = fs::absolute(requested, ec).lexically_normal();
+    Checks checks(path, steps);
+    CONFSCOPE_ASSIGN_OR_RETURN(Manifest manifest, inspect_checked(path, checks, names_));
+    names_.insert(manifest.name);
+    return manifest;
+}
+
+Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load(const fs::path& requested,
+                                                         std::vector<CheckStep>* steps) {
+    std::error_code ec;
+    const fs::path path = fs::absolute(requested, ec).lexically_normal();
+    Checks checks(path, steps);
+    auto manifest = inspect_checked(path, checks, names_);
+    if (!manifest) return manifest.status();
 
     boost::dll::shared_library library;
     try {
@@ -260,8 +281,9 @@ Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load(const fs::path& request
     names_.insert(manifest->name);
     log::debug("loaded plugin " + manifest->name + " " + manifest->version + " from " +
                path.string());
+    auto bytes = read_bytes(path);  // hashed as loaded (inspect read it before loading)
     return std::make_shared<LoadedPlugin>(std::move(library), descriptor, std::move(*manifest),
-                                          path, io::sha256_hex(*bytes));
+                                          path, bytes ? io::sha256_hex(*bytes) : std::string());
 }
 
 std::vector<fs::path> find_plugin_files(const std::vector<fs::path>& dirs) {

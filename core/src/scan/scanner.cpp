@@ -23,7 +23,7 @@ namespace {
 
 // One scanner plugin taking part in the scan.
 struct Participant {
-    plugins::PluginInstance* instance;
+    ScannerEndpoint* instance;
     PluginRun run;
     std::set<std::string, std::less<>> rules;                  // ids it may report
     std::map<std::string, std::size_t, std::less<>> analyzed;  // path -> file index, for finish()
@@ -171,32 +171,17 @@ bool is_under(const std::string& path, const std::string& base) {
 
 class ScanRun {
   public:
-    ScanRun(const ScanOptions& options, const std::vector<plugins::PluginInstance*>& instances)
+    ScanRun(const ScanOptions& options, const std::vector<ScannerEndpoint*>& scanners)
         : options_(options) {
-        for (plugins::PluginInstance* instance : instances) {
-            if (instance == nullptr || !instance->plugin().is_scanner()) continue;
-            Participant p{instance, {}, {}, {}};
-            const plugins::LoadedPlugin& plugin = instance->plugin();
-            const confscope_plugin_v1& d = plugin.descriptor();
-            p.run.name = plugin.name();
-            p.run.version = plugin.version();
-            p.run.abi_major = d.abi_major;
-            p.run.abi_minor = d.abi_minor;
-            p.run.library_path = plugin.path().string();
-            p.run.library_sha256 = plugin.file_sha256();
+        for (ScannerEndpoint* scanner : scanners) {
+            if (scanner == nullptr) continue;
+            Participant p{scanner, scanner->identity(), {}, {}};
             for (const RuleInfo& rule : core_rules())
                 p.rules.insert(rule.id);
-            for (std::size_t i = 0; i < d.rule_count; ++i) {
-                const confscope_rule_v1& r = *d.rules[i];
-                p.rules.insert(r.id);
-                result_.rules.push_back({r.id, plugin.name(),
-                                         static_cast<sdk::Severity>(r.severity), r.title, r.help,
-                                         r.help_uri ? r.help_uri : ""});
-            }
-            for (const sdk::Rule& r : instance->extra_rules()) {
+            for (const sdk::Rule& r : scanner->rules()) {
                 p.rules.insert(r.id);
                 result_.rules.push_back(
-                    {r.id, plugin.name(), r.severity, r.title, r.help, r.help_uri});
+                    {r.id, p.run.name, r.severity, r.title, r.help, r.help_uri});
             }
             participants_.push_back(std::move(p));
         }
@@ -583,9 +568,20 @@ class ScanRun {
 
 }  // namespace
 
+ScanResult run_scan(const ScanOptions& options, const std::vector<ScannerEndpoint*>& scanners) {
+    return ScanRun(options, scanners).run();
+}
+
 ScanResult run_scan(const ScanOptions& options,
                     const std::vector<plugins::PluginInstance*>& instances) {
-    return ScanRun(options, instances).run();
+    std::vector<std::unique_ptr<InProcessScanner>> owned;
+    std::vector<ScannerEndpoint*> scanners;
+    for (plugins::PluginInstance* instance : instances) {
+        if (instance == nullptr || !instance->plugin().is_scanner()) continue;
+        owned.push_back(std::make_unique<InProcessScanner>(*instance));
+        scanners.push_back(owned.back().get());
+    }
+    return run_scan(options, scanners);
 }
 
 std::string fingerprint(std::string_view rule_id, std::string_view display_path,

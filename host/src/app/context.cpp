@@ -34,6 +34,13 @@ fs::path Context::own_plugin_dir() {
     return (exe.parent_path() / ".." / "lib" / "confscope" / "plugins").lexically_normal();
 }
 
+fs::path Context::runner_exe() {
+    std::error_code ec;
+    const fs::path exe = boost::dll::program_location(ec);
+    if (ec) return "confscope-runner";
+    return exe.parent_path() / "confscope-runner";
+}
+
 std::vector<fs::path> Context::plugin_dirs() const {
     std::vector<fs::path> dirs;
     for (const std::string& entry : options_.plugin_path)

@@ -47,6 +47,8 @@ class Context {
     [[nodiscard]] std::vector<std::filesystem::path> plugin_dirs() const;
     /// The install's own plugin folder.
     [[nodiscard]] static std::filesystem::path own_plugin_dir();
+    /// The isolated plugin runner beside the executable (<dir of the executable>/confscope-runner).
+    [[nodiscard]] static std::filesystem::path runner_exe();
 
     /// Loads every plugin in the plugin folders with one loader (duplicates refused).
     PluginSet load_plugin_dirs(plugins::PluginLoader& loader) const;

@@ -1,8 +1,12 @@
 #include "plugin_selection.hpp"
 
+#include <filesystem>
+#include <optional>
 #include <set>
 
 #include <confscope/log/log.hpp>
+#include <confscope/plugins/manifest.hpp>
+#include <confscope/plugins/rule_files.hpp>
 
 #include "../app/exit_codes.hpp"
 
@@ -19,39 +23,109 @@ std::string describe_plugin_dirs(const Context& context) {
     return text.empty() ? "(no plugin folder)" : text;
 }
 
+namespace {
+
+// One plugin the scan will use, before it is started.
+struct Candidate {
+    std::filesystem::path path;
+    bool named_explicitly = false;  // by --plugin: a refusal stops the scan
+    bool isolated = false;
+    std::shared_ptr<plugins::LoadedPlugin> loaded;  // in-process only
+};
+
+bool in_folder(const std::filesystem::path& file, const std::filesystem::path& folder) {
+    std::error_code ec;
+    const auto a = std::filesystem::weakly_canonical(file.parent_path(), ec);
+    const auto b = std::filesystem::weakly_canonical(folder, ec);
+    return !folder.empty() && a == b;
+}
+
+bool should_isolate(const std::filesystem::path& file, Isolation isolation) {
+    switch (isolation) {
+        case Isolation::always:
+            return true;
+        case Isolation::never:
+            return false;
+        case Isolation::outside_own_folder:
+            break;
+    }
+    return !in_folder(file, Context::own_plugin_dir());
+}
+
+}  // namespace
+
 ScannerSelection select_scanners(Context& context, const std::vector<std::string>& requested,
-                                 const std::vector<std::string>& rule_files) {
+                                 const std::vector<std::string>& rule_files, Isolation isolation,
+                                 isolation::RunnerLimits limits) {
     ScannerSelection selection;
     plugins::PluginLoader loader;
-    std::vector<std::shared_ptr<plugins::LoadedPlugin>> chosen;
-    std::set<std::string> names;
+    std::vector<Candidate> chosen;
+    std::set<std::string> names;         // asked for by name
+    std::set<std::string> chosen_names;  // one plugin per name
+
+    auto refuse = [&](const Status& status) {
+        context.out().error(status.message() + "; nothing was scanned or stored");
+        selection.exit_code = exit_runtime_error;
+    };
 
     for (const std::string& item : requested) {
         if (!looks_like_path(item)) {
             names.insert(item);
             continue;
         }
-        auto plugin = loader.load(item);
-        if (!plugin) {
-            context.out().error(plugin.status().message() + "; nothing was scanned or stored");
-            selection.exit_code = exit_runtime_error;
-            return selection;
+        Candidate c{item, true, should_isolate(item, isolation), nullptr};
+        if (c.isolated) {
+            // Not loaded here: the checks that need no loading run here, the rest in the runner.
+            auto manifest = loader.inspect(item);
+            if (!manifest) {
+                refuse(manifest.status());
+                return selection;
+            }
+            if ((manifest->kind_bits() & CONFSCOPE_KIND_SCANNER) == 0) {
+                log::warning("plugin " + manifest->name + " is not a scanner (skipped)");
+                continue;
+            }
+            chosen_names.insert(manifest->name);
+        } else {
+            auto plugin = loader.load(item);
+            if (!plugin) {
+                refuse(plugin.status());
+                return selection;
+            }
+            c.loaded = std::move(*plugin);
+            chosen_names.insert(c.loaded->name());
         }
-        chosen.push_back(std::move(*plugin));
+        chosen.push_back(std::move(c));
     }
     if (requested.empty() || !names.empty()) {
-        std::set<std::string> explicit_names;
-        for (const auto& p : chosen)
-            explicit_names.insert(p->name());
-        PluginSet found = context.load_plugin_dirs(loader);
-        for (const Status& refusal : found.refused) {
-            // The same plugin given by path and also installed is not worth a warning.
-            if (refusal.code() == StatusCode::already_exists && !explicit_names.empty()) continue;
-            log::warning(refusal.message() + " (skipped)");
-        }
-        for (auto& plugin : found.loaded) {
-            if (requested.empty() || names.erase(plugin->name()) > 0)
-                chosen.push_back(std::move(plugin));
+        const bool any_explicit = !chosen.empty();
+        for (const std::filesystem::path& file :
+             plugins::find_plugin_files(context.plugin_dirs())) {
+            Candidate c{file, false, should_isolate(file, isolation), nullptr};
+            std::string name;
+            if (c.isolated) {
+                auto manifest = loader.inspect(file);
+                if (!manifest) {
+                    if (manifest.status().code() != StatusCode::already_exists || !any_explicit)
+                        log::warning(manifest.status().message() + " (skipped)");
+                    continue;
+                }
+                if ((manifest->kind_bits() & CONFSCOPE_KIND_SCANNER) == 0) continue;
+                name = manifest->name;
+            } else {
+                auto plugin = loader.load(file);
+                if (!plugin) {
+                    // The same plugin given by path and also installed is not worth a warning.
+                    if (plugin.status().code() != StatusCode::already_exists || !any_explicit)
+                        log::warning(plugin.status().message() + " (skipped)");
+                    continue;
+                }
+                c.loaded = std::move(*plugin);
+                name = c.loaded->name();
+            }
+            if (!requested.empty() && names.erase(name) == 0) continue;
+            if (!chosen_names.insert(name).second) continue;  // an earlier folder's wins
+            chosen.push_back(std::move(c));
         }
         if (!names.empty()) {
             context.out().error("no plugin named '" + *names.begin() + "' in " +
@@ -60,24 +134,48 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
             return selection;
         }
     }
-    for (auto& plugin : chosen) {
-        if (!plugin->is_scanner()) {
-            if (!requested.empty())
-                log::warning("plugin " + plugin->name() + " is not a scanner (skipped)");
+
+    std::optional<std::string> rule_config;  // for isolated plugins, computed once
+    for (Candidate& c : chosen) {
+        if (!c.isolated) {
+            if (!c.loaded->is_scanner()) {
+                if (!requested.empty())
+                    log::warning("plugin " + c.loaded->name() + " is not a scanner (skipped)");
+                continue;
+            }
+            auto config = context.plugin_config(*c.loaded, rule_files);
+            if (!config) {
+                selection.exit_code = context.fail(config.status());
+                return selection;
+            }
+            auto instance = plugins::PluginInstance::create(c.loaded, *config);
+            if (!instance) {
+                refuse(instance.status());
+                return selection;
+            }
+            selection.scanners.push_back(std::make_unique<scan::InProcessScanner>(**instance));
+            selection.instances.push_back(std::move(*instance));
             continue;
         }
-        auto config = context.plugin_config(*plugin, rule_files);
-        if (!config) {
-            selection.exit_code = context.fail(config.status());
-            return selection;
+        if (!rule_config) {
+            auto files = plugins::gather_rule_files(rule_files, context.env());
+            if (!files) {
+                selection.exit_code = context.fail(files.status());
+                return selection;
+            }
+            rule_config = plugins::rule_files_config(*files);
         }
-        auto instance = plugins::PluginInstance::create(plugin, *config);
-        if (!instance) {
-            context.out().error(instance.status().message() + "; nothing was scanned or stored");
-            selection.exit_code = exit_runtime_error;
-            return selection;
+        auto scanner =
+            scan::IsolatedScanner::start(Context::runner_exe(), c.path, *rule_config, limits);
+        if (!scanner) {
+            if (c.named_explicitly) {
+                refuse(scanner.status());
+                return selection;
+            }
+            log::warning(scanner.status().message() + " (skipped)");
+            continue;
         }
-        selection.instances.push_back(std::move(*instance));
+        selection.scanners.push_back(std::move(*scanner));
     }
     selection.ok = true;
     return selection;

@@ -7,22 +7,35 @@
 #include <vector>
 
 #include <confscope/plugins/plugin_instance.hpp>
+#include <confscope/scan/scanner_endpoint.hpp>
 
 #include "../app/context.hpp"
 
 namespace confscope::host {
 
+/// Where scanner plugins run: in a child process each (isolated) or loaded into confscope.
+enum class Isolation {
+    outside_own_folder,  ///< default: isolate every plugin not in the install's own plugin folder
+    always,              ///< --isolate
+    never,               ///< --no-isolate
+};
+
 struct ScannerSelection {
     bool ok = false;
     int exit_code = 0;  ///< when !ok: the exit code to return (the error was printed)
-    std::vector<std::unique_ptr<plugins::PluginInstance>> instances;
+    std::vector<std::unique_ptr<plugins::PluginInstance>> instances;  ///< loaded in-process
+    std::vector<std::unique_ptr<scan::ScannerEndpoint>> scanners;     ///< every scanner, in order
 };
 
-/// Loads and creates the scanners. A plugin named explicitly (by path or name) that is refused is
-/// an error (exit 3); a refused plugin found in a plugin folder is a warning and is skipped.
-/// `rule_files` (--rules) go, with the user's rule folder, to plugins that accept rule files.
+/// Loads and creates the scanners, each in-process or isolated as `isolation` says (an isolated
+/// plugin is never loaded into this process: its runner does every check). A plugin named
+/// explicitly (by path or name) that is refused is an error (exit 3); a refused plugin found in a
+/// plugin folder is a warning and is skipped. `rule_files` (--rules) go, with the user's rule
+/// folder, to plugins that accept rule files.
 ScannerSelection select_scanners(Context& context, const std::vector<std::string>& requested,
-                                 const std::vector<std::string>& rule_files = {});
+                                 const std::vector<std::string>& rule_files = {},
+                                 Isolation isolation = Isolation::outside_own_folder,
+                                 isolation::RunnerLimits limits = {});
 
 /// Loads and creates the exporter for `format`: an exporter plugin whose format (family) or
 /// name is `format`, or the library at that path. Errors name the formats that are installed.

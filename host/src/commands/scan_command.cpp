@@ -47,6 +47,10 @@ struct ScanFlags {
     std::string baseline;
     std::vector<std::string> formats;
     std::vector<std::string> outputs;
+    bool isolate = false;
+    bool no_isolate = false;
+    unsigned plugin_timeout = 30;
+    unsigned plugin_memory = 2048;
 };
 
 CommandSpec make_spec(ScanFlags& f) {
@@ -98,6 +102,14 @@ CommandSpec make_spec(ScanFlags& f) {
                                 po::value(&f.formats)->value_name("FORMAT")->composing(),
                                 "also export the stored scan: json, csv, markdown, html, sarif, "
                                 "junit (repeatable, paired with --output in order)")(
+        "isolate", po::bool_switch(&f.isolate),
+        "run every scanner plugin in a process of its own (default: only plugins outside the "
+        "install's own plugin folder)")("no-isolate", po::bool_switch(&f.no_isolate),
+                                        "load every scanner plugin into confscope itself")(
+        "plugin-timeout", po::value(&f.plugin_timeout)->value_name("SECONDS"),
+        "an isolated plugin that takes longer for one call fails (default 30)")(
+        "plugin-memory", po::value(&f.plugin_memory)->value_name("MIB"),
+        "memory limit of an isolated plugin's process (default 2048)")(
         "output,o", po::value(&f.outputs)->value_name("FILE")->composing(),
         "where the --format report goes (default - for stdout; then no summary is printed)");
     return spec;
@@ -198,9 +210,23 @@ int run_scan_command(Context& context, const Arguments& args) {
     }
 
     // -- plugins, then the store (fail fast before scanning) --------------------------------------
-    auto selection = select_scanners(context, flags.plugins, flags.rules);
+    if (flags.isolate && flags.no_isolate) {
+        out.error("--isolate and --no-isolate contradict each other: give one");
+        return exit_usage;
+    }
+    if (flags.plugin_timeout == 0 || flags.plugin_memory < 64) {
+        out.error("--plugin-timeout must be at least 1 second and --plugin-memory at least 64 MiB");
+        return exit_usage;
+    }
+    isolation::RunnerLimits limits;
+    limits.deadline = std::chrono::seconds(flags.plugin_timeout);
+    limits.memory_bytes = static_cast<std::uint64_t>(flags.plugin_memory) << 20;
+    const Isolation isolation = flags.isolate      ? Isolation::always
+                                : flags.no_isolate ? Isolation::never
+                                                   : Isolation::outside_own_folder;
+    auto selection = select_scanners(context, flags.plugins, flags.rules, isolation, limits);
     if (!selection.ok) return selection.exit_code;
-    if (selection.instances.empty()) {
+    if (selection.scanners.empty()) {
         out.error("no scanner plugins found in " + describe_plugin_dirs(context) +
                   ": build them (make) or pass --plugin-path");
         return exit_runtime_error;
@@ -220,8 +246,9 @@ int run_scan_command(Context& context, const Arguments& args) {
     // -- scan ------------------------------------------------------------------------------------
     {
         std::string names;
-        for (const auto& instance : selection.instances)
-            names += (names.empty() ? "" : ", ") + instance->plugin().name();
+        for (const auto& scanner : selection.scanners)
+            names += (names.empty() ? "" : ", ") + scanner->identity().name +
+                     (scanner->isolated() ? " (isolated)" : "");
         std::string roots;
         for (const std::string& root : options.project_roots)
             roots += " " + root;
@@ -239,10 +266,10 @@ int run_scan_command(Context& context, const Arguments& args) {
     g_cancel.store(false);
     options.cancel = &g_cancel;
     auto previous = std::signal(SIGINT, on_interrupt);
-    std::vector<plugins::PluginInstance*> instances;
-    for (auto& instance : selection.instances)
-        instances.push_back(instance.get());
-    scan::ScanResult result = scan::run_scan(options, instances);
+    std::vector<scan::ScannerEndpoint*> scanners;
+    for (auto& scanner : selection.scanners)
+        scanners.push_back(scanner.get());
+    scan::ScanResult result = scan::run_scan(options, scanners);
     std::signal(SIGINT, previous);
     if (progress) std::cerr << "\r\033[K" << std::flush;
     if (g_cancel.load()) {

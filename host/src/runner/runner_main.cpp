@@ -1,7 +1,8 @@
 // confscope-runner PLUGIN — runs one plugin in a process of its own, for isolated scans.
 //
 // The host starts it with pipes on stdin and stdout and speaks the wire format of
-// <confscope/isolation/wire.hpp>: hello (the plugin's configuration) → hello (its descriptor), then
+// <confscope/isolation/wire.hpp>: hello (the rule-files configuration, used when the plugin takes
+// rule files) → hello (its descriptor), then
 // targets, analyze and finish requests, each answered by the plugin's items, findings and logs and
 // one done (status and last_error), until shutdown. A plugin that crashes, hangs or scribbles on
 // stdout takes only this process down; the host sees it and marks the plugin failed.
@@ -111,7 +112,9 @@ int main(int argc, char** argv) {
         send_done(plugin.status());
         return 3;
     }
-    auto instance = plugins::PluginInstance::create(*plugin, hello->payload);
+    // The host sends the configuration for plugins that take rule files; others get none.
+    auto instance = plugins::PluginInstance::create(
+        *plugin, plugins::accepts_rule_files(**plugin) ? hello->payload : std::string("{}"));
     if (!instance) {
         send_done(instance.status());
         return 3;

@@ -42,8 +42,9 @@ struct RunnerCallbacks {
 
 class RunnerProcess {
   public:
-    /// Starts `runner_exe` for the plugin library at `plugin`, creates the plugin with
-    /// `config_json` and reads its hello. Fails with the reason when any of that fails.
+    /// Starts `runner_exe` for the plugin library at `plugin`, creates the plugin (with
+    /// `config_json` when it takes rule files, else "{}") and reads its hello. Fails with the
+    /// reason when any of that fails.
     static Result<std::unique_ptr<RunnerProcess>> start(const std::filesystem::path& runner_exe,
                                                         const std::filesystem::path& plugin,
                                                         const std::string& config_json,

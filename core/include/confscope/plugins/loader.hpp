@@ -74,6 +74,11 @@ class PluginLoader {
     Result<std::shared_ptr<LoadedPlugin>> load(const std::filesystem::path& path,
                                                std::vector<CheckStep>* steps = nullptr);
 
+    /// The checks that need no loading (file policy, symbol table, manifest, duplicate), for a
+    /// plugin that will run in another process: its manifest, and its name is taken.
+    Result<Manifest> inspect(const std::filesystem::path& path,
+                             std::vector<CheckStep>* steps = nullptr);
+
     /// Forget loaded names (a new scan may load the same plugin again).
     void reset() { names_.clear(); }
 

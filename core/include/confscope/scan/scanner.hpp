@@ -23,6 +23,7 @@
 
 #include <confscope/plugins/plugin_instance.hpp>
 #include <confscope/scan/model.hpp>
+#include <confscope/scan/scanner_endpoint.hpp>
 
 namespace confscope::scan {
 
@@ -40,8 +41,11 @@ struct ScanOptions {
     const std::atomic<bool>* cancel = nullptr;
 };
 
-/// Runs one scan with the given plugin instances (scanners; others are ignored). The instances
-/// stay owned by the caller and are used from this thread only.
+/// Runs one scan with the given scanners, in this process or isolated. They stay owned by the
+/// caller and are used from this thread only.
+ScanResult run_scan(const ScanOptions& options, const std::vector<ScannerEndpoint*>& scanners);
+
+/// The same with plugin instances loaded into this process (scanners; others are ignored).
 ScanResult run_scan(const ScanOptions& options,
                     const std::vector<plugins::PluginInstance*>& instances);
 
