@@ -26,6 +26,12 @@ std::string Output::severity(std::string_view name) const {
     return std::string(severity_color(name)) + std::string(name) + std::string(kReset);
 }
 
+std::string Output::in_severity_color(std::string_view text, sdk::Severity severity) const {
+    if (!color()) return std::string(text);
+    return std::string(severity_color(sdk::to_string(severity))) + std::string(text) +
+           std::string(kReset);
+}
+
 std::string Output::bold(std::string_view text) const {
     return color() ? "\033[1m" + std::string(text) + std::string(kReset) : std::string(text);
 }

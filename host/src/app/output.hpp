@@ -29,6 +29,9 @@ class Output {
     /// The severity name, coloured when colour is on.
     [[nodiscard]] std::string severity(sdk::Severity s) const;
     [[nodiscard]] std::string severity(std::string_view name) const;
+    /// `text` in the colour of `severity` when colour is on ("FAILED" in red).
+    [[nodiscard]] std::string in_severity_color(std::string_view text,
+                                                sdk::Severity severity) const;
     /// Bold text when colour is on.
     [[nodiscard]] std::string bold(std::string_view text) const;
     [[nodiscard]] std::string dim(std::string_view text) const;

@@ -123,7 +123,7 @@ void print_scan_summary(Context& context, const scan::ScanResult& r, std::int64_
     for (const scan::PluginRun& p : r.plugins) {
         os << "  plugin " << p.name << " " << p.version << ": ";
         if (p.failed) {
-            os << out.severity(sdk::Severity::high) << " FAILED — " << p.error
+            os << out.in_severity_color("FAILED", sdk::Severity::high) << " — " << p.error
                << " (its results were discarded)\n";
         } else {
             os << p.files_analyzed << " files analyzed\n";
