@@ -32,9 +32,9 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD_DIR) -j$(JOBS)
 
-# Only what `make run` needs: the executable and the in-tree plugins.
+# Only what `make run` needs: the executable, the isolated plugin runner and the in-tree plugins.
 build-tool: configure
-	@cmake --build $(BUILD_DIR) -j$(JOBS) --target confscope confscope-plugins
+	@cmake --build $(BUILD_DIR) -j$(JOBS) --target confscope confscope-runner confscope-plugins
 
 run: build-tool
 	@$(CONFSCOPE) scan $(SCAN_ARGS)

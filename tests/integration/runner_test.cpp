@@ -160,4 +160,14 @@ BOOST_AUTO_TEST_CASE(a_library_that_is_not_a_plugin_is_refused_in_the_runner) {
                runner.status().message());
 }
 
+BOOST_AUTO_TEST_CASE(a_missing_runner_is_named_with_the_fix) {
+    auto runner =
+        RunnerProcess::start("/nonexistent/confscope-runner", negative("crash"), "{}", {});
+    BOOST_REQUIRE(!runner.is_ok());
+    BOOST_TEST(runner.status().message().find("the plugin runner /nonexistent/confscope-runner is "
+                                              "missing") != std::string::npos,
+               runner.status().message());
+    BOOST_TEST(runner.status().message().find("--no-isolate") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -42,6 +42,11 @@ Result<std::unique_ptr<RunnerProcess>> RunnerProcess::start(const std::filesyste
                                                             const std::filesystem::path& plugin,
                                                             const std::string& config_json,
                                                             RunnerLimits limits) {
+    if (::access(runner_exe.c_str(), X_OK) != 0) {
+        return Status::not_found("plugin " + plugin.filename().string() +
+                                 " cannot run isolated: the plugin runner " + runner_exe.string() +
+                                 " is missing (reinstall confscope, or pass --no-isolate)");
+    }
     int in_pipe[2], out_pipe[2], err_pipe[2];
     if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 ||
         ::pipe2(err_pipe, O_CLOEXEC) != 0) {
