@@ -22,25 +22,11 @@ bool known_scope(confscope_scope s) {
 
 // The host table during create(): the plugin may log; there is nothing to emit or write yet.
 confscope_host_v1 creation_host(const std::string* plugin_name) {
-    confscope_host_v1 host{};
-    host.struct_size = sizeof host;
-    host.abi_major = CONFSCOPE_ABI_MAJOR;
-    host.abi_minor = CONFSCOPE_ABI_MINOR;
-    host.context = const_cast<std::string*>(plugin_name);
-    host.emit_item = [](void*, const confscope_item_v1*) -> confscope_status {
-        return CONFSCOPE_FAILED_PRECONDITION;
-    };
-    host.emit_finding = [](void*, const confscope_finding_v1*) -> confscope_status {
-        return CONFSCOPE_FAILED_PRECONDITION;
-    };
+    confscope_host_v1 host = inert_host(const_cast<std::string*>(plugin_name));
     host.log = [](void* context, confscope_log_level level, const char* message) {
         if (message == nullptr) return;
         log::write(log::from_abi_level(level),
                    "plugin " + *static_cast<const std::string*>(context) + ": " + message);
-    };
-    host.cancelled = [](void*) -> std::int32_t { return 0; };
-    host.write = [](void*, const char*, std::size_t) -> confscope_status {
-        return CONFSCOPE_FAILED_PRECONDITION;
     };
     return host;
 }
@@ -190,6 +176,26 @@ Status PluginInstance::export_scan(const confscope_export_input_v1& input,
     }
     const confscope_status status = plugin_->descriptor().export_scan(instance_, &input, &host);
     return status == CONFSCOPE_OK ? Status::ok() : failure("export", status);
+}
+
+confscope_host_v1 inert_host(void* context) {
+    confscope_host_v1 host{};
+    host.struct_size = sizeof host;
+    host.abi_major = CONFSCOPE_ABI_MAJOR;
+    host.abi_minor = CONFSCOPE_ABI_MINOR;
+    host.context = context;
+    host.emit_item = [](void*, const confscope_item_v1*) -> confscope_status {
+        return CONFSCOPE_FAILED_PRECONDITION;
+    };
+    host.emit_finding = [](void*, const confscope_finding_v1*) -> confscope_status {
+        return CONFSCOPE_FAILED_PRECONDITION;
+    };
+    host.log = [](void*, confscope_log_level, const char*) {};
+    host.cancelled = [](void*) -> std::int32_t { return 0; };
+    host.write = [](void*, const char*, std::size_t) -> confscope_status {
+        return CONFSCOPE_FAILED_PRECONDITION;
+    };
+    return host;
 }
 
 }  // namespace confscope::plugins

@@ -212,23 +212,12 @@ struct ExportSink {
 };
 
 confscope_host_v1 export_host(ExportSink& sink) {
-    confscope_host_v1 host{};
-    host.struct_size = sizeof host;
-    host.abi_major = CONFSCOPE_ABI_MAJOR;
-    host.abi_minor = CONFSCOPE_ABI_MINOR;
-    host.context = &sink;
-    host.emit_item = [](void*, const confscope_item_v1*) -> confscope_status {
-        return CONFSCOPE_FAILED_PRECONDITION;
-    };
-    host.emit_finding = [](void*, const confscope_finding_v1*) -> confscope_status {
-        return CONFSCOPE_FAILED_PRECONDITION;
-    };
+    confscope_host_v1 host = plugins::inert_host(&sink);
     host.log = [](void* context, confscope_log_level level, const char* message) {
         if (message == nullptr) return;
         log::write(log::from_abi_level(level),
                    "plugin " + *static_cast<ExportSink*>(context)->plugin_name + ": " + message);
     };
-    host.cancelled = [](void*) -> std::int32_t { return 0; };
     host.write = [](void* context, const char* data, std::size_t size) -> confscope_status {
         if (data == nullptr && size != 0) return CONFSCOPE_INVALID_ARGUMENT;
         try {

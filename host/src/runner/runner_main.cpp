@@ -61,10 +61,7 @@ std::optional<Frame> receive(FrameReader& reader) {
 
 // The host table a plugin sees in this process: results become frames to the host.
 confscope_host_v1 forwarding_host() {
-    confscope_host_v1 host{};
-    host.struct_size = sizeof host;
-    host.abi_major = CONFSCOPE_ABI_MAJOR;
-    host.abi_minor = CONFSCOPE_ABI_MINOR;
+    confscope_host_v1 host = plugins::inert_host(nullptr);
     host.emit_item = [](void*, const confscope_item_v1* item) -> confscope_status {
         if (item == nullptr) return CONFSCOPE_INVALID_ARGUMENT;
         send(MessageType::item, encode_item(*item));
@@ -77,10 +74,6 @@ confscope_host_v1 forwarding_host() {
     };
     host.log = [](void*, confscope_log_level level, const char* message) {
         if (message != nullptr) send(MessageType::log, encode_log(level, message));
-    };
-    host.cancelled = [](void*) -> std::int32_t { return 0; };
-    host.write = [](void*, const char*, std::size_t) -> confscope_status {
-        return CONFSCOPE_FAILED_PRECONDITION;
     };
     return host;
 }

@@ -56,6 +56,10 @@ class PluginInstance {
     std::vector<sdk::Rule> extra_rules_;
 };
 
+/// A host table where every service is refused (emit_*, write: CONFSCOPE_FAILED_PRECONDITION),
+/// nothing is cancelled and logs are dropped; callers replace the callbacks they offer.
+confscope_host_v1 inert_host(void* context);
+
 /// True when the plugin's config_schema declares a "rule_files" property: it wants the user's rule
 /// files in its configuration (see confscope_plugin_v1.create).
 bool accepts_rule_files(const LoadedPlugin& plugin);
