@@ -159,6 +159,13 @@ const char* const kVersion3[] = {
     "ALTER TABLE paths ADD COLUMN repo_path TEXT NOT NULL DEFAULT ''",
 };
 
+// Version 4: `db prune` deletes scans and then the content nothing refers to; these indexes keep
+// both from scanning the history table once per scan.
+const char* const kVersion4[] = {
+    "CREATE INDEX config_history_by_scan ON config_history (scan_id)",
+    "CREATE INDEX config_history_by_content ON config_history (content_hash)",
+};
+
 }  // namespace
 
 std::vector<Migration> migrations(Backend backend) {
@@ -175,6 +182,10 @@ std::vector<Migration> migrations(Backend backend) {
     for (const char* sql : kVersion3)
         v3.statements.push_back(dialect(sql, backend));
     all.push_back(std::move(v3));
+    Migration v4{4, "indexes for pruning", {}};
+    for (const char* sql : kVersion4)
+        v4.statements.push_back(dialect(sql, backend));
+    all.push_back(std::move(v4));
     return all;
 }
 

@@ -49,3 +49,25 @@ inline std::int64_t integer(const soci::row& row, std::size_t i) {
 }
 
 }  // namespace confscope::store::detail
+
+namespace confscope::store::detail {
+
+inline double real(const soci::row& row, std::size_t i) {
+    if (row.get_indicator(i) == soci::i_null) return 0.0;
+    switch (row.get_properties(i).get_data_type()) {
+        case soci::dt_double:
+            return row.get<double>(i);
+        case soci::dt_string: {
+            const std::string value = row.get<std::string>(i);
+            return value.empty() ? 0.0 : std::stod(value);
+        }
+        default:
+            return static_cast<double>(integer(row, i));
+    }
+}
+
+inline bool is_null(const soci::row& row, std::size_t i) {
+    return row.get_indicator(i) == soci::i_null;
+}
+
+}  // namespace confscope::store::detail

@@ -3,12 +3,18 @@
 // One schema and one code path for both backends; versioned migrations run on open (idempotent,
 // each in a transaction, safe when several processes open the store at once). A scan is written in
 // one transaction — scan, placeholders, plugins, files, content, inventory, findings, history —
-// and is visible only once complete, so a crash leaves no half scan. File content is stored once
-// per hash (content-addressed), never once per scan. Bulk rows go through prepared statements with
-// vector binding.
+// and is visible only once complete, so a crash or a server that goes away leaves no half scan.
+// File content is stored once per hash (content-addressed), never once per scan. Bulk rows go
+// through each backend's native fast path (COPY on PostgreSQL, one prepared statement on SQLite).
 //
 // Errors are values: an unreachable store, a failed migration or a failed write comes back as a
-// Status whose message names the store (password hidden) and the cause.
+// Status whose message names the store (password hidden) and the cause. Transient failures (a
+// dropped connection, a server starting up or shutting down, a serialization failure, a busy
+// SQLite file) are retried with exponential backoff a bounded number of times (StoreOptions),
+// reconnecting first when the connection was lost; each retry is logged as a warning.
+//
+// A Store is one connection: use it from one thread at a time. Several processes may use one store
+// at once (SQLite: WAL and a busy timeout; PostgreSQL: ordinary transactions).
 //
 // Example:
 //     CONFSCOPE_ASSIGN_OR_RETURN(auto url, parse_store_url(db_flag, env));
@@ -16,7 +22,9 @@
 //     CONFSCOPE_ASSIGN_OR_RETURN(std::int64_t id, store->save(result));
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -122,11 +130,78 @@ struct StoredPlugin {
     std::int64_t files_analyzed = 0;
 };
 
+/// How a store is opened and how hard it tries.
+struct StoreOptions {
+    int retries = 5;  ///< transient failures are retried this many times (0: never)
+    std::chrono::milliseconds first_backoff{200};  ///< doubled after each retry, at most 5 s
+    bool migrate = true;  ///< apply pending migrations on open (`db status` looks without)
+    bool create = true;   ///< SQLite: create the file when missing (else: not_found)
+};
+
+/// One migration this build knows, and when the store applied it ("" when pending).
+struct MigrationState {
+    int version = 0;
+    std::string name;
+    std::string applied_at;
+};
+
+struct TableRows {
+    std::string table;
+    std::int64_t rows = 0;
+};
+
+/// `db status`.
+struct StoreStatus {
+    std::string backend;  ///< "sqlite" or "postgresql"
+    std::string display;
+    int schema_version = 0;
+    int latest_schema_version = 0;
+    std::vector<MigrationState> migrations;  ///< every known one, applied or pending
+    std::int64_t scans = 0;
+    std::int64_t hosts = 0;
+    std::string first_scan_at;
+    std::string last_scan_at;
+    std::vector<TableRows> tables;
+    std::int64_t content_blobs = 0;
+    std::int64_t content_bytes = 0;
+    std::int64_t size_bytes = 0;  ///< on disk: the SQLite file and its WAL, or the database
+};
+
+/// The newest scan of one host (fleet queries).
+struct HostScan {
+    std::string host;
+    std::int64_t scan_id = 0;
+    std::string finished_at;
+    std::string status;
+};
+
+/// `db prune`.
+struct PruneReport {
+    std::int64_t scans_removed = 0;
+    std::vector<std::pair<std::string, std::int64_t>> removed_per_host;
+    std::int64_t scans_kept = 0;
+    std::int64_t contents_removed = 0;
+    std::int64_t content_bytes_removed = 0;
+    bool dry_run = false;
+};
+
+/// What a backup holds (written, or read back and verified by a restore).
+struct BackupSummary {
+    int schema_version = 0;
+    std::string created_at;
+    std::string source;  ///< the backend it was taken from
+    std::vector<TableRows> tables;
+    std::string sha256;       ///< of the file's body (everything before its last line)
+    std::uint64_t bytes = 0;  ///< the file's size
+};
+
 class Store {
   public:
-    /// Connects, enables WAL and the busy timeout (SQLite), and applies pending migrations.
-    /// Creates the SQLite file and its folder when missing.
-    static Result<std::unique_ptr<Store>> open(const StoreUrl& url);
+    /// Connects (retrying transient failures), enables WAL and the busy timeout (SQLite), and
+    /// applies pending migrations. Creates the SQLite file and its folder when missing. Refuses a
+    /// store whose schema is newer than this build.
+    static Result<std::unique_ptr<Store>> open(const StoreUrl& url,
+                                               const StoreOptions& options = {});
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -156,14 +231,55 @@ class Store {
     /// Stored content by its hash.
     Result<std::optional<std::string>> content(const std::string& content_hash);
 
+    // -- fleet
+    // --------------------------------------------------------------------------------------
+    /// The newest scan of every host, by host name.
+    Result<std::vector<HostScan>> latest_scan_per_host();
+
+    // -- operations (confscope db ...)
+    // -------------------------------------------------------------
+    /// Applies pending migrations; returns the ones applied now (empty when up to date).
+    Result<std::vector<MigrationState>> apply_migrations();
+    /// Schema version, migrations, row counts and sizes.
+    Result<StoreStatus> status();
+    /// Keeps the newest `keep` scans of every host, deletes the rest (with their files,
+    /// inventory, findings and history), then the content no remaining row refers to. One
+    /// transaction; with `dry_run` nothing is deleted and the report says what would be.
+    Result<PruneReport> prune(std::size_t keep, bool dry_run);
+    /// Gives free space back (SQLite: checkpoint and VACUUM; PostgreSQL: VACUUM ANALYZE).
+    /// Returns the size on disk before and after.
+    Result<std::pair<std::int64_t, std::int64_t>> vacuum();
+
+    /// Writes every row of every table to `out` in the portable backup format (JSON lines:
+    /// a header, per table its columns then one array per row, a trailer with row counts,
+    /// per-table digests and the SHA-256 of the body). Reads in one transaction, so the backup
+    /// is a consistent snapshot while other scans are stored.
+    Result<BackupSummary> backup(std::ostream& out);
+    /// Loads a backup file into this store in one transaction, after checking the whole file
+    /// (format, schema version, body SHA-256) and before committing, that every table holds
+    /// exactly the rows the backup lists (counts and digests). Refuses a store that holds scans
+    /// unless `replace`, which deletes them in the same transaction.
+    Result<BackupSummary> restore(const std::string& backup_file, bool replace);
+
   private:
-    Store(StoreUrl url, std::unique_ptr<soci::session> session);
+    Store(StoreUrl url, StoreOptions options);
+    Status connect();
     Status migrate();
+    Result<int> current_version(soci::session& sql);
+    /// Runs `attempt(session, attempt_number)` until it succeeds, fails for good or the retries
+    /// run out; reconnects before an attempt when the connection was lost.
+    template <typename Attempt>
+    Status retrying(const std::string& what, Attempt&& attempt);
+    /// One transaction (BEGIN IMMEDIATE on SQLite), retried as a whole.
     template <typename Body>
-    Status write_transaction(const char* what, Body&& body);
-    Status failure(const char* what, const std::exception& e) const;
+    Status write_transaction(const std::string& what, Body&& body);
+    /// A read, retried; `read(session)` returns the value.
+    template <typename T, typename Read>
+    Result<T> query(const std::string& what, Read&& read);
+    Result<std::int64_t> size_on_disk();
 
     StoreUrl url_;
+    StoreOptions options_;
     std::unique_ptr<soci::session> session_;
 };
 
