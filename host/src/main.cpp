@@ -30,8 +30,10 @@ constexpr int kCommandLineStyle =
 po::options_description global_options(GlobalOptions& g) {
     po::options_description desc("Global options", 100);
     desc.add_options()("db", po::value(&g.db)->value_name("URL"),
-                       "store: an SQLite file (default $XDG_DATA_HOME/confscope/confscope.db) or "
-                       "postgresql://...")(
+                       "store: an SQLite file (default $CONFSCOPE_DB, else "
+                       "$XDG_DATA_HOME/confscope/confscope.db) or postgresql://...")(
+        "db-retries", po::value(&g.db_retries)->value_name("N")->default_value(5),
+        "retry a dropped or busy store N times, with backoff from 0.2 s (0: never)")(
         "plugin-path", po::value(&g.plugin_path)->value_name("DIRS")->composing(),
         "extra plugin folders, ':'-separated (also $CONFSCOPE_PLUGIN_PATH)")(
         "log-level", po::value(&g.log_level)->value_name("LEVEL")->default_value("warning"),
@@ -110,6 +112,11 @@ int main(int argc, char** argv) {
     if (!level) {
         bootstrap.error("--log-level " + options.log_level +
                         ": use trace, debug, info, warning, error or off");
+        return exit_usage;
+    }
+    if (options.db_retries < 0 || options.db_retries > 20) {
+        bootstrap.error("--db-retries " + std::to_string(options.db_retries) +
+                        ": use a number from 0 to 20");
         return exit_usage;
     }
     const bool color = !options.no_color && !no_color_env && ::isatty(STDOUT_FILENO) == 1;

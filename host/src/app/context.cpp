@@ -72,9 +72,18 @@ Result<std::string> Context::plugin_config(const plugins::LoadedPlugin& plugin,
     return plugins::rule_files_config(files);
 }
 
-Result<std::unique_ptr<store::Store>> Context::open_store() const {
-    CONFSCOPE_ASSIGN_OR_RETURN(store::StoreUrl url, store::parse_store_url(options_.db, env_));
-    return store::Store::open(url);
+Result<store::StoreUrl> Context::store_url() const {
+    std::string db = options_.db;
+    if (db.empty()) {
+        if (const auto it = env_.find("CONFSCOPE_DB"); it != env_.end()) db = it->second;
+    }
+    return store::parse_store_url(db, env_);
+}
+
+Result<std::unique_ptr<store::Store>> Context::open_store(store::StoreOptions options) const {
+    CONFSCOPE_ASSIGN_OR_RETURN(store::StoreUrl url, store_url());
+    options.retries = options_.db_retries;
+    return store::Store::open(url, options);
 }
 
 Result<Context::OpenScan> Context::open_scan(const std::string& reference) const {

@@ -17,7 +17,8 @@
 namespace confscope::host {
 
 struct GlobalOptions {
-    std::string db;  ///< --db
+    std::string db;      ///< --db
+    int db_retries = 5;  ///< --db-retries
     std::vector<std::string>
         plugin_path;  ///< --plugin-path (each may hold several dirs joined by ':')
     std::string log_level = "warning";  ///< --log-level
@@ -58,8 +59,10 @@ class Context {
     [[nodiscard]] Result<std::string> plugin_config(
         const plugins::LoadedPlugin& plugin, const std::vector<std::string>& rule_files = {}) const;
 
-    /// Opens the store named by --db (the default SQLite file when empty).
-    Result<std::unique_ptr<store::Store>> open_store() const;
+    /// The store named by --db, else $CONFSCOPE_DB, else the default SQLite file.
+    [[nodiscard]] Result<store::StoreUrl> store_url() const;
+    /// Opens that store (with --db-retries); `options` may turn off migrating or creating it.
+    Result<std::unique_ptr<store::Store>> open_store(store::StoreOptions options = {}) const;
 
     /// An open store and one scan in it.
     struct OpenScan {

@@ -21,6 +21,7 @@ int run_rules_command(Context& context, const Arguments& args);
 int run_baseline_command(Context& context, const Arguments& args);
 int run_export_command(Context& context, const Arguments& args);
 int run_import_command(Context& context, const Arguments& args);
+int run_db_command(Context& context, const Arguments& args);
 
 struct CommandEntry {
     std::string_view name;
@@ -44,6 +45,9 @@ inline constexpr CommandEntry kCommands[] = {
      &run_import_command},
     {"baseline", "fingerprints of a scan's findings, so CI reports only new ones (write)",
      &run_baseline_command},
+    {"db",
+     "operate the store: init, migrate, status, backup, restore, copy, prune, vacuum",
+     &run_db_command},
     {"plugins", "list, describe and verify plugins (list | info NAME | verify PATH...)",
      &run_plugins_command},
 };

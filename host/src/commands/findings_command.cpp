@@ -1,7 +1,12 @@
-// confscope findings [--scan ID] [--rule ID]... [--severity MIN] [--family NAME] [--path GLOB]
+// confscope findings [--scan ID | --all-hosts] [--rule ID]... [--severity MIN] [--family NAME]
+//                    [--path GLOB]
+//
+// With --all-hosts, across a fleet: the newest scan of every host in the store ("which machines
+// have rule Y").
 #include <algorithm>
 #include <fnmatch.h>
 #include <ostream>
+#include <set>
 
 #include <confscope/scan/model.hpp>
 
@@ -19,10 +24,11 @@ int run_findings_command(Context& context, const Arguments& args) {
     std::string path_glob;
     std::string fail_on = "none";
     bool include_suppressed = false;
+    bool all_hosts = false;
     CommandSpec spec;
     spec.usage =
         "confscope findings [--scan ID|latest] [--rule ID]... [--severity MIN] [--family NAME]... "
-        "[--path GLOB]";
+        "[--path GLOB] [--all-hosts]";
     spec.description =
         "Lists the findings of a stored scan (the latest by default), most severe first. Filters "
         "combine.";
@@ -39,7 +45,9 @@ int run_findings_command(Context& context, const Arguments& args) {
         "fail-on", po::value(&fail_on)->default_value("none")->value_name("SEVERITY"),
         "exit 1 when a listed finding is at or above this severity")(
         "suppressed", po::bool_switch(&include_suppressed),
-        "also list findings an ignore entry or the baseline suppressed, with the reason");
+        "also list findings an ignore entry or the baseline suppressed, with the reason")(
+        "all-hosts", po::bool_switch(&all_hosts),
+        "every host's newest scan instead of one scan (fleet: which machines have rule Y)");
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
     Output& out = context.out();
@@ -57,15 +65,38 @@ int run_findings_command(Context& context, const Arguments& args) {
             return exit_usage;
         }
     }
-    auto opened = context.open_scan(which);
-    if (!opened) return context.fail(opened.status());
-    store::Store& store = *opened->store;
-    const std::int64_t id = opened->id;
-    auto all = store.findings(id);
-    if (!all) return context.fail(all.status());
+    if (all_hosts && !vm["scan"].defaulted()) {
+        out.error("--all-hosts and --scan contradict each other: give one");
+        return exit_usage;
+    }
+    std::unique_ptr<store::Store> store;
+    std::vector<store::HostScan> hosts;
+    std::int64_t id = 0;
+    if (all_hosts) {
+        auto opened = context.open_store();
+        if (!opened) return context.fail(opened.status());
+        store = std::move(*opened);
+        auto listed = store->latest_scan_per_host();
+        if (!listed) return context.fail(listed.status());
+        hosts = std::move(*listed);
+    } else {
+        auto opened = context.open_scan(which);
+        if (!opened) return context.fail(opened.status());
+        store = std::move(opened->store);
+        id = opened->id;
+        hosts.push_back({"", id, "", ""});
+    }
+    std::vector<std::pair<std::string, store::StoredFinding>> all;
+    for (const store::HostScan& host : hosts) {
+        auto found = store->findings(host.scan_id);
+        if (!found) return context.fail(found.status());
+        for (store::StoredFinding& f : *found)
+            all.emplace_back(host.host, std::move(f));
+    }
     const bool glob = path_glob.find_first_of("*?[") != std::string::npos;
-    std::vector<store::StoredFinding> shown;
-    for (const store::StoredFinding& f : *all) {
+    std::vector<std::pair<std::string, store::StoredFinding>> shown;
+    std::set<std::string> hosts_shown;
+    for (const auto& [host, f] : all) {
         if (f.suppressed && !include_suppressed) continue;
         const auto severity = scan::parse_severity(f.severity).value_or(sdk::Severity::info);
         if (static_cast<int>(severity) < static_cast<int>(*minimum)) continue;
@@ -79,18 +110,40 @@ int run_findings_command(Context& context, const Arguments& args) {
                                     : f.display_path.find(path_glob) != std::string::npos;
             if (!match) continue;
         }
-        shown.push_back(f);
+        shown.emplace_back(host, f);
+        hosts_shown.insert(host);
     }
 
+    const std::string where =
+        all_hosts ? "the newest scans of " + std::to_string(hosts.size()) + " host(s)"
+                  : "scan " + std::to_string(id);
     if (context.options().json) {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
         w.StartObject();
-        json_field(w, "scan_id", id);
+        if (all_hosts) {
+            json_string(w, "hosts");
+            w.StartArray();
+            for (const store::HostScan& h : hosts) {
+                w.StartObject();
+                json_field(w, "host", h.host);
+                json_field(w, "scan_id", h.scan_id);
+                json_field(w, "finished_at", h.finished_at);
+                json_field(w, "status", h.status);
+                w.EndObject();
+            }
+            w.EndArray();
+        } else {
+            json_field(w, "scan_id", id);
+        }
         json_string(w, "findings");
         w.StartArray();
-        for (const auto& f : shown) {
+        for (const auto& [host, f] : shown) {
             w.StartObject();
+            if (all_hosts) {
+                json_field(w, "host", host);
+                json_field(w, "scan_id", f.scan_id);
+            }
             json_field(w, "rule", f.rule_id);
             json_field(w, "severity", f.severity);
             json_field(w, "family", f.plugin);
@@ -109,29 +162,37 @@ int run_findings_command(Context& context, const Arguments& args) {
         w.EndObject();
         out.out() << buffer.GetString() << '\n';
     } else if (shown.empty()) {
-        out.out() << "No findings" << (all->empty() ? "" : " match the filters") << " in scan "
-                  << id << '\n';
+        out.out() << "No findings" << (all.empty() ? "" : " match the filters") << " in " << where
+                  << '\n';
     } else {
-        Table table({"SEVERITY", "RULE", "LOCATION", "MESSAGE"});
-        for (const auto& f : shown) {
-            std::string where = f.display_path;
-            if (f.line > 0) where += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
-            table.add(
-                {out.severity(f.severity), f.rule_id, where,
-                 f.suppressed ? "[suppressed: " + f.suppression + "] " + f.message : f.message});
+        std::vector<std::string> header{"SEVERITY", "RULE", "LOCATION", "MESSAGE"};
+        if (all_hosts) header.insert(header.begin(), "HOST");
+        Table table(header);
+        for (const auto& [host, f] : shown) {
+            std::string location = f.display_path;
+            if (f.line > 0)
+                location += ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
+            std::vector<std::string> row{
+                out.severity(f.severity), f.rule_id, location,
+                f.suppressed ? "[suppressed: " + f.suppression + "] " + f.message : f.message};
+            if (all_hosts) row.insert(row.begin(), host);
+            table.add(std::move(row));
         }
         table.print(out.out());
-        if (!context.options().quiet)
-            out.out() << '\n' << shown.size() << " finding(s) in scan " << id << '\n';
+        if (!context.options().quiet) {
+            out.out() << '\n' << shown.size() << " finding(s)";
+            if (all_hosts) out.out() << " on " << hosts_shown.size() << " host(s)";
+            out.out() << " in " << where << '\n';
+        }
     }
     if (threshold) {
-        const bool hit =
-            std::any_of(shown.begin(), shown.end(), [&](const store::StoredFinding& f) {
-                if (f.suppressed) return false;
-                return static_cast<int>(
-                           scan::parse_severity(f.severity).value_or(sdk::Severity::info)) >=
-                       static_cast<int>(*threshold);
-            });
+        const bool hit = std::any_of(shown.begin(), shown.end(), [&](const auto& entry) {
+            const store::StoredFinding& f = entry.second;
+            if (f.suppressed) return false;
+            return static_cast<int>(
+                       scan::parse_severity(f.severity).value_or(sdk::Severity::info)) >=
+                   static_cast<int>(*threshold);
+        });
         if (hit) return exit_findings;
     }
     return exit_ok;

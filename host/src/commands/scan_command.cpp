@@ -38,6 +38,7 @@ struct ScanFlags {
     std::string fail_on = "none";
     std::string store_content = "redacted";
     std::string os;
+    std::string host;
     std::uint64_t max_file_size = 16ull * 1024 * 1024;
     std::vector<std::string> prune;
     bool no_default_prune = false;
@@ -79,6 +80,9 @@ CommandSpec make_spec(ScanFlags& f) {
         "exit 1 when a finding is at or above: info, low, medium, high, critical, or none")(
         "store-content", po::value(&f.store_content)->value_name("MODE")->default_value("redacted"),
         "keep file content: redacted (default), none, or raw (secrets in plaintext; warns)")(
+        "host", po::value(&f.host)->value_name("NAME"),
+        "record the scan under this machine name (default: the hostname), e.g. a CI runner's "
+        "stable name")(
         "os", po::value(&f.os)->value_name("OS"),
         "resolve locations as on linux, macos or windows (default: this machine's OS)")(
         "max-file-size", po::value(&f.max_file_size)->value_name("BYTES"),
@@ -272,6 +276,7 @@ int run_scan_command(Context& context, const Arguments& args) {
     scan::ScanResult result = scan::run_scan(options, scanners);
     std::signal(SIGINT, previous);
     if (progress) std::cerr << "\r\033[K" << std::flush;
+    if (!flags.host.empty()) result.host.hostname = flags.host;
     if (g_cancel.load()) {
         out.error("scan cancelled; nothing was stored");
         return exit_runtime_error;
