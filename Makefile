@@ -46,6 +46,8 @@ test: test-deps build
 
 bench: build
 	@tests/bench/run-benchmark --build $(BUILD_DIR)
+	@echo
+	@tests/bench/run-store-benchmark --build $(BUILD_DIR)
 
 format:
 	@clang-format -i $(SOURCES)

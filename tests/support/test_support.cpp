@@ -1,7 +1,10 @@
 #include "test_support.hpp"
 
 #include <array>
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <poll.h>
@@ -11,6 +14,7 @@
 #include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utility>
 
 #include <confscope/plugins/rule_files.hpp>
 
@@ -66,15 +70,18 @@ void copy_tree(const fs::path& from, const fs::path& to) {
     fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
 }
 
-ProcessResult run_process(const std::vector<std::string>& argv,
-                          const std::optional<std::vector<std::string>>& env) {
-    int out_pipe[2], err_pipe[2];
-    if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0)
-        throw std::runtime_error("pipe failed");
+namespace {
+
+// Starts `argv` (no shell) with its stdout on `out_fd` and its stderr on `err_fd`, and `env` as its
+// whole environment when given; stdin is inherited. The caller keeps (and closes) its own copies of
+// the two descriptors. Throws when the program cannot be started.
+pid_t spawn_child(const std::vector<std::string>& argv,
+                  const std::optional<std::vector<std::string>>& env, int out_fd, int err_fd) {
+    if (argv.empty()) throw std::invalid_argument("spawning a process needs a program");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, out_fd, STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
     std::vector<char*> args;
     for (const std::string& a : argv)
         args.push_back(const_cast<char*>(a.c_str()));
@@ -89,19 +96,83 @@ ProcessResult run_process(const std::vector<std::string>& argv,
     const int rc = posix_spawn(&pid, argv.front().c_str(), &actions, nullptr, args.data(),
                                env ? envp.data() : environ);
     posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) throw std::runtime_error("cannot run " + argv.front() + ": " + std::strerror(rc));
+    return pid;
+}
+
+// Waits for `pid` (retrying when a signal interrupts); its exit code as run_process reports it,
+// or nullopt when `options` has WNOHANG and it is still running.
+std::optional<int> reap(pid_t pid, int options) {
+    int status = 0;
+    pid_t done = 0;
+    do {
+        done = waitpid(pid, &status, options);
+    } while (done < 0 && errno == EINTR);
+    if (done == 0) return std::nullopt;
+    if (done < 0) return -1;  // not our child any more: nothing to report
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// An unnamed read-write temporary file (O_TMPFILE; an unlinked mkstemp file where the file system
+// lacks it), close-on-exec.
+int capture_file() {
+    const std::string dir = fs::temp_directory_path().string();
+    int fd = open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd >= 0) return fd;
+    std::string name = dir + "/confscope-test-output.XXXXXX";
+    fd = mkostemp(name.data(), O_CLOEXEC);
+    if (fd < 0)
+        throw std::runtime_error("cannot create a temporary file in " + dir + ": " +
+                                 std::strerror(errno));
+    unlink(name.c_str());
+    return fd;
+}
+
+// Everything in the file behind `fd`, from its start.
+std::string read_all(int fd) {
+    std::string text;
+    std::array<char, 65536> buffer{};
+    off_t offset = 0;
+    for (;;) {
+        const ssize_t n = pread(fd, buffer.data(), buffer.size(), offset);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        text.append(buffer.data(), static_cast<std::size_t>(n));
+        offset += n;
+    }
+    return text;
+}
+
+}  // namespace
+
+ProcessResult run_process(const std::vector<std::string>& argv,
+                          const std::optional<std::vector<std::string>>& env) {
+    int out_pipe[2], err_pipe[2];
+    if (pipe2(out_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    if (pipe2(err_pipe, O_CLOEXEC) != 0) {
+        close(out_pipe[0]);
+        close(out_pipe[1]);
+        throw std::runtime_error("pipe failed");
+    }
+    pid_t pid = -1;
+    try {
+        pid = spawn_child(argv, env, out_pipe[1], err_pipe[1]);
+    } catch (...) {
+        for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
+            close(fd);
+        throw;
+    }
     close(out_pipe[1]);
     close(err_pipe[1]);
-    if (rc != 0) {
-        close(out_pipe[0]);
-        close(err_pipe[0]);
-        throw std::runtime_error("cannot run " + argv.front());
-    }
     ProcessResult result;
     std::array<pollfd, 2> fds{{{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}}};
     std::array<char, 65536> buffer{};
     int open_fds = 2;
     while (open_fds > 0) {
-        if (poll(fds.data(), fds.size(), -1) < 0) break;
+        if (poll(fds.data(), fds.size(), -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
         for (std::size_t i = 0; i < fds.size(); ++i) {
             if (fds[i].fd < 0 || fds[i].revents == 0) continue;
             const ssize_t n = read(fds[i].fd, buffer.data(), buffer.size());
@@ -114,9 +185,10 @@ ProcessResult run_process(const std::vector<std::string>& argv,
             (i == 0 ? result.out : result.err).append(buffer.data(), static_cast<std::size_t>(n));
         }
     }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    for (const pollfd& p : fds) {
+        if (p.fd >= 0) close(p.fd);
+    }
+    result.exit_code = reap(pid, 0).value_or(-1);
     return result;
 }
 
@@ -125,6 +197,91 @@ ProcessResult run_confscope(const std::vector<std::string>& args,
     std::vector<std::string> argv{confscope_exe().string()};
     argv.insert(argv.end(), args.begin(), args.end());
     return run_process(argv, env);
+}
+
+BackgroundProcess::BackgroundProcess(pid_t pid, int out_fd, int err_fd)
+    : pid_(pid), out_fd_(out_fd), err_fd_(err_fd) {}
+
+BackgroundProcess::BackgroundProcess(BackgroundProcess&& other) noexcept
+    : pid_(std::exchange(other.pid_, -1)),
+      out_fd_(std::exchange(other.out_fd_, -1)),
+      err_fd_(std::exchange(other.err_fd_, -1)),
+      exit_code_(std::exchange(other.exit_code_, std::nullopt)),
+      result_(std::exchange(other.result_, std::nullopt)) {}
+
+BackgroundProcess& BackgroundProcess::operator=(BackgroundProcess&& other) noexcept {
+    if (this != &other) {
+        release();
+        pid_ = std::exchange(other.pid_, -1);
+        out_fd_ = std::exchange(other.out_fd_, -1);
+        err_fd_ = std::exchange(other.err_fd_, -1);
+        exit_code_ = std::exchange(other.exit_code_, std::nullopt);
+        result_ = std::exchange(other.result_, std::nullopt);
+    }
+    return *this;
+}
+
+BackgroundProcess::~BackgroundProcess() {
+    release();
+}
+
+void BackgroundProcess::release() {
+    if (pid_ > 0 && !exit_code_) {
+        ::kill(pid_, SIGKILL);
+        exit_code_ = reap(pid_, 0);
+    }
+    for (int* fd : {&out_fd_, &err_fd_}) {
+        if (*fd >= 0) close(*fd);
+        *fd = -1;
+    }
+}
+
+bool BackgroundProcess::running() {
+    if (pid_ <= 0 || exit_code_) return false;
+    exit_code_ = reap(pid_, WNOHANG);
+    return !exit_code_;
+}
+
+void BackgroundProcess::signal(int sig) {
+    if (pid_ > 0 && !exit_code_) ::kill(pid_, sig);
+}
+
+ProcessResult BackgroundProcess::wait() {
+    if (result_) return *result_;
+    if (pid_ <= 0) throw std::logic_error("wait() on a moved-from BackgroundProcess");
+    if (!exit_code_) exit_code_ = reap(pid_, 0);
+    ProcessResult result;
+    result.exit_code = *exit_code_;
+    result.out = read_all(out_fd_);
+    result.err = read_all(err_fd_);
+    for (int* fd : {&out_fd_, &err_fd_}) {
+        close(*fd);
+        *fd = -1;
+    }
+    result_ = result;
+    return result;
+}
+
+BackgroundProcess spawn_process(const std::vector<std::string>& argv,
+                                const std::optional<std::vector<std::string>>& env) {
+    const int out_fd = capture_file();
+    int err_fd = -1;
+    try {
+        err_fd = capture_file();
+        const pid_t pid = spawn_child(argv, env, out_fd, err_fd);
+        return BackgroundProcess(pid, out_fd, err_fd);
+    } catch (...) {
+        close(out_fd);
+        if (err_fd >= 0) close(err_fd);
+        throw;
+    }
+}
+
+BackgroundProcess spawn_confscope(const std::vector<std::string>& args,
+                                  const std::optional<std::vector<std::string>>& env) {
+    std::vector<std::string> argv{confscope_exe().string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return spawn_process(argv, env);
 }
 
 fs::path confscope_exe() {

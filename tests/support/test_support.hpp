@@ -1,11 +1,13 @@
-// Shared helpers for the test suites: temporary folders, files, running the real confscope
-// executable, loading the real in-tree plugins, and the PostgreSQL server the ctest fixture starts.
+// Shared helpers for the test suites: temporary folders, files, running programs and the real
+// confscope executable (to completion, or in the background), loading the real in-tree plugins,
+// and the PostgreSQL server the ctest fixture starts.
 #pragma once
 
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 #include <confscope/parse/document.hpp>
@@ -52,6 +54,58 @@ ProcessResult run_process(const std::vector<std::string>& argv,
 /// Runs the confscope executable of this build.
 ProcessResult run_confscope(const std::vector<std::string>& args,
                             const std::optional<std::vector<std::string>>& env = std::nullopt);
+
+/// A child process started by spawn_process and left running while the test goes on (a scan to
+/// interrupt, two writers at once). It owns the child: the destructor of a process that has not
+/// been reaped kills it (SIGKILL) and reaps it, so a failing test leaves no process behind (the
+/// child only, not processes it started; it stays in the test's process group). Its stdout and
+/// stderr go to two unnamed temporary files (never pipes), so a child that writes a lot never
+/// blocks on a parent that is not waiting yet; wait() reads them. Movable, not copyable: a
+/// moved-from object owns nothing (pid() is -1). Not thread-safe; use one object from one thread.
+class BackgroundProcess {
+  public:
+    BackgroundProcess(BackgroundProcess&& other) noexcept;
+    /// Kills and reaps the process this object owned, if still unreaped, then takes `other`'s.
+    BackgroundProcess& operator=(BackgroundProcess&& other) noexcept;
+    BackgroundProcess(const BackgroundProcess&) = delete;
+    BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+    ~BackgroundProcess();
+
+    /// The child's process id (-1 once moved from). After the child is reaped (wait(), or
+    /// running() returning false) the id may be reused: signal it with signal(), not ::kill.
+    [[nodiscard]] pid_t pid() const { return pid_; }
+    /// True while the child has not exited; reaps it (without blocking) when it has, keeping its
+    /// status for wait().
+    bool running();
+    /// Sends `sig` to the child unless it has already been reaped (then does nothing).
+    void signal(int sig);
+    /// Blocks until the child exits; its exit code (128 + N for signal N, as run_process) and
+    /// everything it wrote to stdout and stderr. Calling it again returns the same result.
+    ProcessResult wait();
+
+  private:
+    friend BackgroundProcess spawn_process(const std::vector<std::string>&,
+                                           const std::optional<std::vector<std::string>>&);
+    BackgroundProcess(pid_t pid, int out_fd, int err_fd);
+    void release();  // kills and reaps an unreaped child, closes the files
+
+    pid_t pid_ = -1;
+    int out_fd_ = -1;
+    int err_fd_ = -1;
+    std::optional<int> exit_code_;         // set once reaped
+    std::optional<ProcessResult> result_;  // set by the first wait()
+};
+
+/// Starts a program with arguments (no shell) in the background, like run_process, and returns at
+/// once. `env` entries ("NAME=VALUE") replace the environment when given. Throws
+/// std::runtime_error when the program cannot be started.
+BackgroundProcess spawn_process(const std::vector<std::string>& argv,
+                                const std::optional<std::vector<std::string>>& env = std::nullopt);
+
+/// Starts the confscope executable of this build in the background.
+BackgroundProcess spawn_confscope(
+    const std::vector<std::string>& args,
+    const std::optional<std::vector<std::string>>& env = std::nullopt);
 
 /// Paths of this build's artifacts (set by CMake).
 fs::path confscope_exe();

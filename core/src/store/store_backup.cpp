@@ -169,6 +169,19 @@ Status bad_backup(const std::string& file, std::size_t line, const std::string& 
 Result<CheckedBackup> check_backup(const std::string& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return Status::not_found("backup " + file + ": cannot open it");
+    {
+        // A file that does not end with a newline was cut short while being written or copied.
+        std::ifstream tail(file, std::ios::binary | std::ios::ate);
+        const auto size = static_cast<std::streamoff>(tail.tellg());
+        if (size > 0) {
+            tail.seekg(size - 1);
+            if (tail.get() != '\n')
+                return Status::invalid_argument(
+                    "backup " + file +
+                    ": the file ends in the middle of a line: the backup was cut short; take it "
+                    "again");
+        }
+    }
     CheckedBackup checked;
     Sha256 body;
     Sha256 table_digest;
