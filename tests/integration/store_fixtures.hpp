@@ -145,5 +145,4 @@ inline std::string export_json(store::Store& s, std::int64_t id) {
     return *bytes;
 }
 
-
 }  // namespace confscope::test

@@ -216,9 +216,9 @@ BOOST_AUTO_TEST_CASE(a_damaged_or_foreign_backup_is_refused_and_nothing_is_writt
     // The message names the file and the line.
     write_file(dir / "lines", lines_of(text)[0] + "\nnot json\n");
     auto r = to->restore((dir / "lines").string(), true);
-    BOOST_TEST(r.status().message().find((dir / "lines").string() + ", line 2") !=
-                   std::string::npos,
-               r.status().message());
+    BOOST_TEST(
+        r.status().message().find((dir / "lines").string() + ", line 2") != std::string::npos,
+        r.status().message());
 
     // --replace swaps the content in one transaction.
     write_file(dir / "good", text);

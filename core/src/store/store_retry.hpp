@@ -43,6 +43,7 @@ inline bool permanent_connect_failure(const std::string& message) {
 template <typename Attempt>
 Status Store::retrying(const std::string& what, Attempt&& attempt) {
     std::chrono::milliseconds delay = options_.first_backoff;
+    std::string operation_cause;  // why the operation itself failed, when it did
     for (int number = 1;; ++number) {
         std::string cause;
         bool transient = false;
@@ -82,10 +83,15 @@ Status Store::retrying(const std::string& what, Attempt&& attempt) {
             }
         }
         if (connecting) session_.reset();
+        if (!connecting && what != "connecting") operation_cause = cause;
         const std::string failed =
             "store " + url_.display + (connecting ? " is unreachable" : ": " + what + " failed");
         if (!transient || number > options_.retries) {
+            // Name the operation that failed even when the last attempt could not reconnect.
             std::string message = failed + ": " + cause;
+            if (connecting && !operation_cause.empty())
+                message = "store " + url_.display + ": " + what + " failed: " + operation_cause +
+                          "; then the store was unreachable: " + cause;
             if (number > 1) message += " (gave up after " + std::to_string(number) + " attempts)";
             return Status::unavailable(message);
         }
