@@ -173,12 +173,41 @@ RowBatch scan_plugins(const scan::ScanResult& r, std::int64_t scan_id) {
     return rows;
 }
 
-RowBatch scan_contents(const scan::ScanResult& r) {
+// The hashes of `r`'s content the store holds already: most of a machine's files do not change
+// between scans, and sending their bytes again (only to have them skipped) is most of a rescan's
+// traffic on PostgreSQL.
+std::set<std::string> stored_hashes(soci::session& sql, Backend backend,
+                                    const scan::ScanResult& r) {
+    RowBatch hashes("confscope_candidate_hashes", {"content_hash"});
+    std::set<std::string_view> seen;
+    for (const scan::FileRecord& f : r.files)
+        if (f.content && seen.insert(f.content_sha256).second) hashes.put(f.content_sha256);
+    std::set<std::string> stored;
+    if (hashes.rows() == 0) return stored;
+    sql << (backend == Backend::sqlite
+                ? "CREATE TEMP TABLE IF NOT EXISTS confscope_candidate_hashes (content_hash TEXT)"
+                : "CREATE TEMP TABLE IF NOT EXISTS confscope_candidate_hashes (content_hash TEXT) "
+                  "ON COMMIT DROP");
+    sql << "DELETE FROM confscope_candidate_hashes";
+    detail::insert_rows(sql, backend, hashes);
+    soci::rowset<std::string> rows =
+        (sql.prepare << "SELECT c.content_hash FROM confscope_candidate_hashes c JOIN "
+                        "file_contents f ON f.content_hash = c.content_hash");
+    for (const std::string& hash : rows)
+        stored.insert(hash);
+    sql << "DELETE FROM confscope_candidate_hashes";
+    return stored;
+}
+
+RowBatch scan_contents(soci::session& sql, Backend backend, const scan::ScanResult& r) {
     RowBatch rows("file_contents",
                   {"content_hash", "size_bytes", "content", "redacted", "first_seen_at"});
+    const std::set<std::string> stored = stored_hashes(sql, backend, r);
     std::set<std::string_view> added;
     for (const scan::FileRecord& f : r.files) {
-        if (!f.content || !added.insert(f.content_sha256).second) continue;
+        if (!f.content || stored.contains(f.content_sha256) ||
+            !added.insert(f.content_sha256).second)
+            continue;
         rows.put(f.content_sha256);
         rows.put(f.content->size());
         rows.put(*f.content);
@@ -373,15 +402,25 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
             soci::use(walked), soci::use(unreadable), soci::use(item_count),
             soci::use(finding_count), soci::into(scan_id);
 
-        const Backend backend = url_.backend;
-        detail::insert_rows(sql, backend, scan_placeholders(r, scan_id));
-        detail::insert_rows(sql, backend, scan_plugins(r, scan_id));
-        detail::insert_rows(sql, backend, scan_contents(r), detail::OnConflict::ignore);
-        detail::insert_rows(sql, backend, scan_paths(r, scan_id));
-        detail::insert_rows(sql, backend, scan_items(r, scan_id));
-        detail::insert_rows(sql, backend, scan_findings(r, scan_id));
-        detail::insert_rows(sql, backend, scan_rules(r, scan_id));
-        detail::insert_rows(sql, backend, scan_history(sql, r, scan_id));
+        const auto insert = [&](const RowBatch& rows, detail::OnConflict on_conflict) {
+            const auto started = std::chrono::steady_clock::now();
+            detail::insert_rows(sql, url_.backend, rows, on_conflict);
+            log::debug("stored " + std::to_string(rows.rows()) + " rows into " + rows.table() +
+                       " in " +
+                       std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                          std::chrono::steady_clock::now() - started)
+                                          .count()) +
+                       " ms");
+        };
+        const auto fail = detail::OnConflict::fail;
+        insert(scan_placeholders(r, scan_id), fail);
+        insert(scan_plugins(r, scan_id), fail);
+        insert(scan_contents(sql, url_.backend, r), detail::OnConflict::ignore);
+        insert(scan_paths(r, scan_id), fail);
+        insert(scan_items(r, scan_id), fail);
+        insert(scan_findings(r, scan_id), fail);
+        insert(scan_rules(r, scan_id), fail);
+        insert(scan_history(sql, r, scan_id), fail);
     });
     if (!status) return status;
     return static_cast<std::int64_t>(scan_id);
