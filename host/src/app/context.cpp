@@ -93,6 +93,19 @@ Result<Context::OpenScan> Context::open_scan(const std::string& reference) const
     return opened;
 }
 
+Result<Context::OpenScans> Context::open_scans(const std::string& reference, bool all_hosts) const {
+    OpenScans opened;
+    if (!all_hosts) {
+        CONFSCOPE_ASSIGN_OR_RETURN(OpenScan one, open_scan(reference));
+        opened.store = std::move(one.store);
+        opened.scans.push_back({"", one.id, "", ""});
+        return opened;
+    }
+    CONFSCOPE_ASSIGN_OR_RETURN(opened.store, open_store());
+    CONFSCOPE_ASSIGN_OR_RETURN(opened.scans, opened.store->latest_scan_per_host());
+    return opened;
+}
+
 int Context::fail(const Status& status) {
     output_.error(status.message());
     const bool usage =

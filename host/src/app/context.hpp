@@ -72,6 +72,14 @@ class Context {
     /// Opens the store and resolves `reference` (an id, a UUID, "latest" or "previous").
     Result<OpenScan> open_scan(const std::string& reference) const;
 
+    /// An open store and the scans a query reads: one scan (host left empty), or with
+    /// `all_hosts` the newest scan of every host (fleet queries).
+    struct OpenScans {
+        std::unique_ptr<store::Store> store;
+        std::vector<store::HostScan> scans;
+    };
+    Result<OpenScans> open_scans(const std::string& reference, bool all_hosts) const;
+
     /// Prints `status` as one error line and returns its exit code: 2 for what the user named
     /// wrongly (invalid_argument, not_found), 3 for everything else.
     int fail(const Status& status);

@@ -69,23 +69,11 @@ int run_findings_command(Context& context, const Arguments& args) {
         out.error("--all-hosts and --scan contradict each other: give one");
         return exit_usage;
     }
-    std::unique_ptr<store::Store> store;
-    std::vector<store::HostScan> hosts;
-    std::int64_t id = 0;
-    if (all_hosts) {
-        auto opened = context.open_store();
-        if (!opened) return context.fail(opened.status());
-        store = std::move(*opened);
-        auto listed = store->latest_scan_per_host();
-        if (!listed) return context.fail(listed.status());
-        hosts = std::move(*listed);
-    } else {
-        auto opened = context.open_scan(which);
-        if (!opened) return context.fail(opened.status());
-        store = std::move(opened->store);
-        id = opened->id;
-        hosts.push_back({"", id, "", ""});
-    }
+    auto opened = context.open_scans(which, all_hosts);
+    if (!opened) return context.fail(opened.status());
+    const std::unique_ptr<store::Store>& store = opened->store;
+    const std::vector<store::HostScan>& hosts = opened->scans;
+    const std::int64_t id = hosts.empty() ? 0 : hosts.front().scan_id;
     std::vector<std::pair<std::string, store::StoredFinding>> all;
     for (const store::HostScan& host : hosts) {
         auto found = store->findings(host.scan_id);

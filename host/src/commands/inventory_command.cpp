@@ -98,23 +98,11 @@ int run_inventory_command(Context& context, const Arguments& args) {
         return exit_usage;
     }
     std::vector<Entry> entries;
-    std::vector<store::HostScan> hosts;
-    std::unique_ptr<store::Store> store;
-    std::int64_t id = 0;
-    if (all_hosts) {
-        auto opened = context.open_store();
-        if (!opened) return context.fail(opened.status());
-        store = std::move(*opened);
-        auto listed = store->latest_scan_per_host();
-        if (!listed) return context.fail(listed.status());
-        hosts = std::move(*listed);
-    } else {
-        auto opened = context.open_scan(which);
-        if (!opened) return context.fail(opened.status());
-        store = std::move(opened->store);
-        id = opened->id;
-        hosts.push_back({"", id, "", ""});
-    }
+    auto opened = context.open_scans(which, all_hosts);
+    if (!opened) return context.fail(opened.status());
+    const std::unique_ptr<store::Store>& store = opened->store;
+    const std::vector<store::HostScan>& hosts = opened->scans;
+    const std::int64_t id = hosts.empty() ? 0 : hosts.front().scan_id;
     for (const store::HostScan& host : hosts) {
         auto items = store->items(host.scan_id);
         if (!items) return context.fail(items.status());
