@@ -224,6 +224,13 @@ BOOST_AUTO_TEST_CASE(db_commands_operate_a_store_end_to_end) {
     BOOST_TEST(run_confscope({"db", "--help"}).out.find("prune --keep N") != std::string::npos);
     BOOST_TEST(run_confscope({"--db", db, "db", "frobnicate"}).exit_code == 2);
 
+    // Looking at a store never creates one.
+    const std::string missing = (dir / "missing.db").string();
+    const ProcessResult look = run_confscope({"--db", missing, "db", "status"});
+    BOOST_TEST(look.exit_code == 2);
+    BOOST_TEST(look.err.find("create it with confscope db init") != std::string::npos, look.err);
+    BOOST_TEST(!fs::exists(missing));
+
     const ProcessResult init = run_confscope({"--db", db, "db", "init"});
     BOOST_TEST(init.exit_code == 0, init.err);
     BOOST_TEST(
@@ -247,6 +254,10 @@ BOOST_AUTO_TEST_CASE(db_commands_operate_a_store_end_to_end) {
     BOOST_TEST(backed.exit_code == 0, backed.err);
     BOOST_TEST(backed.out.find("Backed up 4 scan(s)") != std::string::npos, backed.out);
     BOOST_TEST(((fs::status(backup).permissions() & fs::perms::others_read) == fs::perms::none));
+    const ProcessResult to_stdout = run_confscope({"--db", db, "db", "backup", "-"});
+    BOOST_TEST(to_stdout.exit_code == 0, to_stdout.err);
+    BOOST_TEST(to_stdout.out.starts_with("{\"format\":\"confscope-backup\""),
+               to_stdout.out.substr(0, 80));
 
     // Into the other backend, then every row compared through an export.
     const std::string other_db = cli_url(other);
