@@ -61,3 +61,10 @@ if(NOT TARGET SOCI::core)
     set_target_properties(SOCI::postgresql PROPERTIES IMPORTED_LOCATION "${SOCI_POSTGRESQL_LIBRARY}")
     target_link_libraries(SOCI::postgresql INTERFACE SOCI::core PostgreSQL::PostgreSQL)
 endif()
+
+# dtl (libdtl-dev): header-only diff (edit scripts for `confscope diff`); no CMake config.
+find_path(DTL_INCLUDE_DIR dtl/dtl.hpp REQUIRED)
+if(NOT TARGET confscope_deps::dtl)
+    add_library(confscope_deps::dtl INTERFACE IMPORTED GLOBAL)
+    set_target_properties(confscope_deps::dtl PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${DTL_INCLUDE_DIR}")
+endif()

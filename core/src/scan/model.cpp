@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include <confscope/history/drift.hpp>
 #include <confscope/scan/model.hpp>
 
 namespace confscope::scan {
@@ -36,7 +37,7 @@ std::size_t ScanResult::count_at_or_above(sdk::Severity threshold) const {
 }
 
 std::vector<RuleInfo> core_rules() {
-    return {
+    std::vector<RuleInfo> rules = {
         {std::string(kParseErrorRule), "core", sdk::Severity::low,
          "Configuration file does not parse (JSON, JSONC, TOML or YAML)",
          "The client cannot read this file and silently skips it, so none of its settings, "
@@ -44,6 +45,9 @@ std::vector<RuleInfo> core_rules() {
          "syntax at the reported line and column: a missing comma or quote, an unclosed brace, "
          "or a tab in YAML indentation are the usual causes.",
          ""}};
+    for (RuleInfo& rule : history::drift_rules())
+        rules.push_back(std::move(rule));
+    return rules;
 }
 
 std::optional<sdk::Severity> parse_severity(std::string_view text) {

@@ -176,8 +176,7 @@ class ScanRun {
         for (ScannerEndpoint* scanner : scanners) {
             if (scanner == nullptr) continue;
             Participant p{scanner, scanner->identity(), {}, {}};
-            for (const RuleInfo& rule : core_rules())
-                p.rules.insert(rule.id);
+            p.rules.insert(std::string(kParseErrorRule));  // drift rules are the core's alone
             for (const sdk::Rule& r : scanner->rules()) {
                 p.rules.insert(r.id);
                 result_.rules.push_back(
@@ -464,8 +463,9 @@ class ScanRun {
 
     void store_content(FileRecord& rec, const std::string& bytes,
                        secrets::Redaction redaction) const {
-        if (options_.store_content == StoreContent::none || !is_valid_utf8_text(bytes)) return;
-        if (options_.store_content == StoreContent::raw) {
+        const StoreContent mode = content_mode_for(options_, rec);
+        if (mode == StoreContent::none || !is_valid_utf8_text(bytes)) return;
+        if (mode == StoreContent::raw) {
             rec.content = bytes;
         } else {
             rec.content = std::move(redaction.text);
@@ -582,6 +582,21 @@ ScanResult run_scan(const ScanOptions& options,
         scanners.push_back(owned.back().get());
     }
     return run_scan(options, scanners);
+}
+
+StoreContent content_mode_for(const ScanOptions& options, const FileRecord& file) {
+    StoreContent mode = options.store_content;
+    for (const ContentRule& rule : options.content_rules) {
+        const bool matches =
+            rule.is_path()
+                ? file.path == rule.selector ||
+                      (file.path.size() > rule.selector.size() &&
+                       file.path.starts_with(rule.selector) &&
+                       (rule.selector.ends_with('/') || file.path[rule.selector.size()] == '/'))
+                : file.plugin == rule.selector;
+        if (matches) mode = rule.mode;
+    }
+    return mode;
 }
 
 std::string fingerprint(std::string_view rule_id, std::string_view display_path,

@@ -1,6 +1,7 @@
 // Store operations behind `confscope db`: status, migrations, prune and vacuum.
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include <soci/soci.h>
 
@@ -19,6 +20,47 @@ long long count_of(soci::session& sql, const std::string& query) {
     long long n = 0;
     sql << query, soci::into(n);
     return n;
+}
+
+// A file version recorded by a scan about to be pruned is still current at the oldest kept scan of
+// its host when that scan found the same bytes and recorded no version of its own: it moves to
+// that scan, keeping its time, so history keeps every version a kept scan saw.
+void keep_current_versions(soci::session& sql, const std::string& host, long long oldest_kept) {
+    std::map<std::string, std::pair<long long, std::string>> newest;  // path -> (row id, sha256)
+    {
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT config_path, id, sha256 FROM config_history WHERE host = "
+                            ":host AND scan_id < :kept ORDER BY scan_id, id",
+             soci::use(host), soci::use(oldest_kept));
+        for (const soci::row& row : rows)
+            newest[detail::text(row, 0)] = {detail::integer(row, 1), detail::text(row, 2)};
+    }
+    if (newest.empty()) return;
+    std::set<std::string> recorded;
+    {
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT config_path FROM config_history WHERE host = :host AND "
+                            "scan_id = :kept",
+             soci::use(host), soci::use(oldest_kept));
+        for (const soci::row& row : rows)
+            recorded.insert(detail::text(row, 0));
+    }
+    std::map<std::string, std::string> seen;
+    {
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT resolved_path, sha256 FROM paths WHERE scan_id = :kept AND "
+                            "exists_flag = 1",
+             soci::use(oldest_kept));
+        for (const soci::row& row : rows)
+            seen.emplace(detail::text(row, 0), detail::text(row, 1));
+    }
+    for (const auto& [path, version] : newest) {
+        const auto it = seen.find(path);
+        if (recorded.contains(path) || it == seen.end() || it->second != version.second) continue;
+        long long id = version.first;
+        sql << "UPDATE config_history SET scan_id = :kept WHERE id = :id", soci::use(oldest_kept),
+            soci::use(id);
+    }
 }
 
 }  // namespace
@@ -101,8 +143,10 @@ Result<PruneReport> Store::prune(std::size_t keep, bool dry_run) {
             report.removed_per_host.emplace_back(host,
                                                  static_cast<std::int64_t>(ids.size() - keep));
             doomed.insert(doomed.end(), ids.begin() + static_cast<std::ptrdiff_t>(keep), ids.end());
+            keep_current_versions(sql, host, ids[keep - 1]);
         }
         report.scans_removed = static_cast<std::int64_t>(doomed.size());
+        const long long versions_before = count_of(sql, "SELECT COUNT(*) FROM config_history");
         // Children first, so the deletes need no cascade support from the backend.
         for (std::size_t start = 0; start < doomed.size(); start += 500) {
             std::string list;
@@ -115,6 +159,8 @@ Result<PruneReport> Store::prune(std::size_t keep, bool dry_run) {
                            (table->name == "scans" ? "id" : "scan_id") + " IN (" + list + ")";
             }
         }
+        report.versions_removed =
+            versions_before - count_of(sql, "SELECT COUNT(*) FROM config_history");
         const std::string orphans =
             " FROM file_contents c WHERE NOT EXISTS (SELECT 1 FROM paths p WHERE p.content_hash = "
             "c.content_hash) AND NOT EXISTS (SELECT 1 FROM config_history h WHERE h.content_hash "

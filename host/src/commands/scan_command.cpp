@@ -5,7 +5,9 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
+#include <confscope/history/drift.hpp>
 #include <confscope/log/log.hpp>
 #include <confscope/scan/scanner.hpp>
 
@@ -36,7 +38,7 @@ struct ScanFlags {
     std::vector<std::string> env;
     std::vector<std::string> plugins;
     std::string fail_on = "none";
-    std::string store_content = "redacted";
+    std::vector<std::string> store_content;
     std::string os;
     std::string host;
     std::uint64_t max_file_size = 16ull * 1024 * 1024;
@@ -78,8 +80,10 @@ CommandSpec make_spec(ScanFlags& f) {
         "use only these scanners (a name from `plugins list`, or a library path); repeatable")(
         "fail-on", po::value(&f.fail_on)->value_name("SEVERITY")->default_value("none"),
         "exit 1 when a finding is at or above: info, low, medium, high, critical, or none")(
-        "store-content", po::value(&f.store_content)->value_name("MODE")->default_value("redacted"),
-        "keep file content: redacted (default), none, or raw (secrets in plaintext; warns)")(
+        "store-content", po::value(&f.store_content)->value_name("MODE[:WHAT]")->composing(),
+        "keep file content: redacted (default), none, or raw (secrets in plaintext; warns); "
+        "MODE:PLUGIN or MODE:PATH for one scanner plugin's files or one file or folder "
+        "(repeatable; raw keeps a version restorable)")(
         "host", po::value(&f.host)->value_name("NAME"),
         "record the scan under this machine name (default: the hostname), e.g. a CI runner's "
         "stable name")(
@@ -128,6 +132,62 @@ std::string absolute_path(const std::string& path) {
     return text;
 }
 
+// --store-content MODE (the default, last one wins) and MODE:PLUGIN / MODE:PATH rules. A PATH
+// may start with ~/ (the scanned home) or be relative to the working folder.
+bool parse_content_rules(Output& out, const std::vector<std::string>& values,
+                         scan::ScanOptions& options) {
+    for (const std::string& value : values) {
+        const auto colon = value.find(':');
+        const std::string mode_text = value.substr(0, colon);
+        const auto mode = scan::parse_store_content(mode_text);
+        if (!mode) {
+            out.error("--store-content " + value +
+                      ": use redacted, none or raw, optionally followed by :PLUGIN or :PATH");
+            return false;
+        }
+        if (colon == std::string::npos) {
+            options.store_content = *mode;
+            continue;
+        }
+        scan::ContentRule rule{*mode, value.substr(colon + 1)};
+        if (rule.selector.empty()) {
+            out.error("--store-content " + value +
+                      ": name a scanner plugin (raw:claude-code) or a path (raw:~/.claude.json) "
+                      "after the colon");
+            return false;
+        }
+        if (rule.selector.starts_with("~/"))
+            rule.selector = options.roots.home + rule.selector.substr(1);
+        if (rule.is_path()) rule.selector = absolute_path(rule.selector);
+        options.content_rules.push_back(std::move(rule));
+    }
+    return true;
+}
+
+// DRIFT-001..003: the scan against the previous complete scan of the same host, home, system
+// root and project roots, for the plugins that ran to the end in both.
+int add_drift(Context& context, store::Store& store, scan::ScanResult& result) {
+    auto previous = store.previous_scan(store::ScanScope::of(result));
+    if (!previous) return context.fail(previous.status());
+    if (!*previous) {
+        log::info("no earlier complete scan of this host and these roots: no drift to report");
+        return exit_ok;
+    }
+    auto items = store.items(**previous);
+    if (!items) return context.fail(items.status());
+    auto plugins = store.plugins(**previous);
+    if (!plugins) return context.fail(plugins.status());
+    std::set<std::string> ran;
+    for (const store::StoredPlugin& p : *plugins) {
+        if (p.status == "ok") ran.insert(p.name);
+    }
+    const std::size_t added = history::add_drift_findings(result, history::entries_of(*items), ran,
+                                                          "scan " + std::to_string(**previous));
+    log::info("compared with scan " + std::to_string(**previous) + ": " + std::to_string(added) +
+              " drift finding(s)");
+    return exit_ok;
+}
+
 }  // namespace
 
 int run_scan_command(Context& context, const Arguments& args) {
@@ -148,12 +208,6 @@ int run_scan_command(Context& context, const Arguments& args) {
             return exit_usage;
         }
     }
-    const auto content_mode = scan::parse_store_content(flags.store_content);
-    if (!content_mode) {
-        out.error("--store-content " + flags.store_content + ": use redacted, none or raw");
-        return exit_usage;
-    }
-    options.store_content = *content_mode;
     if (!flags.os.empty()) {
         const auto os = platform::parse_os(flags.os);
         if (!os) {
@@ -199,6 +253,7 @@ int run_scan_command(Context& context, const Arguments& args) {
         options.env[assignment.substr(0, eq)] = assignment.substr(eq + 1);
     }
     options.roots.system_root = absolute_path(flags.system_root);
+    if (!parse_content_rules(out, flags.store_content, options)) return exit_usage;
     for (const std::string& root : flags.roots) {
         std::error_code ec;
         if (!fs::is_directory(root, ec)) {
@@ -211,6 +266,11 @@ int run_scan_command(Context& context, const Arguments& args) {
     options.prune_names.insert(options.prune_names.end(), flags.prune.begin(), flags.prune.end());
     if (options.store_content == scan::StoreContent::raw) {
         log::warning("--store-content raw: file content is stored with its secrets in plaintext");
+    }
+    for (const scan::ContentRule& rule : options.content_rules) {
+        if (rule.mode == scan::StoreContent::raw)
+            log::warning("--store-content raw:" + rule.selector +
+                         ": its content is stored with its secrets in plaintext");
     }
 
     // -- plugins, then the store (fail fast before scanning) --------------------------------------
@@ -281,6 +341,8 @@ int run_scan_command(Context& context, const Arguments& args) {
         out.error("scan cancelled; nothing was stored");
         return exit_runtime_error;
     }
+
+    if (const int code = add_drift(context, **store, result); code != exit_ok) return code;
 
     std::vector<std::string> expired;
     scan::apply_suppressions(result, *suppressions, today_utc(), &expired);

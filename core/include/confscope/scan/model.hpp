@@ -22,6 +22,16 @@ enum class StoreContent { none, redacted, raw };
 std::string_view to_string(StoreContent mode);
 std::optional<StoreContent> parse_store_content(std::string_view text);
 
+/// `--store-content MODE:WHAT`: how much content to keep of the files of one scanner plugin
+/// (WHAT is its name, e.g. claude-code) or under one path (WHAT holds a '/': an absolute file, or
+/// a folder and everything under it). The last rule that matches a file wins over the default.
+struct ContentRule {
+    StoreContent mode = StoreContent::redacted;
+    std::string selector;
+
+    [[nodiscard]] bool is_path() const { return selector.find('/') != std::string::npos; }
+};
+
 /// The rule id the core itself reports: a file that does not parse.
 inline constexpr std::string_view kParseErrorRule = "CFG-001";
 
@@ -134,7 +144,7 @@ struct ScanResult {
     [[nodiscard]] std::size_t count_at_or_above(sdk::Severity threshold) const;
 };
 
-/// The rules the core reports itself (CFG-001).
+/// The rules the core reports itself: CFG-001 and the drift rules (history/drift.hpp).
 std::vector<RuleInfo> core_rules();
 
 /// "info", "low", ... -> Severity.

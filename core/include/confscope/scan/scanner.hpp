@@ -34,7 +34,8 @@ struct ScanOptions {
     std::vector<std::string> project_roots;
     std::vector<std::string> prune_names = discovery::default_prune_names();
     std::uint64_t max_file_size = 16ull * 1024 * 1024;
-    StoreContent store_content = StoreContent::redacted;
+    StoreContent store_content = StoreContent::redacted;  ///< the default
+    std::vector<ContentRule> content_rules;               ///< per plugin or path; absolute paths
     /// Called after each file with (files done, files to do); optional.
     std::function<void(std::size_t, std::size_t)> progress;
     /// Set to true (from another thread or a signal handler) to stop early; optional.
@@ -48,6 +49,10 @@ ScanResult run_scan(const ScanOptions& options, const std::vector<ScannerEndpoin
 /// The same with plugin instances loaded into this process (scanners; others are ignored).
 ScanResult run_scan(const ScanOptions& options,
                     const std::vector<plugins::PluginInstance*>& instances);
+
+/// How much content of `file` the scan keeps: the last of `options.content_rules` that matches
+/// it, else `options.store_content`.
+StoreContent content_mode_for(const ScanOptions& options, const FileRecord& file);
 
 /// Stable fingerprint of a finding: the first 32 hex digits of SHA-256 over rule, display path and
 /// pointer.

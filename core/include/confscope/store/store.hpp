@@ -130,6 +130,47 @@ struct StoredPlugin {
     std::int64_t files_analyzed = 0;
 };
 
+/// One stored version of a file (config_history): recorded whenever a scan of its host found
+/// bytes that differ from the version recorded before.
+struct FileVersion {
+    int number = 0;            ///< 1 for the oldest stored version, counting up
+    std::int64_t scan_id = 0;  ///< the scan that first saw it (or, after a prune, the oldest kept)
+    std::string changed_at;    ///< when that scan finished
+    std::string category;      ///< the target's category ("settings", "mcp", ...)
+    std::string sha256;        ///< of the file's bytes
+    std::int64_t size = -1;    ///< of the file's bytes (-1 when unknown)
+    std::int64_t mode = 0;     ///< the file's mode bits then
+    std::string content_hash;  ///< "" when no content was stored (--store-content none, binary)
+    bool redacted = false;     ///< the stored content has redaction markers in it
+};
+
+/// A file with stored versions (`history` without a path).
+struct HistoryPath {
+    std::string path;
+    std::int64_t versions = 0;
+    std::string last_changed_at;
+};
+
+/// What the newest scan of a host that looked at a path found there.
+struct LastSeen {
+    std::int64_t scan_id = 0;
+    std::string finished_at;
+    bool exists = false;
+    std::string sha256;  ///< "" when it did not exist or was not read
+};
+
+/// Which scans are comparable: the same host, home, system root, OS profile and project roots.
+struct ScanScope {
+    std::string host;
+    std::string home;
+    std::string system_root;
+    std::string os_profile;
+    std::vector<std::string> roots;  ///< compared as a set
+
+    static ScanScope of(const scan::ScanResult& result);
+    static ScanScope of(const ScanSummary& summary);
+};
+
 /// How a store is opened and how hard it tries.
 struct StoreOptions {
     int retries = 5;  ///< transient failures are retried this many times (0: never)
@@ -182,6 +223,7 @@ struct PruneReport {
     std::int64_t scans_kept = 0;
     std::int64_t contents_removed = 0;
     std::int64_t content_bytes_removed = 0;
+    std::int64_t versions_removed = 0;  ///< file versions (history rows) no kept scan saw
     bool dry_run = false;
 };
 
@@ -231,6 +273,18 @@ class Store {
     /// Stored content by its hash.
     Result<std::optional<std::string>> content(const std::string& content_hash);
 
+    // -- history -------------------------------------------------------------------------------
+    /// The newest complete scan in `scope` (older than `before`, when given): what drift and
+    /// `diff` compare a scan with.
+    Result<std::optional<std::int64_t>> previous_scan(const ScanScope& scope,
+                                                      std::optional<std::int64_t> before = {});
+    /// Every stored version of `path` (absolute, as scanned) on `host`, oldest first.
+    Result<std::vector<FileVersion>> file_history(const std::string& host, const std::string& path);
+    /// The files of `host` that have stored versions, by path.
+    Result<std::vector<HistoryPath>> history_paths(const std::string& host);
+    /// What the newest scan of `host` that looked at `path` found, if any scan did.
+    Result<std::optional<LastSeen>> last_seen(const std::string& host, const std::string& path);
+
     // -- fleet
     // --------------------------------------------------------------------------------------
     /// The newest scan of every host, by host name.
@@ -243,8 +297,10 @@ class Store {
     /// Schema version, migrations, row counts and sizes.
     Result<StoreStatus> status();
     /// Keeps the newest `keep` scans of every host, deletes the rest (with their files,
-    /// inventory, findings and history), then the content no remaining row refers to. One
-    /// transaction; with `dry_run` nothing is deleted and the report says what would be.
+    /// inventory, findings and the file versions no kept scan saw), then the content no remaining
+    /// row refers to. A version a kept scan still saw survives, attached to the oldest kept scan
+    /// of its host with its original time. One transaction; with `dry_run` nothing is deleted and
+    /// the report says what would be.
     Result<PruneReport> prune(std::size_t keep, bool dry_run);
     /// Gives free space back (SQLite: checkpoint and VACUUM; PostgreSQL: VACUUM ANALYZE).
     /// Returns the size on disk before and after.
