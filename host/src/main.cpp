@@ -5,6 +5,7 @@
 // Global options may appear before or after the command. Exit codes: 0 clean, 1 findings at or
 // above --fail-on, 2 usage error, 3 runtime error (docs/CLI.md).
 #include <iostream>
+#include <set>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -27,7 +28,21 @@ namespace {
 constexpr int kCommandLineStyle =
     po::command_line_style::unix_style & ~po::command_line_style::allow_guessing;
 
-po::options_description global_options(GlobalOptions& g) {
+// Global options may come before or after the command word, except --version: after the command
+// it is the command's own (restore PATH --version N). The index of the command word in argv, or
+// argc when there is none.
+int command_index(int argc, char** argv) {
+    static const std::set<std::string_view> kTakesValue = {"--db", "--db-retries", "--plugin-path",
+                                                           "--log-level", "--log-file"};
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view token = argv[i];
+        if (!token.starts_with("-")) return i;
+        if (kTakesValue.contains(token)) ++i;
+    }
+    return argc;
+}
+
+po::options_description global_options(GlobalOptions& g, bool with_version = true) {
     po::options_description desc("Global options", 100);
     desc.add_options()("db", po::value(&g.db)->value_name("URL"),
                        "store: an SQLite file (default $CONFSCOPE_DB, else "
@@ -43,8 +58,8 @@ po::options_description global_options(GlobalOptions& g) {
         "json", po::bool_switch(&g.json), "machine-readable JSON on stdout")(
         "quiet,q", po::bool_switch(&g.quiet), "no progress and no summary details")(
         "no-color", po::bool_switch(&g.no_color), "no colour (also NO_COLOR)")(
-        "version", "print the version and exit")("help,h",
-                                                 "show help (with a command: that command's help)");
+        "help,h", "show help (with a command: that command's help)");
+    if (with_version) desc.add_options()("version", "print the version and exit");
     return desc;
 }
 
@@ -68,9 +83,19 @@ void print_main_help(std::ostream& out, const po::options_description& globals) 
 int main(int argc, char** argv) {
     GlobalOptions options;
     const po::options_description globals = global_options(options);
+    const int command_at = command_index(argc, argv);
+    const bool has_command = command_at < argc;
+    for (int i = 1; i < command_at; ++i) {
+        if (std::string_view(argv[i]) == "--version") {
+            std::cout << "confscope " CONFSCOPE_VERSION " (plugin ABI " << CONFSCOPE_ABI_MAJOR
+                      << "." << CONFSCOPE_ABI_MINOR << ")\n";
+            return exit_ok;
+        }
+    }
     po::options_description all;
-    all.add(globals).add_options()("command", po::value<std::string>())(
-        "arguments", po::value<std::vector<std::string>>());
+    all.add(has_command ? global_options(options, false) : globals)
+        .add_options()("command", po::value<std::string>())("arguments",
+                                                            po::value<std::vector<std::string>>());
     po::positional_options_description positional;
     positional.add("command", 1).add("arguments", -1);
 
@@ -95,11 +120,6 @@ int main(int argc, char** argv) {
         return exit_usage;
     }
 
-    if (vm.count("version") != 0U) {
-        std::cout << "confscope " CONFSCOPE_VERSION " (plugin ABI " << CONFSCOPE_ABI_MAJOR << "."
-                  << CONFSCOPE_ABI_MINOR << ")\n";
-        return exit_ok;
-    }
     if (vm.count("command") == 0U) {
         print_main_help(vm.count("help") != 0U ? std::cout : std::cerr, globals);
         return vm.count("help") != 0U ? exit_ok : exit_usage;

@@ -113,7 +113,14 @@ std::string describe_changed(const InventoryChange& c) {
     std::string text = kind_in_words(e.kind) + " " + in_quotes(e.name) + " in " + where(e) + ": ";
     std::vector<std::string> parts;
     bool launch_said = false;
+    const bool launch_changed =
+        std::any_of(c.fields.begin(), c.fields.end(),
+                    [](const FieldChange& f) { return f.field == "command" || f.field == "args"; });
     for (const FieldChange& f : c.fields) {
+        if (e.kind == "mcp_server" && (f.field == "package" || f.field == "pinned") &&
+            launch_changed) {
+            continue;  // follows from the command
+        }
         if (e.kind == "mcp_server" && (f.field == "command" || f.field == "args")) {
             if (launch_said) continue;
             launch_said = true;

@@ -223,4 +223,11 @@ Redaction redact_file(std::string_view bytes, const parse::Document& doc,
     return result;
 }
 
+Redaction redact_text(std::string_view bytes, sdk::Format format, const Detector& detector) {
+    parse::Document doc = parse::parse(format, bytes);
+    flag_document(doc, detector);
+    const std::vector<SecretSpan> spans = find_secret_spans(bytes, doc, detector);
+    return redact_file(bytes, doc, spans, {}, detector);
+}
+
 }  // namespace confscope::secrets

@@ -72,13 +72,23 @@ Result<std::vector<FileVersion>> Store::file_history(const std::string& host,
             const std::string same_file =
                 " FROM paths p WHERE p.scan_id = h.scan_id AND p.resolved_path = h.config_path "
                 "AND p.sha256 = h.sha256)";
+            // Content without redaction markers of the same bytes, stored by any scan of the
+            // host (a later scan with --store-content raw makes an earlier version restorable).
+            const std::string plain =
+                "(SELECT MIN(p.content_hash) FROM paths p JOIN scans s ON s.id = p.scan_id JOIN "
+                "file_contents pc ON pc.content_hash = p.content_hash WHERE s.host = h.host AND "
+                "p.resolved_path = h.config_path AND p.sha256 = h.sha256 AND pc.redacted = 0)";
             soci::rowset<soci::row> rows =
-                (sql.prepare << "SELECT h.scan_id, h.changed_at, h.config_type, h.sha256, "
-                                "h.content_hash, c.redacted, (SELECT MAX(p.size_bytes)" +
-                                    same_file + ", (SELECT MAX(p.mode)" + same_file +
-                                    " FROM config_history h LEFT JOIN file_contents c ON "
-                                    "c.content_hash = h.content_hash WHERE h.host = :host AND "
-                                    "h.config_path = :path ORDER BY h.scan_id, h.id",
+                (sql.prepare
+                     << "SELECT h.scan_id, h.changed_at, h.config_type, h.sha256, "
+                        "COALESCE(" +
+                            plain + ", h.content_hash), CASE WHEN " + plain +
+                            " IS NULL THEN c.redacted ELSE 0 END, (SELECT MAX(p.size_bytes)" +
+                            same_file + ", (SELECT MAX(p.mode)" + same_file +
+                            ", (SELECT MAX(p.format)" + same_file +
+                            " FROM config_history h LEFT JOIN file_contents c ON "
+                            "c.content_hash = h.content_hash WHERE h.host = :host AND "
+                            "h.config_path = :path ORDER BY h.scan_id, h.id",
                  soci::use(host), soci::use(path));
             std::vector<FileVersion> versions;
             for (const soci::row& row : rows) {
@@ -92,6 +102,7 @@ Result<std::vector<FileVersion>> Store::file_history(const std::string& host,
                 v.redacted = detail::integer(row, 5) != 0;
                 v.size = detail::is_null(row, 6) ? -1 : detail::integer(row, 6);
                 v.mode = detail::integer(row, 7);
+                v.format = detail::text(row, 8);
                 versions.push_back(std::move(v));
             }
             return versions;

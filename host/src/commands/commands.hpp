@@ -22,6 +22,9 @@ int run_baseline_command(Context& context, const Arguments& args);
 int run_export_command(Context& context, const Arguments& args);
 int run_import_command(Context& context, const Arguments& args);
 int run_db_command(Context& context, const Arguments& args);
+int run_diff_command(Context& context, const Arguments& args);
+int run_history_command(Context& context, const Arguments& args);
+int run_restore_command(Context& context, const Arguments& args);
 
 struct CommandEntry {
     std::string_view name;
@@ -40,6 +43,11 @@ inline constexpr CommandEntry kCommands[] = {
      &run_inventory_command},
     {"scans", "stored scans (list | show ID|latest)", &run_scans_command},
     {"rules", "the rule catalogue (list | show ID)", &run_rules_command},
+    {"diff", "what changed between two scans: files, line diffs, inventory, drift findings",
+     &run_diff_command},
+    {"history", "every stored version of a file (--show N prints one)", &run_history_command},
+    {"restore", "write a stored version of a file back (backup first, atomic)",
+     &run_restore_command},
     {"export", "a stored scan as json, csv, markdown, html, sarif or junit", &run_export_command},
     {"import", "load a JSON export (from another machine or a CI job) into the store",
      &run_import_command},

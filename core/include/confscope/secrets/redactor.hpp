@@ -76,4 +76,11 @@ Redaction redact_file(std::string_view bytes, const parse::Document& doc,
                       const std::map<std::string, std::string, std::less<>>& rules,
                       const Detector& detector = Detector::instance());
 
+/// Redacts a whole text the way a scan does, without plugins: parses it as `format` (text that
+/// does not parse is scanned as plain text), flags secret-looking values and replaces them and
+/// every secret span. For content stored raw, before it is shown. Markers name SECRET where a
+/// scan would have named the plugin's rule.
+Redaction redact_text(std::string_view bytes, sdk::Format format,
+                      const Detector& detector = Detector::instance());
+
 }  // namespace confscope::secrets

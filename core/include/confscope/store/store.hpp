@@ -137,6 +137,7 @@ struct FileVersion {
     std::int64_t scan_id = 0;  ///< the scan that first saw it (or, after a prune, the oldest kept)
     std::string changed_at;    ///< when that scan finished
     std::string category;      ///< the target's category ("settings", "mcp", ...)
+    std::string format;        ///< how the scan parsed it ("json", "toml", ...)
     std::string sha256;        ///< of the file's bytes
     std::int64_t size = -1;    ///< of the file's bytes (-1 when unknown)
     std::int64_t mode = 0;     ///< the file's mode bits then

@@ -1,0 +1,29 @@
+// Finding the stored versions of the file a user names (history, restore): PATH as typed (made
+// absolute against the working folder), else with its symbolic links resolved, on one host.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <confscope/base/status.hpp>
+#include <confscope/store/store.hpp>
+
+namespace confscope::host {
+
+struct VersionedFile {
+    std::string path;  ///< as the scans recorded it
+    std::string host;
+    std::vector<store::FileVersion> versions;  ///< oldest first, never empty
+};
+
+/// The host whose history `history` and `restore` read: `flag` when given, else this machine.
+std::string history_host(const std::string& flag);
+
+/// The stored versions of `user_path` on `host`; not_found (with what to do) when there are none.
+Result<VersionedFile> find_versions(store::Store& store, const std::string& host,
+                                    const std::string& user_path);
+
+/// "3f9a12c0ab41" — the first 12 hex digits, for tables.
+std::string short_hash(const std::string& sha256);
+
+}  // namespace confscope::host
