@@ -81,15 +81,6 @@ long long count_rows(const store::StoreUrl& url, const std::string& table) {
     return n;
 }
 
-// The store's URL as a command line takes it (for PostgreSQL with its password, which
-// StoreUrl::display hides).
-std::string cli_url(const FreshStore& store) {
-    if (store.url().backend == store::Backend::sqlite) return store.url().sqlite_path;
-    const std::string admin = *postgres_url();
-    const std::string& display = store.url().display;
-    return admin.substr(0, admin.rfind('/') + 1) + display.substr(display.rfind('/') + 1);
-}
-
 const char* const kTables[] = {"scans",           "file_contents", "env_vars",
                                "scan_plugins",    "paths",         "config_history",
                                "inventory_items", "findings",      "scan_rules"};

@@ -106,6 +106,15 @@ class FreshStore {
     store::StoreUrl url_;
 };
 
+// The store's URL as a command line takes it (for PostgreSQL with its password, which
+// StoreUrl::display hides).
+inline std::string cli_url(const FreshStore& store) {
+    if (store.url().backend == store::Backend::sqlite) return store.url().sqlite_path;
+    const std::string admin = *postgres_url();
+    const std::string& display = store.url().display;
+    return admin.substr(0, admin.rfind('/') + 1) + display.substr(display.rfind('/') + 1);
+}
+
 // A planted machine with secrets in every place the scanner reads.
 struct PlantedMachine {
     TempDir dir;

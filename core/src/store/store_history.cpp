@@ -44,23 +44,26 @@ ScanScope ScanScope::of(const ScanSummary& summary) {
             sorted(roots_of(summary.roots_json))};
 }
 
-Result<std::optional<std::int64_t>> Store::previous_scan(const ScanScope& scope,
-                                                         std::optional<std::int64_t> before) {
-    return query<std::optional<std::int64_t>>(
-        "finding the previous scan", [&](soci::session& sql) -> std::optional<std::int64_t> {
-            const long long limit = before ? *before : std::numeric_limits<long long>::max();
+Result<std::vector<std::int64_t>> Store::previous_scans(const ScanScope& scope,
+                                                        std::optional<std::int64_t> before,
+                                                        std::size_t limit) {
+    return query<std::vector<std::int64_t>>(
+        "finding the previous scans", [&](soci::session& sql) -> std::vector<std::int64_t> {
+            const long long below = before ? *before : std::numeric_limits<long long>::max();
             soci::rowset<soci::row> rows =
                 (sql.prepare << "SELECT id, roots_json FROM scans WHERE host = :host AND home = "
                                 ":home AND system_root = :root AND os_profile = :profile AND "
                                 "status = 'complete' AND id < :before ORDER BY id DESC",
                  soci::use(scope.host), soci::use(scope.home), soci::use(scope.system_root),
-                 soci::use(scope.os_profile), soci::use(limit));
+                 soci::use(scope.os_profile), soci::use(below));
             const std::vector<std::string> wanted = sorted(scope.roots);
+            std::vector<std::int64_t> ids;
             for (const soci::row& row : rows) {
+                if (ids.size() == limit) break;
                 if (sorted(roots_of(detail::text(row, 1))) == wanted)
-                    return detail::integer(row, 0);
+                    ids.push_back(detail::integer(row, 0));
             }
-            return std::nullopt;
+            return ids;
         });
 }
 

@@ -439,6 +439,7 @@ int prune(Context& context, const Arguments& args) {
             json_field(w, "scans_kept", report->scans_kept);
             json_field(w, "contents_removed", report->contents_removed);
             json_field(w, "content_bytes_removed", report->content_bytes_removed);
+            json_field(w, "versions_removed", report->versions_removed);
             json_string(w, "hosts");
             w.StartObject();
             for (const auto& [host, n] : report->removed_per_host)
@@ -458,7 +459,8 @@ int prune(Context& context, const Arguments& args) {
         }
         out << ")";
     }
-    out << " and " << report->contents_removed << " stored file version(s) ("
+    out << ", " << report->versions_removed << " file version(s) no kept scan saw and "
+        << report->contents_removed << " stored content(s) ("
         << human_bytes(report->content_bytes_removed) << "); " << report->scans_kept
         << " scan(s) kept\n";
     return exit_ok;

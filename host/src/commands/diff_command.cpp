@@ -2,11 +2,13 @@
 //
 // What changed between two stored scans: files added, removed and changed (with a unified diff of
 // their redacted content), the inventory changes in words, and the drift findings the change
-// amounts to. B defaults to the latest scan, A to the previous complete scan of B's host and
-// roots (the scan B's drift findings were measured against).
+// amounts to. B defaults to the latest scan, A to B's baseline (history/baseline.hpp: the scan
+// B's drift findings were measured against).
 #include <map>
 #include <ostream>
+#include <set>
 
+#include <confscope/history/baseline.hpp>
 #include <confscope/history/drift.hpp>
 #include <confscope/history/inventory_diff.hpp>
 #include <confscope/history/text_diff.hpp>
@@ -115,7 +117,13 @@ int run_diff_command(Context& context, const Arguments& args) {
         if (!resolved) return context.fail(resolved.status());
         from_id = *resolved;
     } else {
-        auto previous = store.previous_scan(store::ScanScope::of(*to), to->id);
+        auto plugins = store.plugins(to->id);
+        if (!plugins) return context.fail(plugins.status());
+        std::set<std::string> ran;
+        for (const store::StoredPlugin& p : *plugins) {
+            if (p.status == "ok") ran.insert(p.name);
+        }
+        auto previous = history::find_baseline(store, store::ScanScope::of(*to), ran, to->id);
         if (!previous) return context.fail(previous.status());
         if (!*previous) {
             context.out().error("scan " + std::to_string(to->id) +
@@ -123,7 +131,7 @@ int run_diff_command(Context& context, const Arguments& args) {
                                 "name both scans (confscope diff A B; see confscope scans list)");
             return exit_usage;
         }
-        from_id = **previous;
+        from_id = (*previous)->scan_id;
     }
     auto from = store.scan(from_id);
     if (!from) return context.fail(from.status());
@@ -242,7 +250,7 @@ int run_diff_command(Context& context, const Arguments& args) {
         w.StartArray();
         for (const history::DriftFinding& d : drift) {
             w.StartObject();
-            json_field(w, "rule_id", d.rule_id);
+            json_field(w, "rule", d.rule_id);
             json_field(w, "severity", sdk::to_string(d.severity));
             json_field(w, "message", d.message);
             json_field(w, "file", d.display_path);

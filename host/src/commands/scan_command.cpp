@@ -7,6 +7,7 @@
 #include <iostream>
 #include <set>
 
+#include <confscope/history/baseline.hpp>
 #include <confscope/history/drift.hpp>
 #include <confscope/log/log.hpp>
 #include <confscope/scan/scanner.hpp>
@@ -164,26 +165,25 @@ bool parse_content_rules(Output& out, const std::vector<std::string>& values,
     return true;
 }
 
-// DRIFT-001..003: the scan against the previous complete scan of the same host, home, system
-// root and project roots, for the plugins that ran to the end in both.
+// DRIFT-001..003: the scan against its baseline (history/baseline.hpp), for the plugins that ran
+// to the end in both.
 int add_drift(Context& context, store::Store& store, scan::ScanResult& result) {
-    auto previous = store.previous_scan(store::ScanScope::of(result));
-    if (!previous) return context.fail(previous.status());
-    if (!*previous) {
+    std::set<std::string> ran;
+    for (const scan::PluginRun& p : result.plugins) {
+        if (!p.failed) ran.insert(p.name);
+    }
+    auto baseline = history::find_baseline(store, store::ScanScope::of(result), ran);
+    if (!baseline) return context.fail(baseline.status());
+    if (!*baseline) {
         log::info("no earlier complete scan of this host and these roots: no drift to report");
         return exit_ok;
     }
-    auto items = store.items(**previous);
+    const std::int64_t id = (*baseline)->scan_id;
+    auto items = store.items(id);
     if (!items) return context.fail(items.status());
-    auto plugins = store.plugins(**previous);
-    if (!plugins) return context.fail(plugins.status());
-    std::set<std::string> ran;
-    for (const store::StoredPlugin& p : *plugins) {
-        if (p.status == "ok") ran.insert(p.name);
-    }
-    const std::size_t added = history::add_drift_findings(result, history::entries_of(*items), ran,
-                                                          "scan " + std::to_string(**previous));
-    log::info("compared with scan " + std::to_string(**previous) + ": " + std::to_string(added) +
+    const std::size_t added = history::add_drift_findings(
+        result, history::entries_of(*items), (*baseline)->plugins, "scan " + std::to_string(id));
+    log::info("compared with scan " + std::to_string(id) + ": " + std::to_string(added) +
               " drift finding(s)");
     return exit_ok;
 }

@@ -3,9 +3,9 @@
 // URL changed (medium); DRIFT-003 permissions were widened: an allow rule added, a deny rule
 // removed, or a wider default permission mode (high).
 //
-// A scan is compared with the previous complete scan of the same host, home, system root and
-// project roots (Store::previous_scan), and only for the scanner plugins that ran to the end in
-// both, so running fewer plugins this time never reads as servers removed or added.
+// A scan is compared with its baseline, the previous complete scan of the same host, home, system
+// root and project roots (history/baseline.hpp), and only for the scanner plugins that ran to the
+// end in both, so running fewer plugins this time never reads as servers removed or added.
 #pragma once
 
 #include <cstdint>

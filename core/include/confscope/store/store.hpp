@@ -275,10 +275,11 @@ class Store {
     Result<std::optional<std::string>> content(const std::string& content_hash);
 
     // -- history -------------------------------------------------------------------------------
-    /// The newest complete scan in `scope` (older than `before`, when given): what drift and
-    /// `diff` compare a scan with.
-    Result<std::optional<std::int64_t>> previous_scan(const ScanScope& scope,
-                                                      std::optional<std::int64_t> before = {});
+    /// The complete scans in `scope` (older than `before`, when given), newest first, at most
+    /// `limit`: the candidates drift and `diff` compare a scan with (history/baseline.hpp).
+    Result<std::vector<std::int64_t>> previous_scans(const ScanScope& scope,
+                                                     std::optional<std::int64_t> before,
+                                                     std::size_t limit);
     /// Every stored version of `path` (absolute, as scanned) on `host`, oldest first.
     Result<std::vector<FileVersion>> file_history(const std::string& host, const std::string& path);
     /// The files of `host` that have stored versions, by path.
