@@ -141,23 +141,18 @@ std::vector<DriftFinding> drift_findings(const std::vector<InventoryChange>& cha
     return found;
 }
 
-std::size_t add_drift_findings(scan::ScanResult& result,
-                               const std::vector<InventoryEntry>& previous,
+std::size_t add_drift_findings(scan::ScanResult& result, std::vector<InventoryEntry> previous,
                                const std::set<std::string>& previous_plugins,
                                const std::string& since) {
     std::set<std::string> ran_in_both;
     for (const scan::PluginRun& run : result.plugins) {
         if (!run.failed && previous_plugins.contains(run.name)) ran_in_both.insert(run.name);
     }
-    const auto keep = [&](const std::vector<InventoryEntry>& entries) {
-        std::vector<InventoryEntry> kept;
-        for (const InventoryEntry& e : entries) {
-            if (ran_in_both.contains(e.plugin)) kept.push_back(e);
-        }
-        return kept;
-    };
-    const std::vector<InventoryChange> changes =
-        compare_inventory(keep(previous), keep(entries_of(result)));
+    const auto compared = [&](const InventoryEntry& e) { return ran_in_both.contains(e.plugin); };
+    std::erase_if(previous, [&](const InventoryEntry& e) { return !compared(e); });
+    std::vector<InventoryEntry> current = entries_of(result);
+    std::erase_if(current, [&](const InventoryEntry& e) { return !compared(e); });
+    const std::vector<InventoryChange> changes = compare_inventory(previous, current);
     const std::vector<DriftFinding> found = drift_findings(changes, since);
     if (found.empty()) return 0;
 

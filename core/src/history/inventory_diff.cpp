@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -52,14 +53,24 @@ std::string in_quotes(std::string_view text) {
 // What tells two items apart. A file has one default permission mode whatever its value; a
 // permission rule's list and a server's project (~/.claude.json) are part of who it is.
 std::string identity(const InventoryEntry& e) {
-    const rapidjson::Document data = parse_object(e.data_json);
     const bool one_per_file = e.kind == "permission_mode";
     std::string key;
-    for (const std::string& part :
-         {e.display_path, e.kind, e.client, e.scope, one_per_file ? std::string() : e.name,
-          field(data, "list"), field(data, "project")}) {
-        key += part;
+    key.reserve(e.display_path.size() + e.kind.size() + e.client.size() + e.scope.size() +
+                e.name.size() + 8);
+    for (const std::string* part : {&e.display_path, &e.kind, &e.client, &e.scope}) {
+        key += *part;
         key += '\x1f';
+    }
+    if (!one_per_file) key += e.name;
+    key += '\x1f';
+    // Parsing the data costs more than the rest: only items that may carry the fields do.
+    const bool may_differ = e.data_json.find("\"list\"") != std::string::npos ||
+                            e.data_json.find("\"project\"") != std::string::npos;
+    if (may_differ) {
+        const rapidjson::Document data = parse_object(e.data_json);
+        key += field(data, "list");
+        key += '\x1f';
+        key += field(data, "project");
     }
     return key;
 }
@@ -193,22 +204,24 @@ std::vector<InventoryEntry> entries_of(const scan::ScanResult& result) {
     return entries;
 }
 
-std::vector<InventoryEntry> entries_of(const std::vector<store::StoredItem>& items) {
+std::vector<InventoryEntry> entries_of(std::vector<store::StoredItem> items) {
     std::vector<InventoryEntry> entries;
     entries.reserve(items.size());
-    for (const store::StoredItem& item : items) {
-        entries.push_back({item.plugin, item.kind, item.client, item.scope, item.name,
-                           item.display_path, item.data_json, item.pointer, item.line,
-                           item.column});
+    for (store::StoredItem& item : items) {
+        entries.push_back({std::move(item.plugin), std::move(item.kind), std::move(item.client),
+                           std::move(item.scope), std::move(item.name),
+                           std::move(item.display_path), std::move(item.data_json),
+                           std::move(item.pointer), item.line, item.column});
     }
     return entries;
 }
 
 std::vector<InventoryChange> compare_inventory(const std::vector<InventoryEntry>& before,
                                                const std::vector<InventoryEntry>& after) {
-    std::map<std::string,
-             std::pair<std::vector<const InventoryEntry*>, std::vector<const InventoryEntry*>>>
+    std::unordered_map<std::string, std::pair<std::vector<const InventoryEntry*>,
+                                              std::vector<const InventoryEntry*>>>
         by_identity;
+    by_identity.reserve(before.size() + after.size());
     for (const InventoryEntry& e : before)
         by_identity[identity(e)].first.push_back(&e);
     for (const InventoryEntry& e : after)

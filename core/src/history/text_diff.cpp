@@ -37,24 +37,52 @@ struct Edit {
     std::size_t new_line;  // 0-based index into the newer text (keep, add)
 };
 
-// The shortest edit script, from dtl (Wu's O(NP) algorithm).
+// The lines as compared: a last line without its '\n' differs from the same text with one, as in
+// diff -u (a line never holds '\n', so appending one makes it distinct from every complete line).
+std::vector<std::string> compared(const Lines& lines) {
+    std::vector<std::string> text = lines.text;
+    if (!lines.final_newline && !text.empty()) text.back() += '\n';
+    return text;
+}
+
+// The shortest edit script, from dtl (Wu's O(NP) algorithm). Within each run of changes the
+// removed lines come first, then the added ones, as diff -u and git diff print them.
 std::vector<Edit> edit_script(const Lines& a, const Lines& b) {
-    dtl::Diff<std::string, std::vector<std::string>> diff(a.text, b.text);
+    dtl::Diff<std::string, std::vector<std::string>> diff(compared(a), compared(b));
     diff.onHuge();
     diff.compose();
-    std::vector<Edit> edits;
-    std::size_t i = 0;
-    std::size_t j = 0;
+    std::vector<Op> ops;
+    std::vector<Op> added;  // the adds of the current run, held back until its removes are out
     for (const auto& [line, info] : diff.getSes().getSequence()) {
         switch (info.type) {
             case dtl::SES_COMMON:
-                edits.push_back({Op::keep, i++, j++});
+                ops.insert(ops.end(), added.begin(), added.end());
+                added.clear();
+                ops.push_back(Op::keep);
                 break;
             case dtl::SES_DELETE:
-                edits.push_back({Op::remove, i++, j});
+                ops.push_back(Op::remove);
                 break;
             case dtl::SES_ADD:
-                edits.push_back({Op::add, i, j++});
+                added.push_back(Op::add);
+                break;
+        }
+    }
+    ops.insert(ops.end(), added.begin(), added.end());
+    std::vector<Edit> edits;
+    edits.reserve(ops.size());
+    std::size_t i = 0;
+    std::size_t j = 0;
+    for (const Op op : ops) {
+        switch (op) {
+            case Op::keep:
+                edits.push_back({op, i++, j++});
+                break;
+            case Op::remove:
+                edits.push_back({op, i++, j});
+                break;
+            case Op::add:
+                edits.push_back({op, i, j++});
                 break;
         }
     }
@@ -76,14 +104,7 @@ TextDiff unified_diff(std::string_view before, std::string_view after,
     if (before == after) return out;
     const Lines a = split_lines(before);
     const Lines b = split_lines(after);
-    std::vector<Edit> edits = edit_script(a, b);
-    // A last line that differs only in its final newline is a change of that line.
-    if (a.final_newline != b.final_newline && !edits.empty() && edits.back().op == Op::keep &&
-        !a.text.empty() && !b.text.empty()) {
-        const Edit last = edits.back();
-        edits.back() = {Op::remove, last.old_line, last.new_line};
-        edits.push_back({Op::add, last.old_line + 1, last.new_line});
-    }
+    const std::vector<Edit> edits = edit_script(a, b);
 
     out.patch = "--- " + std::string(before_label) + "\n+++ " + std::string(after_label) + "\n";
     std::size_t k = 0;

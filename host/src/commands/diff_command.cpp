@@ -178,8 +178,8 @@ int run_diff_command(Context& context, const Arguments& args) {
     if (!items_a) return context.fail(items_a.status());
     auto items_b = store.items(to->id);
     if (!items_b) return context.fail(items_b.status());
-    const std::vector<history::InventoryChange> changes =
-        history::compare_inventory(history::entries_of(*items_a), history::entries_of(*items_b));
+    const std::vector<history::InventoryChange> changes = history::compare_inventory(
+        history::entries_of(std::move(*items_a)), history::entries_of(std::move(*items_b)));
     std::vector<history::DriftFinding> drift =
         history::drift_findings(changes, "scan " + std::to_string(from->id));
     std::stable_sort(drift.begin(), drift.end(),

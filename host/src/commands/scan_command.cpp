@@ -179,12 +179,22 @@ int add_drift(Context& context, store::Store& store, scan::ScanResult& result) {
         return exit_ok;
     }
     const std::int64_t id = (*baseline)->scan_id;
+    const auto started = std::chrono::steady_clock::now();
     auto items = store.items(id);
     if (!items) return context.fail(items.status());
-    const std::size_t added = history::add_drift_findings(
-        result, history::entries_of(*items), (*baseline)->plugins, "scan " + std::to_string(id));
+    const auto read = std::chrono::steady_clock::now();
+    const std::size_t previous_items = items->size();
+    const std::size_t added =
+        history::add_drift_findings(result, history::entries_of(std::move(*items)),
+                                    (*baseline)->plugins, "scan " + std::to_string(id));
+    const auto ms = [](auto from, auto to) {
+        return std::to_string(
+            std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count());
+    };
     log::info("compared with scan " + std::to_string(id) + ": " + std::to_string(added) +
               " drift finding(s)");
+    log::debug("drift: read " + std::to_string(previous_items) + " items in " + ms(started, read) +
+               " ms, compared in " + ms(read, std::chrono::steady_clock::now()) + " ms");
     return exit_ok;
 }
 

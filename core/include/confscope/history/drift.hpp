@@ -54,8 +54,7 @@ std::optional<int> permission_mode_rank(std::string_view mode);
 /// `previous_plugins` the plugins that ran to the end in it. Appends the drift findings to
 /// `result`, each in the file of `result` with its display path; a finding
 /// whose file is not in `result` at all is dropped. Returns how many were added.
-std::size_t add_drift_findings(scan::ScanResult& result,
-                               const std::vector<InventoryEntry>& previous,
+std::size_t add_drift_findings(scan::ScanResult& result, std::vector<InventoryEntry> previous,
                                const std::set<std::string>& previous_plugins,
                                const std::string& since);
 

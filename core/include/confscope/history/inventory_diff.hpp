@@ -33,8 +33,8 @@ struct InventoryEntry {
 
 /// The items of a scan in memory (before it is stored), with their files' display paths.
 std::vector<InventoryEntry> entries_of(const scan::ScanResult& result);
-/// The items of a stored scan.
-std::vector<InventoryEntry> entries_of(const std::vector<store::StoredItem>& items);
+/// The items of a stored scan (moved from `items`).
+std::vector<InventoryEntry> entries_of(std::vector<store::StoredItem> items);
 
 /// One field of an item that differs ("command", "url", "mode", ...).
 struct FieldChange {
