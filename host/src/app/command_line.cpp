@@ -2,9 +2,21 @@
 
 #include <ostream>
 
+#include <confscope/scan/model.hpp>
+
 #include "exit_codes.hpp"
 
 namespace confscope::host {
+
+bool parse_fail_on(Context& context, const std::string& text,
+                   std::optional<sdk::Severity>& threshold) {
+    threshold.reset();
+    if (text == "none") return true;
+    threshold = scan::parse_severity(text);
+    if (threshold) return true;
+    context.out().error("--fail-on " + text + ": use info, low, medium, high, critical or none");
+    return false;
+}
 
 void print_help(std::ostream& out, const CommandSpec& spec) {
     out << "Usage: " << spec.usage << "\n\n"

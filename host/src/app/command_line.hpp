@@ -27,6 +27,11 @@ struct CommandSpec {
 std::optional<int> parse_command(Context& context, CommandSpec& spec,
                                  const std::vector<std::string>& args, po::variables_map& vm);
 
+/// Reads a --fail-on value into `threshold`: nothing for "none", else the severity. For anything
+/// else prints the usage error and returns false (the command exits 2).
+bool parse_fail_on(Context& context, const std::string& text,
+                   std::optional<sdk::Severity>& threshold);
+
 /// Prints a command's help.
 void print_help(std::ostream& out, const CommandSpec& spec);
 

@@ -96,14 +96,7 @@ int run_diff_command(Context& context, const Arguments& args) {
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
     std::optional<sdk::Severity> threshold;
-    if (fail_on != "none") {
-        threshold = scan::parse_severity(fail_on);
-        if (!threshold) {
-            context.out().error("--fail-on " + fail_on +
-                                ": use info, low, medium, high, critical or none");
-            return exit_usage;
-        }
-    }
+    if (!parse_fail_on(context, fail_on, threshold)) return exit_usage;
 
     // -- the two scans ---------------------------------------------------------------------------
     auto newer = context.open_scan(refs.size() >= 2 ? refs[1] : "latest");

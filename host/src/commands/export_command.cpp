@@ -47,14 +47,7 @@ int run_export_command(Context& context, const Arguments& args) {
     if (auto code = parse_command(context, cli, args, vm)) return *code;
 
     std::optional<sdk::Severity> threshold;
-    if (fail_on != "none") {
-        threshold = scan::parse_severity(fail_on);
-        if (!threshold) {
-            context.out().error("--fail-on " + fail_on +
-                                ": use info, low, medium, high, critical or none");
-            return exit_usage;
-        }
-    }
+    if (!parse_fail_on(context, fail_on, threshold)) return exit_usage;
     spec.request.fail_on = threshold.value_or(sdk::Severity::low);
     if (!valid_what(context, spec.request.what)) return exit_usage;
     auto parsed = parse_export_options(context, options);

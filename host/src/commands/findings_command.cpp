@@ -58,13 +58,7 @@ int run_findings_command(Context& context, const Arguments& args) {
         return exit_usage;
     }
     std::optional<sdk::Severity> threshold;
-    if (fail_on != "none") {
-        threshold = scan::parse_severity(fail_on);
-        if (!threshold) {
-            out.error("--fail-on " + fail_on + ": use info, low, medium, high, critical or none");
-            return exit_usage;
-        }
-    }
+    if (!parse_fail_on(context, fail_on, threshold)) return exit_usage;
     if (all_hosts && !vm["scan"].defaulted()) {
         out.error("--all-hosts and --scan contradict each other: give one");
         return exit_usage;

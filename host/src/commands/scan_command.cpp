@@ -210,14 +210,7 @@ int run_scan_command(Context& context, const Arguments& args) {
     // -- options ---------------------------------------------------------------------------------
     scan::ScanOptions options;
     std::optional<sdk::Severity> fail_on;
-    if (flags.fail_on != "none") {
-        fail_on = scan::parse_severity(flags.fail_on);
-        if (!fail_on) {
-            out.error("--fail-on " + flags.fail_on +
-                      ": use info, low, medium, high, critical or none");
-            return exit_usage;
-        }
-    }
+    if (!parse_fail_on(context, flags.fail_on, fail_on)) return exit_usage;
     if (!flags.os.empty()) {
         const auto os = platform::parse_os(flags.os);
         if (!os) {
