@@ -53,7 +53,7 @@ BOOST_AUTO_TEST_CASE(labels_head_the_patch) {
 }
 
 BOOST_AUTO_TEST_CASE(a_line_added_at_the_end) {
-    const TextDiff d = diff(kTen, std::string(kTen) + "11\n");
+    const TextDiff d = diff(kTen, "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n");
     BOOST_TEST(d.patch == "--- a\n+++ b\n@@ -8,3 +8,4 @@\n 8\n 9\n 10\n+11\n");
     BOOST_TEST(d.added == 1u);
     BOOST_TEST(d.removed == 0u);
