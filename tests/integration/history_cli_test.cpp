@@ -324,6 +324,69 @@ BOOST_AUTO_TEST_CASE(restore_refuses_and_leaves_everything_as_it_was) {
     BOOST_TEST(read_file(h.servers) == kServersV2);
 }
 
+BOOST_AUTO_TEST_CASE(restore_through_a_link_and_of_a_deleted_file) {
+    History h;
+    // settings.json is a link into a dotfiles folder, as stow and chezmoi make them.
+    const fs::path real = h.dir / "dotfiles/claude-settings.json";
+    write_file(real, kSettingsV1, fs::perms::owner_read | fs::perms::owner_write);
+    fs::remove(h.settings);
+    fs::create_symlink(real, h.settings);
+    h.scan();
+    write_file(real, kSettingsV2);
+    h.scan();
+    const ProcessResult linked = h.run({"restore", h.settings.string(), "--version", "1"});
+    BOOST_REQUIRE_MESSAGE(linked.exit_code == 0, linked.err);
+    BOOST_TEST(fs::is_symlink(h.settings));  // still a link, to the same file
+    BOOST_TEST(read_file(real) == kSettingsV1);
+    BOOST_TEST(h.backups_of(real).size() == 1U);
+
+    // A deleted file is written back with the mode it had; nothing needed a backup.
+    fs::remove(h.servers);
+    const ProcessResult deleted = h.run({"restore", h.servers.string(), "--version", "1"});
+    BOOST_REQUIRE_MESSAGE(deleted.exit_code == 0, deleted.err);
+    BOOST_TEST(read_file(h.servers) == kServersV1);
+    BOOST_TEST(
+        (fs::status(h.servers).permissions() == (fs::perms::owner_read | fs::perms::owner_write)));
+    BOOST_TEST(h.backups_of(h.servers).empty());
+    BOOST_TEST(contains(deleted.out, "nothing needed a backup"), deleted.out);
+
+    // The history of another host name (scan --host) is read with --host.
+    h.scan({"--host", "ci-runner-7"});
+    BOOST_TEST(h.run({"history", h.servers.string(), "--host", "ci-runner-7"}).exit_code == 0);
+    BOOST_TEST(h.run({"history", h.servers.string(), "--host", "nobody"}).exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_name_the_fix) {
+    History h;
+    h.scan();
+    const ProcessResult bad_mode = h.run(
+        {"scan", "--home", (h.dir / "home").string(), "--store-content", "plain:~/.claude.json"});
+    BOOST_TEST(bad_mode.exit_code == 2);
+    BOOST_TEST(contains(bad_mode.err, "use redacted, none or raw"), bad_mode.err);
+    const ProcessResult empty =
+        h.run({"scan", "--home", (h.dir / "home").string(), "--store-content", "raw:"});
+    BOOST_TEST(empty.exit_code == 2);
+    BOOST_TEST(contains(empty.err, "after the colon"), empty.err);
+    const ProcessResult no_baseline = h.run({"diff"});
+    BOOST_TEST(no_baseline.exit_code == 2);
+    BOOST_TEST(contains(no_baseline.err, "name both scans"), no_baseline.err);
+    const ProcessResult no_scan = h.run({"diff", "41", "latest"});
+    BOOST_TEST(no_scan.exit_code == 2);
+    BOOST_TEST(contains(no_scan.err, "no scan 41"), no_scan.err);
+    BOOST_TEST(h.run({"history", "--show", "1"}).exit_code == 2);
+    BOOST_TEST(h.run({"history", h.settings.string(), "--show", "2"}).exit_code == 2);
+    BOOST_TEST(h.run({"restore", h.settings.string()}).exit_code == 2);  // --version is required
+    BOOST_TEST(h.run({"--version"}).out.starts_with("confscope "));
+
+    // previous / latest and --no-patch.
+    write_file(h.settings, kSettingsV2);
+    h.scan();
+    const ProcessResult named = h.run({"diff", "previous", "latest", "--no-patch"});
+    BOOST_REQUIRE_EQUAL(named.exit_code, 0);
+    BOOST_TEST(contains(named.out, "changed  ~/.claude/settings.json  (+1 -1 lines)"), named.out);
+    BOOST_TEST(!contains(named.out, "@@"), named.out);
+}
+
 BOOST_AUTO_TEST_CASE(drift_compares_only_like_with_like) {
     History h;
     write_file(h.dir / "repo/.mcp.json", kServersV1);
