@@ -339,6 +339,12 @@ BOOST_AUTO_TEST_CASE(restore_through_a_link_and_of_a_deleted_file) {
     BOOST_TEST(fs::is_symlink(h.settings));  // still a link, to the same file
     BOOST_TEST(read_file(real) == kSettingsV1);
     BOOST_TEST(h.backups_of(real).size() == 1U);
+    // A dangling link: its target is written again, the link left as it is.
+    fs::remove(real);
+    const ProcessResult dangling = h.run({"restore", h.settings.string(), "--version", "2"});
+    BOOST_REQUIRE_MESSAGE(dangling.exit_code == 0, dangling.err);
+    BOOST_TEST(fs::is_symlink(h.settings));
+    BOOST_TEST(read_file(real) == kSettingsV2);
 
     // A deleted file is written back with the mode it had; nothing needed a backup.
     fs::remove(h.servers);

@@ -46,6 +46,20 @@ Result<std::string> write_backup(const std::string& target, const io::FileData& 
     return Status::already_exists(base + ": too many backups with this name; move some away");
 }
 
+// The file a path names, following symbolic links one hop at a time (so a dangling link's target
+// is found too, where fs::canonical fails).
+Result<std::string> link_target(const std::string& path) {
+    std::error_code ec;
+    fs::path target = path;
+    for (int hops = 0; fs::is_symlink(target, ec); ++hops) {
+        if (hops == 40) return Status::failed_precondition(path + ": too many symbolic links");
+        const fs::path next = fs::read_symlink(target, ec);
+        if (ec) return Status::unavailable(path + ": cannot read the link: " + ec.message());
+        target = next.is_absolute() ? next : target.parent_path() / next;
+    }
+    return target.lexically_normal().string();
+}
+
 std::string restore_hint(const std::string& path) {
     return "to keep restorable versions of this file from now on, scan with --store-content raw:" +
            path +
@@ -122,12 +136,15 @@ int run_restore_command(Context& context, const Arguments& args) {
     }
     const std::string& bytes = **stored;
 
-    // -- the file on disk: unchanged since the last scan, unless --force
-    // --------------------------- A symbolic link (a dotfiles checkout) keeps pointing where it
-    // did: its target is written.
+    // -- the file on disk: unchanged since the last scan, unless --force ------------------------
+    // A symbolic link (a dotfiles checkout) keeps pointing where it did: its target is written.
     std::error_code ec;
-    const std::string target =
-        fs::is_symlink(file->path, ec) ? fs::canonical(file->path, ec).string() : file->path;
+    auto resolved = link_target(file->path);
+    if (!resolved) {
+        out.error(resolved.status().message() + "; nothing was written");
+        return exit_runtime_error;
+    }
+    const std::string target = *resolved;
     const bool exists = fs::exists(target, ec);
     io::FileData current;
     if (exists) {
