@@ -1,27 +1,16 @@
 #include <algorithm>
 #include <map>
 
-#include <rapidjson/document.h>
-
 #include <confscope/history/drift.hpp>
 #include <confscope/scan/scanner.hpp>
+
+#include "quoting.hpp"
 
 namespace confscope::history {
 
 namespace {
 
-std::string data_field(const InventoryEntry& e, const char* name) {
-    rapidjson::Document doc;
-    doc.Parse(e.data_json.c_str(), e.data_json.size());
-    if (doc.HasParseError() || !doc.IsObject()) return {};
-    const auto it = doc.FindMember(name);
-    if (it == doc.MemberEnd() || !it->value.IsString()) return {};
-    return {it->value.GetString(), it->value.GetStringLength()};
-}
-
-std::string in_quotes(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
-}
+using detail::in_quotes;
 
 DriftFinding at(const InventoryEntry& e, std::string_view rule, sdk::Severity severity,
                 std::string message, bool removed) {
@@ -45,7 +34,7 @@ bool launch_changed(const InventoryChange& c) {
 }
 
 std::string mode_of(const InventoryEntry& e) {
-    return data_field(e, "mode");
+    return data_text(e, "mode");
 }
 
 // A wider default mode: from `before` ("default" when the file set none) to `after`.
@@ -109,13 +98,13 @@ std::vector<DriftFinding> drift_findings(const std::vector<InventoryChange>& cha
             } else if (c.change == ChangeKind::changed && launch_changed(c)) {
                 found.push_back(at(e, kServerLaunchChangedRule, sdk::Severity::medium,
                                    "MCP server " + in_quotes(e.name) + " now " +
-                                       (data_field(c.after, "url").empty() ? "runs " : "uses ") +
+                                       (data_text(c.after, "url").empty() ? "runs " : "uses ") +
                                        in_quotes(launch_of(c.after)) + " (at " + since + ": " +
                                        in_quotes(launch_of(c.before)) + ")",
                                    false));
             }
         } else if (e.kind == "permission_rule") {
-            const std::string list = data_field(e, "list");
+            const std::string list = data_text(e, "list");
             if (c.change == ChangeKind::added && list == "allow") {
                 found.push_back(at(e, kPermissionsWidenedRule, sdk::Severity::high,
                                    "allow rule " + in_quotes(e.name) + " was added since " + since,

@@ -9,6 +9,8 @@
 
 #include <confscope/history/inventory_diff.hpp>
 
+#include "quoting.hpp"
+
 namespace confscope::history {
 
 namespace {
@@ -46,9 +48,7 @@ std::string field(const InventoryEntry& entry, const char* name) {
     return field(parse_object(entry.data_json), name);
 }
 
-std::string in_quotes(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
-}
+using detail::in_quotes;
 
 // What tells two items apart. A file has one default permission mode whatever its value; a
 // permission rule's list and a server's project (~/.claude.json) are part of who it is.
@@ -277,6 +277,10 @@ std::vector<InventoryChange> compare_inventory(const std::vector<InventoryEntry>
                                 std::tie(b.display_path, b.kind, b.name);
                      });
     return changes;
+}
+
+std::string data_text(const InventoryEntry& entry, const char* name) {
+    return field(entry, name);
 }
 
 std::string kind_in_words(std::string_view kind) {

@@ -31,6 +31,17 @@ Result<VersionedFile> find_versions(store::Store& store, const std::string& host
                              "versions (confscope history)");
 }
 
+Result<const store::FileVersion*> VersionedFile::version(int number,
+                                                         std::string_view option) const {
+    if (number >= 1 && static_cast<std::size_t>(number) <= versions.size())
+        return &versions[static_cast<std::size_t>(number - 1)];
+    return Status::invalid_argument(
+        std::string(option) + " " + std::to_string(number) + ": " + path + " has " +
+        (versions.size() == 1 ? std::string("one version (1)")
+                              : "versions 1 to " + std::to_string(versions.size())) +
+        " (confscope history " + path + ")");
+}
+
 std::string short_hash(const std::string& sha256) {
     return sha256.substr(0, 12);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <confscope/base/status.hpp>
@@ -14,6 +15,11 @@ struct VersionedFile {
     std::string path;  ///< as the scans recorded it
     std::string host;
     std::vector<store::FileVersion> versions;  ///< oldest first, never empty
+
+    /// Version `number` (1 = the oldest); invalid_argument naming `option` and the versions there
+    /// are otherwise. The pointer is into `versions`.
+    [[nodiscard]] Result<const store::FileVersion*> version(int number,
+                                                            std::string_view option) const;
 };
 
 /// The host whose history `history` and `restore` read: `flag` when given, else this machine.

@@ -58,14 +58,9 @@ int list_paths(Context& context, store::Store& store, const std::string& host) {
 }
 
 int show_version(Context& context, store::Store& store, const VersionedFile& file, int number) {
-    if (number < 1 || number > static_cast<int>(file.versions.size())) {
-        context.out().error("--show " + std::to_string(number) + ": " + file.path + " has " +
-                            (file.versions.size() == 1
-                                 ? std::string("one version (1)")
-                                 : "versions 1 to " + std::to_string(file.versions.size())));
-        return exit_usage;
-    }
-    const store::FileVersion& v = file.versions[static_cast<std::size_t>(number - 1)];
+    auto found = file.version(number, "--show");
+    if (!found) return context.fail(found.status());
+    const store::FileVersion& v = **found;
     if (v.content_hash.empty()) {
         context.out().error("version " + std::to_string(number) + " of " + file.path +
                             " has no stored content (scanned with --store-content none, or not "

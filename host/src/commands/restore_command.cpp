@@ -100,15 +100,9 @@ int run_restore_command(Context& context, const Arguments& args) {
     if (!store) return context.fail(store.status());
     auto file = find_versions(**store, history_host(host_flag), path);
     if (!file) return context.fail(file.status());
-    const std::size_t count = file->versions.size();
-    if (number < 1 || static_cast<std::size_t>(number) > count) {
-        out.error("--version " + std::to_string(number) + ": " + file->path + " has " +
-                  (count == 1 ? std::string("one version (1)")
-                              : "versions 1 to " + std::to_string(count)) +
-                  " (confscope history " + file->path + ")");
-        return exit_usage;
-    }
-    const store::FileVersion& version = file->versions[static_cast<std::size_t>(number - 1)];
+    auto found = file->version(number, "--version");
+    if (!found) return context.fail(found.status());
+    const store::FileVersion& version = **found;
     const std::string which = "version " + std::to_string(number) + " of " + file->path;
 
     // -- the version must be the file's exact bytes -------------------------------------------

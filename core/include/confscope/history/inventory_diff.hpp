@@ -67,6 +67,10 @@ std::vector<InventoryChange> compare_inventory(const std::vector<InventoryEntry>
 /// "MCP server", "permission rule", "hook", ... for an item kind.
 std::string kind_in_words(std::string_view kind);
 
+/// One field of an item's data as text: a string as itself, an array of strings joined by
+/// spaces, anything else as compact JSON; "" when absent or when the data is not a JSON object.
+std::string data_text(const InventoryEntry& entry, const char* field);
+
 /// How a server is started or reached, as one line: "npx -y pkg@1" or the URL ("" if neither).
 std::string launch_of(const InventoryEntry& server);
 
