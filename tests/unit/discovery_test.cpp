@@ -162,6 +162,67 @@ BOOST_AUTO_TEST_CASE(display_paths_are_machine_independent) {
     BOOST_TEST(display_path("/opt/other", "/home/ada", "/src") == "/opt/other");
 }
 
+BOOST_AUTO_TEST_CASE(root_labels_tell_roots_apart_whatever_their_order) {
+    using Labels = std::vector<std::string>;
+    // One root, however often given: no label, paths stay relative to it as they always were.
+    BOOST_TEST(root_labels({"/home/ada/src"}) == Labels{""});
+    BOOST_TEST((root_labels({"/home/ada/src", "/home/ada/src"}) == Labels{"", ""}));
+    // The README's example: the folder names.
+    BOOST_TEST((root_labels({"/home/ada/src", "/home/ada/work"}) == Labels{"src", "work"}));
+    BOOST_TEST((root_labels({"/home/ada/work", "/home/ada/src"}) == Labels{"work", "src"}));
+    // Equal names get parent folders until they differ.
+    BOOST_TEST(
+        (root_labels({"/a/x/api", "/b/x/api", "/c/web"}) == Labels{"a/x/api", "b/x/api", "web"}));
+    // A label that starts another ("a" and "a/b": is "a/b/f" the file b/f of the first root or f
+    // of the second?) grows: "p/a".
+    BOOST_TEST((root_labels({"/p/a", "/q/a/b", "/r/c/b"}) == Labels{"p/a", "a/b", "c/b"}));
+    // Nested roots keep their own names; a root that cannot grow keeps its whole path.
+    BOOST_TEST((root_labels({"/src", "/src/api"}) == Labels{"src", "api"}));
+    BOOST_TEST((root_labels({"/a", "/x/a"}) == Labels{"a", "x/a"}));
+    BOOST_TEST((root_labels({"/", "/srv/app"}) == Labels{"/", "app"}));
+    // A label never starts with '~', which reads as the home folder.
+    BOOST_TEST((root_labels({"/m/~old", "/m/new"}) == Labels{"m/~old", "new"}));
+}
+
+BOOST_AUTO_TEST_CASE(several_roots_get_their_labels_and_nested_roots_the_deepest) {
+    Machine m;
+    write_file(m.dir / "src/api/.claude/settings.json", "{}");
+    write_file(m.dir / "work/api/.claude/settings.json", "{}");
+    write_file(m.dir / "work/api/sub/.mcp.json", "{}");
+    const std::vector<TargetSpec> targets{target("settings", "{PROJECT}/.claude/settings.json"),
+                                          target("mcp", "{PROJECT}/.mcp.json")};
+    DiscoveryOptions options;
+    options.roots = {m.p("src"), m.p("work")};
+    const DiscoveryResult r = discover(targets, m.values, options);
+    const Candidate* src = find(r, m.p("src/api/.claude/settings.json"));
+    const Candidate* work = find(r, m.p("work/api/.claude/settings.json"));
+    BOOST_REQUIRE(src);
+    BOOST_REQUIRE(work);
+    BOOST_TEST(src->display_path == "src/api/.claude/settings.json");
+    BOOST_TEST(work->display_path == "work/api/.claude/settings.json");
+
+    // A single root (given twice, with a trailing slash) shows paths as before: relative to it.
+    options.roots = {m.p("src"), m.p("src") + "/"};
+    const DiscoveryResult single = discover(targets, m.values, options);
+    BOOST_TEST(find(single, m.p("src/api/.claude/settings.json"))->display_path ==
+               "api/.claude/settings.json");
+
+    // A file under two nested roots belongs to the deepest, in either order, with one match.
+    for (const std::vector<std::string>& roots :
+         {std::vector<std::string>{m.p("work"), m.p("work/api")},
+          std::vector<std::string>{m.p("work/api"), m.p("work")}}) {
+        options.roots = roots;
+        const DiscoveryResult nested = discover(targets, m.values, options);
+        const Candidate* mcp = find(nested, m.p("work/api/sub/.mcp.json"));
+        BOOST_REQUIRE(mcp);
+        BOOST_TEST(mcp->display_path == "api/sub/.mcp.json");
+        BOOST_REQUIRE(mcp->matches.size() == 1u);
+        BOOST_TEST(mcp->matches[0].project_dir == m.p("work/api/sub"));
+        BOOST_TEST(find(nested, m.p("work/api/.claude/settings.json"))->display_path ==
+                   "api/.claude/settings.json");
+    }
+}
+
 BOOST_AUTO_TEST_CASE(templates_are_validated) {
     Machine m;
     BOOST_TEST(validate_template("{PROJECT}/.mcp.json", m.values).is_ok());

@@ -101,6 +101,52 @@ BOOST_AUTO_TEST_CASE(entries_baselines_and_expiry) {
     BOOST_TEST(r.findings[1].suppression == "baseline");
 }
 
+BOOST_AUTO_TEST_CASE(a_root_ignore_file_matches_paths_relative_to_its_root) {
+    // Two roots: display paths carry the roots' labels ("src/api/...", "work/api/...").
+    ScanResult r;
+    for (const char* root : {"src", "work"}) {
+        r.files.push_back({});
+        r.files.back().path = std::string("/home/ada/") + root + "/api/.mcp.json";
+        r.files.back().display_path = std::string(root) + "/api/.mcp.json";
+        Finding f;
+        f.file = r.files.size() - 1;
+        f.rule_id = "MCP-003";
+        f.fingerprint = root;
+        r.findings.push_back(f);
+    }
+    // The ignore file of ~/src says "api/.mcp.json": its own file, not ~/work's.
+    Suppressions s;
+    s.ignores.push_back({"MCP-003", "api/.mcp.json", "", "", "/home/ada/src", "i.toml:1"});
+    BOOST_TEST(apply_suppressions(r, s, "2026-11-24") == 1u);
+    BOOST_TEST(r.findings[0].suppressed);
+    BOOST_TEST(!r.findings[1].suppressed);
+
+    // The label is no part of a root's own paths: "src/api/.mcp.json" would be ~/src/src/api.
+    for (Finding& f : r.findings)
+        f.suppressed = false;
+    s.ignores[0].path_glob = "src/api/.mcp.json";
+    BOOST_TEST(apply_suppressions(r, s, "2026-11-24") == 0u);
+
+    // An --ignore-file entry (no root) matches the display path, label included.
+    s.ignores[0] = {"MCP-003", "work/**", "", "", "", "ci.toml:1"};
+    BOOST_TEST(apply_suppressions(r, s, "2026-11-24") == 1u);
+    BOOST_TEST(r.findings[1].suppressed);
+
+    // A home file below the root still matches by its display path.
+    ScanResult home;
+    home.files.push_back({});
+    home.files.back().path = "/home/ada/.claude/settings.json";
+    home.files.back().display_path = "~/.claude/settings.json";
+    Finding f;
+    f.rule_id = "PERM-004";
+    home.findings.push_back(f);
+    s.ignores[0] = {"PERM-004", "~/.claude/*.json", "", "", "/home/ada", "i.toml:1"};
+    BOOST_TEST(apply_suppressions(home, s, "2026-11-24") == 1u);
+    home.findings[0].suppressed = false;
+    s.ignores[0].path_glob = ".claude/settings.json";
+    BOOST_TEST(apply_suppressions(home, s, "2026-11-24") == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(baselines_round_trip_and_refuse_other_files) {
     const std::string json =
         baseline_json("uuid-1", {{"ffff", "MCP-003", ".mcp.json", "/mcpServers/x/url"}});

@@ -108,7 +108,14 @@ class Discoverer {
           prune_(options.prune_names.begin(), options.prune_names.end()),
           home_(values.get("HOME").value_or("")),
           system_root_(values.get("SYSTEM_ROOT").value_or("/")),
-          segment_count_(targets.size(), 0) {}
+          segment_count_(targets.size(), 0) {
+        for (const std::string& root : options.roots) {
+            std::string normalized = normalize_root(root);
+            if (std::find(roots_.begin(), roots_.end(), normalized) == roots_.end())
+                roots_.push_back(std::move(normalized));
+        }
+        labels_ = root_labels(roots_);
+    }
 
     // User-level templates first (they claim their files), then one walk per root for every
     // project template.
@@ -129,8 +136,8 @@ class Discoverer {
             patterns.push_back({i, std::move(segments)});
         }
         if (!patterns.empty()) {
-            for (const std::string& root : options_.roots)
-                walk_root(normalize_root(root), patterns);
+            for (const std::string& root : roots_)
+                walk_root(root, patterns);
         }
         return finish();
     }
@@ -283,6 +290,26 @@ class Discoverer {
         return it->second;
     }
 
+    // A project file's display path: relative to the deepest root it is under (`walked`, the
+    // root being walked, when none — never the case for paths the walk produced), after that
+    // root's label when several roots are scanned.
+    [[nodiscard]] std::string project_display_path(const std::string& path,
+                                                   const std::string& walked) const {
+        std::size_t owner = roots_.size();
+        for (std::size_t i = 0; i < roots_.size(); ++i) {
+            const std::string& root = roots_[i];
+            const bool under =
+                root == "/" || path == root || (path.starts_with(root) && path[root.size()] == '/');
+            if (under && (owner == roots_.size() || root.size() > roots_[owner].size())) owner = i;
+        }
+        if (owner == roots_.size()) return display_path(path, "", walked);
+        const std::string relative = display_path(path, "", roots_[owner]);
+        const std::string& label = labels_[owner];
+        if (label.empty()) return relative;
+        if (label == "/") return path;
+        return relative == "." ? label : label + "/" + relative;
+    }
+
     void add_user_hit(const std::string& path, std::size_t target_index, const std::string& home) {
         user_claimed_.insert(path);
         Candidate& c = candidate(path, display_path(path, home, "", system_root_));
@@ -300,12 +327,16 @@ class Discoverer {
     void add_project_hit(const std::string& path, const ProjectPattern& pattern,
                          const std::string& project_dir, const std::string& root) {
         if (user_claimed_.contains(path)) return;
-        Candidate& c = candidate(path, display_path(path, "", root));
+        Candidate& c = candidate(path, project_display_path(path, root));
         const std::size_t plugin = targets_[pattern.target_index].plugin_index;
         for (Match& m : c.matches) {
             if (targets_[m.target_index].plugin_index != plugin) continue;
-            // The most specific template of one plugin wins (".claude/CLAUDE.md" over "CLAUDE.md").
-            if (pattern.segments.size() > segment_count_[m.target_index]) {
+            // The most specific template of one plugin wins (".claude/CLAUDE.md" over "CLAUDE.md");
+            // between equally specific ones the shallowest project, which one walk meets first —
+            // so that nested roots give the same match whichever of them is walked first.
+            const std::size_t segments = segment_count_[m.target_index];
+            if (pattern.segments.size() > segments || (pattern.segments.size() == segments &&
+                                                       project_dir.size() < m.project_dir.size())) {
                 m = {pattern.target_index, project_dir};
             }
             return;
@@ -316,7 +347,7 @@ class Discoverer {
     void record_unreadable(const std::string& path, const std::string& error,
                            const std::string& root) {
         ++stats_.unreadable;
-        Candidate& c = candidate(path, display_path(path, "", root), EntryState::unreadable);
+        Candidate& c = candidate(path, project_display_path(path, root), EntryState::unreadable);
         c.error = error;
     }
 
@@ -326,6 +357,8 @@ class Discoverer {
     std::unordered_set<std::string> prune_;
     std::string home_;
     std::string system_root_;
+    std::vector<std::string> roots_;          // normalized, each once, in the order given
+    std::vector<std::string> labels_;         // per root: its label in display paths
     std::vector<std::size_t> segment_count_;  // per target: segments after {PROJECT}
     std::map<std::string, Candidate> candidates_;
     std::unordered_set<std::string> user_claimed_;
@@ -368,6 +401,82 @@ Status validate_template(const std::string& path_template, const platform::Place
                                         "}");
     }
     return Status::ok();
+}
+
+namespace {
+
+// One root's label as its last `taken` folder names.
+struct Label {
+    std::vector<std::string> segments;  // the root's folder names, outermost first
+    std::size_t taken = 0;
+
+    [[nodiscard]] bool complete() const { return taken >= segments.size(); }
+    [[nodiscard]] std::string text() const {
+        if (segments.empty()) return "/";
+        std::string out;
+        for (std::size_t i = segments.size() - taken; i < segments.size(); ++i)
+            out += (out.empty() ? "" : "/") + segments[i];
+        return out;
+    }
+    // Whether `this` label's folders are the first folders of `other`'s (or equal to them).
+    [[nodiscard]] bool starts(const Label& other) const {
+        if (segments.empty() || other.segments.empty() || taken > other.taken) return false;
+        const std::size_t mine = segments.size() - taken,
+                          theirs = other.segments.size() - other.taken;
+        for (std::size_t i = 0; i < taken; ++i)
+            if (segments[mine + i] != other.segments[theirs + i]) return false;
+        return true;
+    }
+    bool grow() {
+        if (complete()) return false;
+        ++taken;
+        return true;
+    }
+};
+
+}  // namespace
+
+std::vector<std::string> root_labels(const std::vector<std::string>& roots) {
+    std::vector<std::string> distinct(roots);
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    if (distinct.size() <= 1) return std::vector<std::string>(roots.size());
+
+    std::vector<Label> labels;
+    for (const std::string& root : distinct) {
+        Label label{split_segments(root), 0};
+        label.grow();
+        labels.push_back(std::move(label));
+    }
+    // Grow labels until none is ambiguous. Each pass only lengthens labels, so this ends; the
+    // outcome depends on the set of roots only (they are sorted, and every conflicting pair is
+    // resolved the same way whatever its position).
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (Label& label : labels) {
+            if (!label.complete() &&
+                label.segments[label.segments.size() - label.taken].starts_with('~'))
+                changed = label.grow() || changed;
+        }
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            for (std::size_t j = 0; j < labels.size(); ++j) {
+                if (i == j || !labels[i].starts(labels[j])) continue;
+                if (labels[i].taken == labels[j].taken) {  // equal: both grow
+                    const bool a = labels[i].grow(), b = labels[j].grow();
+                    changed = changed || a || b;
+                } else {  // i is a prefix of j: the shorter grows, or else the longer
+                    changed = labels[i].grow() || labels[j].grow() || changed;
+                }
+            }
+        }
+    }
+    std::vector<std::string> out;
+    out.reserve(roots.size());
+    for (const std::string& root : roots) {
+        const auto at = std::lower_bound(distinct.begin(), distinct.end(), root);
+        out.push_back(labels[static_cast<std::size_t>(at - distinct.begin())].text());
+    }
+    return out;
 }
 
 std::string display_path(const std::string& path, const std::string& home, const std::string& root,

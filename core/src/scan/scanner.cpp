@@ -1,7 +1,9 @@
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
 #include <sys/stat.h>
+#include <tuple>
 #include <unordered_map>
 
 #include <confscope/base/time.hpp>
@@ -548,12 +550,23 @@ class ScanRun {
             std::erase_if(result_.findings,
                           [&](const Finding& f) { return failed.contains(f.plugin); });
         }
-        std::map<std::string, int> seen;
+        // Findings that share rule, file and pointer (two injected comments in one Markdown file)
+        // are told apart by a number ("<print>:2"), given in the order of their content — line,
+        // column, message, then severity and plugin — and never in the order plugins emitted them,
+        // so the same findings get the same fingerprints whatever order roots, files or plugins
+        // came in. The first keeps the bare fingerprint.
+        std::map<std::string, std::vector<Finding*>> same_print;
         for (Finding& f : result_.findings) {
-            std::string print =
-                fingerprint(f.rule_id, result_.files[f.file].display_path, f.pointer);
-            const int n = ++seen[print];
-            f.fingerprint = n == 1 ? print : print + ":" + std::to_string(n);
+            same_print[fingerprint(f.rule_id, result_.files[f.file].display_path, f.pointer)]
+                .push_back(&f);
+        }
+        for (auto& [print, group] : same_print) {
+            std::stable_sort(group.begin(), group.end(), [](const Finding* a, const Finding* b) {
+                return std::tie(a->line, a->column, a->message, a->severity, a->plugin) <
+                       std::tie(b->line, b->column, b->message, b->severity, b->plugin);
+            });
+            for (std::size_t n = 0; n < group.size(); ++n)
+                group[n]->fingerprint = n == 0 ? print : print + ":" + std::to_string(n + 1);
         }
     }
 

@@ -24,6 +24,27 @@ bool valid_rule(std::string_view rule) {
     return std::regex_match(rule.begin(), rule.end(), pattern);
 }
 
+bool under_root(const std::string& path, const std::string& root) {
+    return root == "/" ||
+           (path.size() > root.size() && path.starts_with(root) && path[root.size()] == '/');
+}
+
+// An entry's path glob against a file. --ignore-file entries match the display path. A root's
+// ignore file is written relative to that root, so its entries match the file's path relative to
+// the root: with several roots the display path starts with the root's label
+// ("src/api/.mcp.json"), which the ignore file's author cannot know and must not be matched
+// against ("api/x.json" of the root "api" is not the root's file "x.json"). A home or system file
+// below the root keeps matching by its display path ("~/...") as well.
+bool path_matches(const IgnoreEntry& e, const FileRecord& file) {
+    if (e.root.empty()) return discovery::path_glob_match(e.path_glob, file.display_path);
+    const std::size_t skip = e.root == "/" ? 1 : e.root.size() + 1;
+    if (discovery::path_glob_match(e.path_glob, std::string_view(file.path).substr(skip)))
+        return true;
+    const bool home_or_system =
+        file.display_path.starts_with("~/") || file.display_path.starts_with('/');
+    return home_or_system && discovery::path_glob_match(e.path_glob, file.display_path);
+}
+
 }  // namespace
 
 Result<std::vector<IgnoreEntry>> parse_ignore_file(const std::string& path,
@@ -142,9 +163,8 @@ std::size_t apply_suppressions(ScanResult& result, const Suppressions& s, std::s
         for (const IgnoreEntry& e : s.ignores) {
             if (f.suppressed) break;
             if (e.rule != "*" && e.rule != f.rule_id) continue;
-            if (!e.root.empty() && !(file.path.starts_with(e.root + "/"))) continue;
-            if (!e.path_glob.empty() && !discovery::path_glob_match(e.path_glob, file.display_path))
-                continue;
+            if (!e.root.empty() && !under_root(file.path, e.root)) continue;
+            if (!e.path_glob.empty() && !path_matches(e, file)) continue;
             if (!e.expires.empty() && e.expires < today) {
                 if (expired && reported.insert(e.source).second) {
                     expired->push_back(e.source + ": ignore entry for " + e.rule + " expired on " +

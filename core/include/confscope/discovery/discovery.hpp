@@ -8,6 +8,10 @@
 //     globs are expanded below their literal prefix;
 //   * project-level ("{PROJECT}/.mcp.json"): every --root tree is walked once for all plugins and
 //     every folder in it is tried as {PROJECT}.
+// A project file is shown relative to its root. With several roots each root gets a label, put
+// before that relative path, so that files of different roots never share a display path (which
+// is also what fingerprints, baselines and drift key on): see root_labels(). A file under several
+// (nested) roots belongs to the deepest of them, whatever order the roots were given in.
 // The walk prunes heavy folders by name (node_modules, .git, ...), never descends through a
 // symbolic link (so no loops), and records unreadable folders instead of failing. A file claimed by
 // a user-level template is never also a project file. When several project templates of one plugin
@@ -48,8 +52,10 @@ enum class EntryState { found, missing, unreadable };
 
 /// A file (or an absent location) to report on.
 struct Candidate {
-    std::string path;          ///< absolute, '/'-separated
-    std::string display_path;  ///< "~/.claude/settings.json", or relative to its --root
+    std::string path;  ///< absolute, '/'-separated
+    /// "~/.claude/settings.json"; relative to its --root ("api/.mcp.json"), after the root's
+    /// label when several roots are scanned ("src/api/.mcp.json")
+    std::string display_path;
     EntryState state = EntryState::found;
     std::string error;           ///< why it is unreadable
     std::vector<Match> matches;  ///< empty for unreadable folders met during a walk
@@ -82,6 +88,16 @@ Status validate_template(const std::string& path_template, const platform::Place
 /// Finds every file the targets describe. Invalid templates must be filtered out beforehand.
 DiscoveryResult discover(const std::vector<TargetSpec>& targets,
                          const platform::Placeholders& values, const DiscoveryOptions& options);
+
+/// The label each root gets in display paths, by index. One distinct root: "" (its paths stay
+/// relative to it, as a single-root scan always showed them). Several: the root's folder name
+/// ("/home/ada/src" → "src"), with parent folders added, one at a time, to the roots whose labels
+/// would otherwise be equal ("/a/x/api", "/b/y/api" → "x/api", "y/api"), start one another
+/// ("/p/a" and "/q/a/b": "a/b/..." could be either, so "p/a"), or start with '~' (read as the home
+/// folder). A root whose label can grow no further keeps its whole path ("/" is "/": its files show
+/// their absolute paths). The same set of roots gets the same labels in any order; `roots` are
+/// absolute and normalized (no trailing '/'), duplicates share their label.
+std::vector<std::string> root_labels(const std::vector<std::string>& roots);
 
 /// The stable form of `path` used in reports and fingerprints: relative to `root` when under it,
 /// "~/..." when under `home`, "/..." relative to `system_root` when under it (so a planted machine
