@@ -141,8 +141,15 @@ struct Location {
 
 /// Where a scanner reports results. Borrowed during analyze() and finish(); every call copies its
 /// arguments.
+///
+/// A plugin may also build a Sink over a confscope_host_v1 of its own whose emit_item and
+/// emit_finding callbacks copy what they receive (the pointers they get are valid only during the
+/// call), to run its analysis into a buffer and report the results later — from finish(), with
+/// the Location overloads below. Such a host must outlive the Sink; `cancelled` and `log` must be
+/// callable too (forward them to the real Sink).
 class Sink {
   public:
+    /// `host` is borrowed (it must outlive the Sink); `client` is the default client of items.
     Sink(const confscope_host_v1& host, std::string client)
         : host_(&host), client_(std::move(client)) {}
 
@@ -161,7 +168,9 @@ class Sink {
         check(host_->emit_finding(host_->context, &f), "finding " + rule);
     }
 
-    /// From finish(): report a finding at a place remembered during analyze().
+    /// From finish(): report a finding at a place remembered during analyze(). `at.path` names
+    /// the file it belongs to, which must be a file this plugin analyzed in this scan (during
+    /// analyze(): the file being analyzed, or empty for it).
     void finding(std::string_view rule_id, Severity severity, std::string_view message,
                  const Location& at) {
         const std::string rule(rule_id), text(message);
@@ -173,7 +182,7 @@ class Sink {
         f.pointer = at.pointer.c_str();
         f.line = at.line;
         f.column = at.column;
-        f.path = at.path.c_str();
+        f.path = at.path.empty() ? nullptr : at.path.c_str();
         check(host_->emit_finding(host_->context, &f), "finding " + rule);
     }
 
@@ -193,6 +202,35 @@ class Sink {
         i.pointer = pointer.c_str();
         i.line = at.line();
         i.column = at.column();
+        check(host_->emit_item(host_->context, &i), "item " + k + " '" + n + "'");
+    }
+
+    /// From finish() (or analyze(), for the file being analyzed): report an inventory item at a
+    /// place remembered with Location::of(). `at.path` names the file it belongs to, which must
+    /// be a file this plugin analyzed in this scan. Arguments are copied before the call returns.
+    void item(std::string_view kind, std::string_view name, Scope scope, const JsonObject& data,
+              const Location& at, std::string_view client = {}) {
+        item_json(kind, name, scope, data.dump(), at, client);
+    }
+
+    /// The same with `data_json` already serialized: the text of one JSON object, as
+    /// JsonObject::dump() gives it (or confscope_item_v1::data_json as a host received it), for
+    /// plugins that record results and report them later. "" means {}. Borrowed for the call.
+    void item_json(std::string_view kind, std::string_view name, Scope scope,
+                   std::string_view data_json, const Location& at, std::string_view client = {}) {
+        const std::string k(kind), n(name), json(data_json.empty() ? "{}" : data_json);
+        const std::string user(client.empty() ? std::string_view(client_) : client);
+        confscope_item_v1 i{};
+        i.struct_size = sizeof i;
+        i.kind = k.c_str();
+        i.client = user.c_str();
+        i.scope = static_cast<confscope_scope>(scope);
+        i.name = n.c_str();
+        i.data_json = json.c_str();
+        i.pointer = at.pointer.c_str();
+        i.line = at.line;
+        i.column = at.column;
+        i.path = at.path.empty() ? nullptr : at.path.c_str();
         check(host_->emit_item(host_->context, &i), "item " + k + " '" + n + "'");
     }
 
