@@ -13,7 +13,8 @@
 //     "repo/.claude/settings.json",
 //                   "pointer": "/permissions/defaultMode", "line": 3}],
 //     "inventory": [{"kind": "mcp_server", "scope": "project", "name": "db"}] }   // optional,
-//     exact
+//     exact; an item whose data has a "status" (claude_plugin) is listed with it:
+//     {"kind": "claude_plugin", "scope": "plugin", "name": "fmt", "status": "available"}
 //
 // CONFSCOPE_UPDATE_GOLDEN=1 rewrites "findings" (and "inventory" where present) from the actual
 // scan: review the diff before committing it.
@@ -47,8 +48,8 @@ struct ExpectedFinding {
 };
 
 struct ExpectedItem {
-    std::string kind, scope, name;
-    auto key() const { return std::tie(kind, scope, name); }
+    std::string kind, scope, name, status;
+    auto key() const { return std::tie(kind, scope, name, status); }
     bool operator<(const ExpectedItem& o) const { return key() < o.key(); }
     bool operator==(const ExpectedItem& o) const { return key() == o.key(); }
 };
@@ -86,6 +87,7 @@ void write_golden(const fs::path& file, rapidjson::Document& doc,
             o.AddMember("kind", rapidjson::Value(i.kind.c_str(), a), a);
             o.AddMember("scope", rapidjson::Value(i.scope.c_str(), a), a);
             o.AddMember("name", rapidjson::Value(i.name.c_str(), a), a);
+            if (!i.status.empty()) o.AddMember("status", rapidjson::Value(i.status.c_str(), a), a);
             inventory.PushBack(o, a);
         }
         doc.RemoveMember("inventory");
@@ -154,8 +156,12 @@ void run_case(const fs::path& case_dir) {
     }
     std::sort(actual.begin(), actual.end());
     std::vector<ExpectedItem> actual_items;
-    for (const scan::Item& i : result.items)
-        actual_items.push_back({i.kind, std::string(sdk::to_string(i.scope)), i.name});
+    for (const scan::Item& i : result.items) {
+        rapidjson::Document data;
+        data.Parse(i.data_json.c_str());
+        const std::string status = data.IsObject() ? text(data, "status") : "";
+        actual_items.push_back({i.kind, std::string(sdk::to_string(i.scope)), i.name, status});
+    }
     std::sort(actual_items.begin(), actual_items.end());
 
     if (const char* update = std::getenv("CONFSCOPE_UPDATE_GOLDEN");
@@ -185,7 +191,8 @@ void run_case(const fs::path& case_dir) {
     if (const auto it = expected.FindMember("inventory"); it != expected.MemberEnd()) {
         std::vector<ExpectedItem> wanted_items;
         for (const auto& i : it->value.GetArray()) {
-            wanted_items.push_back({text(i, "kind"), text(i, "scope"), text(i, "name")});
+            wanted_items.push_back(
+                {text(i, "kind"), text(i, "scope"), text(i, "name"), text(i, "status")});
         }
         std::sort(wanted_items.begin(), wanted_items.end());
         std::vector<ExpectedItem> missing_items, extra_items;
@@ -193,10 +200,14 @@ void run_case(const fs::path& case_dir) {
                             actual_items.end(), std::back_inserter(missing_items));
         std::set_difference(actual_items.begin(), actual_items.end(), wanted_items.begin(),
                             wanted_items.end(), std::back_inserter(extra_items));
-        for (const auto& i : missing_items)
-            BOOST_ERROR("inventory missing: " + i.kind + " " + i.scope + " " + i.name);
-        for (const auto& i : extra_items)
-            BOOST_ERROR("inventory not expected: " + i.kind + " " + i.scope + " " + i.name);
+        for (const auto& i : missing_items) {
+            BOOST_ERROR("inventory missing: " + i.kind + " " + i.scope + " " + i.name + " " +
+                        i.status);
+        }
+        for (const auto& i : extra_items) {
+            BOOST_ERROR("inventory not expected: " + i.kind + " " + i.scope + " " + i.name + " " +
+                        i.status);
+        }
     }
 }
 

@@ -45,7 +45,7 @@ bool replaces(const ServerRecord& higher, const ServerRecord& lower) {
 }
 
 bool competes(const ServerRecord& s) {
-    return s.ranked && rank(s.scope) > 0;
+    return s.loaded && s.ranked && rank(s.scope) > 0;
 }
 
 std::vector<ServerPolicyEntry> read_policy(const sdk::Node& list) {
@@ -166,8 +166,23 @@ void report_server_shadowing(const ScanFacts& facts, sdk::Sink& sink) {
     }
 }
 
+std::string server_exclusion(const ScanFacts& facts, const ServerRecord& s) {
+    if (const auto& managed = facts.policy.managed_mcp; managed && s.at.path != managed->path) {
+        return "managed-mcp.json in " + managed->display +
+               " defines the only servers Claude Code loads";
+    }
+    if (facts.denied_servers && denied(*facts.denied_servers, s))
+        return "deniedMcpServers in " + facts.denied_servers->display;
+    if (facts.allowed_servers && s.scope != Scope::managed &&
+        !refusal(*facts.allowed_servers, s).empty()) {
+        return "allowedMcpServers in " + facts.allowed_servers->display + " does not admit it";
+    }
+    return {};
+}
+
 void report_server_policy(const ScanFacts& facts, sdk::Sink& sink) {
     for (const ServerRecord& s : facts.servers) {
+        if (!s.loaded) continue;
         if (facts.denied_servers && denied(*facts.denied_servers, s)) {
             sink.finding("MCP-014", Severity::medium,
                          "MCP server " + text_in_quotes(s.name) +

@@ -2,13 +2,22 @@
 // .mcp.json, managed files, memory, agents, commands, skills, plugins), an inventory of MCP
 // servers, permission rules, hooks and memory files, and the rules of catalogue.cpp. Rules that
 // compare files are reported from finish() with what analyze() kept in ScanFacts.
+//
+// Each file is analyzed into a RecordingSink and its results routed (result_routing.hpp): what
+// does not depend on other files is reported at once; a plugin folder's files, and findings on
+// allow rules, hooks and servers, wait for finish(), which knows which plugins run and which
+// managed policy applies (plugin_state.hpp, effective_policy.hpp).
 #include "catalogue.hpp"
 #include "common.hpp"
+#include "effective_policy.hpp"
 #include "file_rules.hpp"
 #include "markdown_files.hpp"
 #include "markdown_secrets.hpp"
 #include "memory_imports.hpp"
+#include "plugin_state.hpp"
 #include "prompt_injection.hpp"
+#include "recording_sink.hpp"
+#include "result_routing.hpp"
 #include "scan_facts.hpp"
 #include "settings.hpp"
 #include "targets.hpp"
@@ -35,8 +44,26 @@ class ClaudeCodeScanner {
     }
 
     void analyze(const sdk::File& file, const sdk::Document& doc, sdk::Sink& sink) {
-        Analysis a{file, doc, sink};
-        const std::string_view c = file.category();
+        RecordingSink recorded(file, sink, info().family);
+        Analysis a{file, doc, recorded.sink()};
+        const std::size_t first_server = facts_.servers.size();
+        run_rules(a);
+        record_effective_policy(a, facts_);
+        route_results(a, recorded, first_server, facts_, sink);
+    }
+
+    void finish(sdk::Sink& sink) {
+        const PluginStates states = plugin_states(facts_);
+        mark_plugin_servers(facts_, states);
+        report_cross_file_rules(facts_, sink);
+        report_plugins(facts_, states, sink);
+        report_held_findings(facts_, states, sink);
+        facts_ = {};
+    }
+
+  private:
+    void run_rules(Analysis& a) {
+        const std::string_view c = a.file.category();
         if (c == category::unread) {
             analyze_unread(a);
             return;
@@ -63,7 +90,10 @@ class ClaudeCodeScanner {
             analyze_plugin_metadata(a, facts_);
         } else if (c == category::credentials) {
             analyze_credentials(a);
+        } else if (c == category::installed_plugins) {
+            record_installed_plugins(a, facts_);
         }
+        if (c == category::settings) record_plugin_switches(a, facts_);
         if (c == category::memory || c == category::agents || c == category::commands ||
             c == category::skills) {
             check_prompt_injection(a);
@@ -71,12 +101,6 @@ class ClaudeCodeScanner {
         }
     }
 
-    void finish(sdk::Sink& sink) {
-        report_cross_file_rules(facts_, sink);
-        facts_ = {};
-    }
-
-  private:
     ScanFacts facts_;
 };
 

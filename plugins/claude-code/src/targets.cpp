@@ -36,12 +36,23 @@ std::vector<Target> all_targets() {
           Format::markdown, Scope::user),
         t("known-marketplaces", category::plugins, "Known plugin marketplaces",
           "{CLAUDE_CONFIG_DIR}/plugins/known_marketplaces.json", Format::json, Scope::user),
-        t("plugin-manifests", category::plugins, "Installed plugin manifests",
+        t("installed-plugins", category::installed_plugins, "Installed plugins",
+          "{CLAUDE_CONFIG_DIR}/plugins/installed_plugins.json", Format::json, Scope::user),
+        // Plugin folders: the cache of installed plugins and the marketplace clones. What a
+        // folder's files report counts only if its plugin is installed and enabled
+        // (plugin_state.hpp).
+        t("plugin-manifests", category::plugins, "Plugin manifests",
           "{CLAUDE_CONFIG_DIR}/plugins/**/.claude-plugin/plugin.json", Format::json, Scope::plugin),
-        t("plugin-hooks", category::hooks, "Installed plugin hooks",
+        t("plugin-hooks", category::hooks, "Plugin hooks",
           "{CLAUDE_CONFIG_DIR}/plugins/**/hooks/hooks.json", Format::json, Scope::plugin),
-        t("plugin-mcp", category::mcp, "Installed plugin MCP servers",
+        t("plugin-mcp", category::mcp, "Plugin MCP servers",
           "{CLAUDE_CONFIG_DIR}/plugins/**/.mcp.json", Format::json, Scope::plugin),
+        t("plugin-agents", category::agents, "Plugin agents",
+          "{CLAUDE_CONFIG_DIR}/plugins/**/agents/*.md", Format::markdown, Scope::plugin),
+        t("plugin-commands", category::commands, "Plugin commands",
+          "{CLAUDE_CONFIG_DIR}/plugins/**/commands/**/*.md", Format::markdown, Scope::plugin),
+        t("plugin-skills", category::skills, "Plugin skills",
+          "{CLAUDE_CONFIG_DIR}/plugins/**/skills/*/SKILL.md", Format::markdown, Scope::plugin),
 
         // Managed (Linux /etc/claude-code, macOS /Library/Application Support/ClaudeCode,
         // Windows C:\Program Files\ClaudeCode), under --system-root.

@@ -20,6 +20,8 @@ inline constexpr std::string_view commands = "commands";
 inline constexpr std::string_view skills = "skills";
 inline constexpr std::string_view hooks = "hooks";      // a Claude Code plugin's hooks.json
 inline constexpr std::string_view plugins = "plugins";  // marketplaces, plugin manifests
+inline constexpr std::string_view installed_plugins =
+    "installed-plugins";  // installed_plugins.json
 inline constexpr std::string_view credentials = "credentials";
 inline constexpr std::string_view unread = "unread";  // files Claude Code never reads (CFG-002)
 }  // namespace category
