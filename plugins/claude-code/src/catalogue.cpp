@@ -20,23 +20,45 @@ std::vector<Rule> rule_catalogue() {
          "\"acceptEdits\" or \"plan\", and set disableBypassPermissionsMode to \"disable\" in "
          "managed settings."},
         {"PERM-002", Severity::high,
-         "Dangerous-mode confirmation skipped (skipDangerousModePermissionPrompt)",
-         "skipDangerousModePermissionPrompt removes the warning shown before bypass mode starts, "
-         "so bypass can be "
-         "entered without anyone noticing. Remove the key."},
+         "Permission-mode confirmation skipped (skipDangerousModePermissionPrompt, "
+         "skipAutoPermissionPrompt)",
+         "skipDangerousModePermissionPrompt: true removes the warning shown before bypass mode "
+         "starts, so bypass can be entered without anyone noticing (high). "
+         "skipAutoPermissionPrompt: true removes the opt-in dialog of auto mode, where a "
+         "classifier approves tool calls instead of you: high in a committed project file (the "
+         "repository opts everyone in; recent Claude Code versions read it only from user, "
+         "local and managed settings), medium elsewhere. false is not reported. Remove the keys "
+         "and confirm the mode yourself."},
         {"PERM-003", Severity::critical,
-         "Unrestricted shell or edit permission (Bash, Bash(*), path-less Edit)",
-         "An allow rule for Bash, Bash(*) or Bash(* ...) lets Claude run any command without "
-         "asking; a path-less "
-         "Edit lets it change any file. Allow specific commands instead (Bash(npm run test *)) and "
-         "scope edits "
-         "to paths (Edit(src/**))."},
+         "Unrestricted shell or edit permission (Bash, Bash(*), Bash(sudo *), bare Edit/Write)",
+         "An allow rule (in permissions.allow, ~/.claude.json projects[*].allowedTools or the "
+         "allowed-tools of a command, agent or skill) that lets Claude run any command or change "
+         "any file without asking: a bare Bash, Write, Edit, MultiEdit or NotebookEdit (the whole "
+         "tool); Bash(*), Bash(* ...), Bash(*:*); a wrapper that runs the command after it — "
+         "sudo, doas, pkexec, su, env, xargs, nohup, timeout, exec, nice, ... — or a shell (bash, "
+         "sh, zsh, eval, source, cmd /c) followed by the wildcard (Bash(sudo *), Bash(env *), "
+         "Bash(bash -c *)), and sudo before an interpreter or package runner (Bash(sudo python3 "
+         "*)); Edit(**), Edit(*), Edit(**/*), Edit(//**), Edit(~/**) and Edit(//<home>/**). Not "
+         "reported: exact commands (Bash(sudo systemctl restart nginx)), a wildcard after a "
+         "named command (Bash(sudo systemctl status *)), Edit(./**) and Edit(/**) (PERM-004). "
+         "Allow specific commands (Bash(npm run test *)) and scope edits to paths "
+         "(Edit(src/**))."},
         {"PERM-004", Severity::medium,
-         "Broad allow rule for a network, interpreter or remote command",
-         "Rules such as Bash(curl *), Bash(python *), Bash(ssh *), Bash(git push *) or WebFetch "
-         "without a domain "
-         "let Claude fetch, run or send arbitrary content without asking. Narrow the rule to the "
-         "exact command or "
+         "Broad allow rule: interpreters, package runners, network tools, git, other agents, the "
+         "whole working directory",
+         "An allow rule (in any of the lists PERM-003 reads) whose wildcard takes the place of "
+         "everything after a command that runs arbitrary code or sends arbitrary data: "
+         "interpreters (python, node, deno, bun, ruby, perl, php, osascript), package runners "
+         "and installers (npx, uvx, pipx, bunx, npm, pnpm, yarn, uv, uv run, pip install, gem, "
+         "cargo, go, brew), network and remote tools (curl, wget, ssh, scp, rsync, nc, socat), "
+         "container engines (docker, podman, kubectl exec), git (git:*, git *, git push *, git "
+         "config *) and other coding agents (claude, codex, gemini, aider, opencode, goose); "
+         "options before the wildcard count (python3 -c *, npx -y *), legacy :* too. Also "
+         "WebFetch without a domain, and Edit(./**) / Edit(/**): every file of the working "
+         "directory or the project root, what acceptEdits grants. Not reported: a wildcard "
+         "after a named subcommand or tool (git diff:*, npm run test:*, uv run pytest *, python3 "
+         "-m pytest *), the project's own scripts and targets (npm run *, make *), tools whose "
+         "names merely start alike (gitleaks, nodemon). Narrow the rule to the exact command or "
          "use WebFetch(domain:example.com)."},
         {"MCP-001", Severity::high,
          "Every project MCP server approved in advance (enableAllProjectMcpServers)",
@@ -222,6 +244,15 @@ std::vector<Rule> rule_catalogue() {
          "legacy C:\\ProgramData\\ClaudeCode\\managed-settings.json and a managed-settings.json in "
          "~/.claude (or CLAUDE_CONFIG_DIR) are ignored, so the policy they hold is not enforced. "
          "Move the file."},
+        {"TRUST-001", Severity::high,
+         "Workspace trust granted to the root of the file system or the whole home folder",
+         "Claude Code asks once per folder whether you trust it, and keeps the answer as "
+         "projects[<folder>].hasTrustDialogAccepted in ~/.claude.json. Trust of a folder covers "
+         "every folder below it, so true for \"/\", a drive root, \"~\" or your home folder "
+         "(with or without a trailing slash) trusts every repository you ever clone or download: "
+         "their project settings, hooks and MCP servers load without the dialog that would have "
+         "warned you. A trusted project folder is not reported. Set it to false (or delete the "
+         "entry) and start Claude Code from project folders."},
     };
     // The server rules every MCP client's entries get (plugins/common), unless declared above.
     for (Rule& rule : confscope::plugin_common::server_rules()) {

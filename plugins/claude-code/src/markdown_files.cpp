@@ -1,5 +1,8 @@
 #include "markdown_files.hpp"
 
+#include <string>
+#include <vector>
+
 #include "common.hpp"
 #include "hooks.hpp"
 #include "mcp_scopes.hpp"
@@ -21,27 +24,61 @@ std::string name_from_path(std::string_view path, std::string_view folder) {
     return name;
 }
 
-// Tools may be a YAML list or a comma-separated string.
+// The entries of a tool string: "Read, Grep", "Bash(git add:*), Bash(git commit:*)" or
+// "Bash(git status) Read" — separated by commas or white space outside parentheses.
+std::vector<std::string> split_tools(std::string_view text) {
+    std::vector<std::string> tools;
+    std::string current;
+    int depth = 0;
+    for (const char c : text) {
+        if (c == '(') ++depth;
+        if (c == ')' && depth > 0) --depth;
+        if (depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\n')) {
+            if (!current.empty()) tools.push_back(std::move(current));
+            current.clear();
+            continue;
+        }
+        current.push_back(c);
+    }
+    if (!current.empty()) tools.push_back(std::move(current));
+    return tools;
+}
+
+// Tools may be a YAML list or a string of entries.
 sdk::JsonArray tool_list(const sdk::Node& node) {
     sdk::JsonArray tools;
     if (node.is_array()) {
         for (const std::string_view t : node.strings())
             tools.push(t);
     } else if (node.is_string()) {
-        std::string_view text = node.value();
-        while (!text.empty()) {
-            const auto comma = text.find(',');
-            std::string_view part = text.substr(0, comma);
-            while (!part.empty() && part.front() == ' ')
-                part.remove_prefix(1);
-            while (!part.empty() && part.back() == ' ')
-                part.remove_suffix(1);
-            if (!part.empty()) tools.push(part);
-            if (comma == std::string_view::npos) break;
-            text.remove_prefix(comma + 1);
-        }
+        for (const std::string& t : split_tools(node.value()))
+            tools.push(t);
     }
     return tools;
+}
+
+// allowed-tools: the tools a command, skill or agent may use without asking while it runs —
+// approvals like permissions.allow, judged by the same rules.
+void analyze_allowed_tools(Analysis& a, const sdk::Node& root, std::string_view kind,
+                           const std::string& name) {
+    const sdk::Node tools = root["allowed-tools"];
+    if (!tools) return;
+    RuleSource source;
+    source.key = "allowed-tools";
+    source.label = "allowed-tools entry";
+    source.where = " in " + std::string(kind) + " " + name;
+    source.during = " while the " + std::string(kind) + " runs";
+    source.scope = a.scope();
+    source.extra.emplace_back(std::string(kind), name);
+    if (tools.is_string()) {
+        for (const std::string& t : split_tools(tools.value()))
+            analyze_permission_rule(a, t, tools, source);
+    }
+    for (const sdk::Node& entry : tools.is_array() ? tools.children() : std::vector<sdk::Node>{}) {
+        if (!entry.is_string()) continue;
+        for (const std::string& t : split_tools(entry.value()))
+            analyze_permission_rule(a, t, entry, source);
+    }
 }
 
 // Lines of the body that import other files: "@path/to/file".
@@ -84,6 +121,7 @@ void analyze_agent(Analysis& a, ScanFacts& facts) {
         data.set("permission_mode", root["permissionMode"].value());
     a.sink.item("agent", name, a.scope(), data, root);
     check_bypass_mode(a, root["permissionMode"], "agent " + name + " permissionMode");
+    analyze_allowed_tools(a, root, "agent", name);
     // mcpServers: an object of servers, or the documented list of names (servers configured
     // elsewhere) and {name: config} entries.
     const sdk::Node servers = root["mcpServers"];
@@ -101,7 +139,9 @@ void analyze_command(Analysis& a) {
     data.set("description", root["description"].string_or(""));
     if (root["allowed-tools"]) data.set("allowed_tools", tool_list(root["allowed-tools"]));
     if (root["model"].is_string()) data.set("model", root["model"].value());
-    a.sink.item("command", name_from_path(a.file.path(), "commands"), a.scope(), data, root);
+    const std::string name = name_from_path(a.file.path(), "commands");
+    a.sink.item("command", name, a.scope(), data, root);
+    analyze_allowed_tools(a, root, "command", name);
 }
 
 void analyze_skill(Analysis& a) {
@@ -114,6 +154,7 @@ void analyze_skill(Analysis& a) {
     data.set("description", root["description"].string_or(""));
     if (root["allowed-tools"]) data.set("allowed_tools", tool_list(root["allowed-tools"]));
     a.sink.item("skill", name, a.scope(), data, root);
+    analyze_allowed_tools(a, root, "skill", name);
     analyze_hooks(a, root["hooks"], "skill " + name);
 }
 

@@ -17,7 +17,8 @@ std::string_view without_trailing_separators(std::string_view path) {
     return path;
 }
 
-// "/", "~", "$HOME", the home folder itself, or a drive root ("C:\", "C:/", "C:").
+}  // namespace
+
 std::string whole_area(std::string_view dir, std::string_view home) {
     const std::string_view d = without_trailing_separators(dir);
     const bool letter =
@@ -32,6 +33,8 @@ std::string whole_area(std::string_view dir, std::string_view home) {
     if (!home.empty() && d == without_trailing_separators(home)) return "the whole home folder";
     return {};
 }
+
+namespace {
 
 void check_additional_directories(Analysis& a, const sdk::Node& dirs) {
     for (const sdk::Node& dir : dirs.children()) {
@@ -107,24 +110,22 @@ bool approves_whole_server(const PermissionRule& r) {
 void check_permission_scope(Analysis& a, const sdk::Node& permissions) {
     if (!permissions.is_object()) return;
     check_additional_directories(a, permissions["additionalDirectories"]);
-    for (const std::string_view list : {"allow", "deny", "ask"}) {
-        for (const sdk::Node& entry : permissions[list].children()) {
-            if (!entry.is_string()) continue;
-            const PermissionRule rule = parse_permission_rule(entry.value());
-            if (const std::string why = ineffective(rule, list); !why.empty()) {
-                a.sink.finding("PERM-007", Severity::low,
-                               std::string(list) + " rule " + text_in_quotes(entry.value()) +
-                                   " has no effect: " + why,
-                               entry);
-            } else if (list == "allow" && approves_whole_server(rule)) {
-                a.sink.finding("MCP-012", Severity::high,
-                               "allow rule " + text_in_quotes(entry.value()) +
-                                   " approves every tool of MCP server " +
-                                   text_in_quotes(mcp_server(rule.tool)) +
-                                   " without asking, including tools it adds later",
-                               entry);
-            }
-        }
+}
+
+void check_rule_effect(Analysis& a, const PermissionRule& rule, std::string_view text,
+                       const sdk::Node& at, const RuleSource& source) {
+    if (const std::string why = ineffective(rule, source.list); !why.empty()) {
+        a.sink.finding(
+            "PERM-007", Severity::low,
+            source.label + " " + text_in_quotes(text) + source.where + " has no effect: " + why,
+            at);
+    } else if (source.list == "allow" && approves_whole_server(rule)) {
+        a.sink.finding("MCP-012", Severity::high,
+                       source.label + " " + text_in_quotes(text) + source.where +
+                           " approves every tool of MCP server " +
+                           text_in_quotes(mcp_server(rule.tool)) +
+                           " without asking, including tools it adds later",
+                       at);
     }
 }
 

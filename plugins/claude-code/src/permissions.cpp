@@ -1,10 +1,9 @@
 #include "permissions.hpp"
 
-#include <algorithm>
-#include <array>
-#include <vector>
-
 #include "common.hpp"
+#include "messages.hpp"
+#include "permission_checks.hpp"
+#include "permission_reach.hpp"
 
 namespace claude_code {
 
@@ -20,73 +19,50 @@ std::string trim(std::string_view text) {
     return std::string(text);
 }
 
-// Bash(*), Bash(* ...), Bash(*:*) and an empty specifier all match every command.
-bool unrestricted_bash(const PermissionRule& r) {
-    if (r.tool != "Bash") return false;
-    return !r.has_specifier || r.specifier.empty() || r.specifier.front() == '*';
+struct Verdict {
+    std::string_view rule;  // "" when the rule is not broad
+    Severity severity = Severity::info;
+    std::string effect;  // "run any shell command"
+};
+
+// Tools that edit files: a bare name is every file.
+bool edit_tool(std::string_view tool) {
+    return tool == "Edit" || tool == "MultiEdit" || tool == "Write" || tool == "NotebookEdit";
 }
 
-// Edit without a path, or with a pattern that covers every file.
-bool unrestricted_edit(const PermissionRule& r) {
-    if (r.tool != "Edit" && r.tool != "MultiEdit") return false;
-    if (!r.has_specifier || r.specifier.empty()) return true;
-    for (const std::string_view all : {"*", "**", "/**", "//**", "~/**", "./**"}) {
-        if (r.specifier == all) return true;
-    }
-    return false;
-}
-
-std::vector<std::string> split_words(std::string_view text) {
-    std::vector<std::string> words;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const auto start = text.find_first_not_of(' ', pos);
-        if (start == std::string_view::npos) break;
-        const auto end = text.find(' ', start);
-        words.emplace_back(text.substr(
-            start, end == std::string_view::npos ? std::string_view::npos : end - start));
-        pos = end == std::string_view::npos ? text.size() : end;
-    }
-    return words;
-}
-
-// The command a Bash specifier lets run with any arguments: "curl *", "curl*", "curl:*" (legacy),
-// "python3 -c *" (flags, then a bare wildcard) — but not "python3 -m pytest *", where a named
-// tool takes the wildcard's place.
-std::string broad_bash_command(const PermissionRule& r) {
-    if (r.tool != "Bash" || r.specifier.empty()) return {};
-    std::string spec = r.specifier;
-    if (spec.ends_with(":*")) spec = spec.substr(0, spec.size() - 2) + " *";  // legacy prefix form
-    if (spec.find('*') == std::string::npos) return {};
-    static constexpr std::array kBroad{
-        "git push", "curl", "wget", "python", "python3", "node", "ssh",  "scp", "bash", "sh",
-        "zsh",      "sudo", "nc",   "ncat",   "perl",    "ruby", "eval", "npx", "deno"};
-    const std::vector<std::string> words = split_words(spec);
-    for (const std::string_view command : kBroad) {
-        const std::vector<std::string> command_words = split_words(command);
-        if (words.size() < command_words.size()) continue;
-        const std::size_t last = command_words.size() - 1;
-        if (!std::equal(command_words.begin(),
-                        command_words.begin() + static_cast<std::ptrdiff_t>(last), words.begin())) {
-            continue;
+Verdict judge_allow(const PermissionRule& r, std::string_view home) {
+    if (r.tool == "Bash" || r.tool == "PowerShell") {
+        const RuleReach reach = bash_reach(r.has_specifier ? r.specifier : "");
+        if (reach.reach == Reach::everything) {
+            std::string effect = "run any shell command";
+            if (!reach.what.empty()) effect += " (through " + text_in_quotes(reach.what, 40) + ")";
+            return {"PERM-003", Severity::critical, effect};
         }
-        if (words[last] == command_words[last] + "*" && words.size() == last + 1)
-            return std::string(command);
-        if (words[last] != command_words[last] || words.size() == last + 1) continue;
-        // After the command: only flags, then a bare "*" at the end.
-        if (words.back() != "*") continue;
-        const bool only_flags =
-            std::all_of(words.begin() + static_cast<std::ptrdiff_t>(last) + 1, words.end() - 1,
-                        [](const std::string& w) { return w.starts_with('-'); });
-        if (only_flags) return std::string(command);
+        if (reach.reach == Reach::broad)
+            return {"PERM-004", Severity::medium, "run any " + quoted(reach.what) + " command"};
+        return {};
+    }
+    if (edit_tool(r.tool)) {
+        if (!r.has_specifier || r.specifier.empty())
+            return {"PERM-003", Severity::critical, "use " + r.tool + " on any file"};
+        // Write(...) and NotebookEdit(...) are never consulted (PERM-007).
+        if (r.tool != "Edit" && r.tool != "MultiEdit") return {};
+        const RuleReach reach = edit_reach(r.specifier, home);
+        if (reach.reach == Reach::everything) {
+            return {"PERM-003", Severity::critical,
+                    "edit any file" + (reach.what.empty() ? "" : " in " + reach.what)};
+        }
+        if (reach.reach == Reach::broad) {
+            return {"PERM-004", Severity::medium,
+                    "edit every file under " + reach.what + " (what acceptEdits grants)"};
+        }
+        return {};
+    }
+    if (r.tool == "WebFetch" && (!r.has_specifier || r.specifier.empty() || r.specifier == "*" ||
+                                 r.specifier == "domain:*")) {
+        return {"PERM-004", Severity::medium, "fetch any URL"};
     }
     return {};
-}
-
-bool unrestricted_webfetch(const PermissionRule& r) {
-    if (r.tool != "WebFetch") return false;
-    return !r.has_specifier || r.specifier.empty() || r.specifier == "*" ||
-           r.specifier == "domain:*";
 }
 
 }  // namespace
@@ -114,6 +90,30 @@ void check_bypass_mode(Analysis& a, const sdk::Node& mode, std::string_view wher
                    mode);
 }
 
+void analyze_permission_rule(Analysis& a, std::string_view text, const sdk::Node& at,
+                             const RuleSource& source) {
+    const PermissionRule rule = parse_permission_rule(text);
+    if (rule.tool.empty()) return;
+    sdk::JsonObject data;
+    data.set("list", source.list).set("rule", trim(text)).set("tool", rule.tool);
+    if (rule.has_specifier) data.set("specifier", rule.specifier);
+    if (source.key != "permissions." + source.list) data.set("source", source.key);
+    for (const auto& [key, value] : source.extra)
+        data.set(key, value);
+    a.sink.item("permission_rule", trim(text), source.scope, data, at);
+
+    if (source.list == "allow") {
+        const Verdict v = judge_allow(rule, a.file.home_dir());
+        if (!v.rule.empty()) {
+            a.sink.finding(v.rule, v.severity,
+                           source.label + " " + text_in_quotes(trim(text)) + source.where +
+                               " lets Claude " + v.effect + " without asking" + source.during,
+                           at);
+        }
+    }
+    check_rule_effect(a, rule, trim(text), at, source);
+}
+
 void analyze_permissions(Analysis& a, const sdk::Node& permissions) {
     if (!permissions.is_object()) return;
     check_bypass_mode(a, permissions["defaultMode"], "permissions.defaultMode");
@@ -122,36 +122,13 @@ void analyze_permissions(Analysis& a, const sdk::Node& permissions) {
                     sdk::JsonObject().set("mode", mode.value()), mode);
     }
     for (const std::string_view list : {"allow", "deny", "ask"}) {
+        RuleSource source;
+        source.list = std::string(list);
+        source.key = "permissions." + source.list;
+        source.label = source.list + " rule";
+        source.scope = a.scope();
         for (const sdk::Node& entry : permissions[list].children()) {
-            if (!entry.is_string()) continue;
-            const PermissionRule rule = parse_permission_rule(entry.value());
-            sdk::JsonObject data;
-            data.set("list", list).set("rule", entry.value()).set("tool", rule.tool);
-            if (rule.has_specifier) data.set("specifier", rule.specifier);
-            a.sink.item("permission_rule", entry.value(), a.scope(), data, entry);
-            if (list != "allow") continue;
-
-            const std::string text = quoted(entry.value());
-            if (unrestricted_bash(rule)) {
-                a.sink.finding(
-                    "PERM-003", Severity::critical,
-                    "allow rule " + text + " lets Claude run any shell command without asking",
-                    entry);
-            } else if (unrestricted_edit(rule)) {
-                a.sink.finding("PERM-003", Severity::critical,
-                               "allow rule " + text + " lets Claude edit any file without asking",
-                               entry);
-            } else if (const std::string word = broad_bash_command(rule); !word.empty()) {
-                a.sink.finding("PERM-004", Severity::medium,
-                               "allow rule " + text + " lets Claude run any " + quoted(word) +
-                                   " command without asking",
-                               entry);
-            } else if (unrestricted_webfetch(rule)) {
-                a.sink.finding("PERM-004", Severity::medium,
-                               "allow rule " + text +
-                                   " lets Claude fetch any URL without asking; name the domains",
-                               entry);
-            }
+            if (entry.is_string()) analyze_permission_rule(a, entry.value(), entry, source);
         }
     }
 }

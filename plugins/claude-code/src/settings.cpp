@@ -8,6 +8,7 @@
 #include "hooks.hpp"
 #include "marketplaces.hpp"
 #include "mcp_scopes.hpp"
+#include "messages.hpp"
 #include "permission_checks.hpp"
 #include "permissions.hpp"
 #include "settings_keys.hpp"
@@ -62,11 +63,55 @@ void check_project_servers_approval(Analysis& a, const sdk::Node& root) {
 }
 
 void check_dangerous_prompt(Analysis& a, const sdk::Node& root) {
-    const sdk::Node skip = root["skipDangerousModePermissionPrompt"];
-    if (!skip.is_true()) return;
-    a.sink.finding(
-        "PERM-002", Severity::high,
-        "skipDangerousModePermissionPrompt is true: bypass mode starts without its warning", skip);
+    if (const sdk::Node skip = root["skipDangerousModePermissionPrompt"]; skip.is_true()) {
+        a.sink.finding(
+            "PERM-002", Severity::high,
+            "skipDangerousModePermissionPrompt is true: bypass mode starts without its warning",
+            skip);
+    }
+    // The opt-in dialog of auto mode, where a classifier approves tool calls instead of you.
+    if (const sdk::Node skip = root["skipAutoPermissionPrompt"]; skip.is_true()) {
+        const bool project = a.is_project_file();
+        a.sink.finding(
+            "PERM-002", project ? Severity::high : Severity::medium,
+            std::string("skipAutoPermissionPrompt is true: auto mode, where a classifier "
+                        "approves tool calls instead of you, starts without its opt-in "
+                        "dialog") +
+                (project ? "; committed here, the repository opts everyone in" : ""),
+            skip);
+    }
+}
+
+// projects["/"] or projects[<home>] with hasTrustDialogAccepted: every folder below is trusted, so
+// the settings, hooks and servers of any repository cloned there run without the trust dialog.
+void check_trusted_projects(Analysis& a, const sdk::Node& projects) {
+    for (const sdk::Node& project : projects.children()) {
+        const sdk::Node trusted = project["hasTrustDialogAccepted"];
+        if (!trusted.is_true()) continue;
+        const std::string area = whole_area(project.key(), a.file.home_dir());
+        if (area.empty()) continue;
+        a.sink.finding("TRUST-001", Severity::high,
+                       "the trust dialog is accepted for " + text_in_quotes(project.key(), 60) +
+                           ", " + area +
+                           ": every folder below it is trusted, so a repository cloned anywhere "
+                           "there runs its hooks, settings and MCP servers without asking",
+                       trusted);
+    }
+}
+
+// projects[*].allowedTools: approvals Claude Code kept per project (local scope).
+void analyze_project_allowed_tools(Analysis& a, const sdk::Node& project) {
+    const sdk::Node tools = project["allowedTools"];
+    if (!tools.is_array()) return;
+    RuleSource source;
+    source.key = "projects[].allowedTools";
+    source.label = "allowedTools entry";
+    source.where = " for project " + text_in_quotes(project.key(), 60);
+    source.scope = sdk::Scope::local;
+    source.extra.emplace_back("project", std::string(project.key()));
+    for (const sdk::Node& entry : tools.children()) {
+        if (entry.is_string()) analyze_permission_rule(a, entry.value(), entry, source);
+    }
 }
 
 }  // namespace
@@ -97,8 +142,11 @@ void analyze_global_state(Analysis& a, ScanFacts& facts) {
     if (!root.is_object()) return;
     analyze_servers(a, facts, root["mcpServers"], sdk::Scope::user);
     check_dangerous_prompt(a, root);
-    for (const sdk::Node& project : root["projects"].children())
+    check_trusted_projects(a, root["projects"]);
+    for (const sdk::Node& project : root["projects"].children()) {
+        analyze_project_allowed_tools(a, project);
         analyze_servers(a, facts, project["mcpServers"], sdk::Scope::local, project.key());
+    }
 }
 
 void analyze_mcp_file(Analysis& a, ScanFacts& facts) {

@@ -1,0 +1,249 @@
+#include "permission_reach.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "common.hpp"
+
+namespace claude_code {
+
+namespace {
+
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> words;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto start = text.find_first_not_of(" \t", pos);
+        if (start == std::string_view::npos) break;
+        const auto end = text.find_first_of(" \t", start);
+        words.emplace_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+        pos = end == std::string_view::npos ? text.size() : end;
+    }
+    return words;
+}
+
+// "python3.12" -> "python", "/usr/bin/node20" -> "node", "npx.cmd" -> "npx": the program's name
+// without its folder, extension or version suffix.
+std::string base_name(std::string_view word) {
+    std::string name = command_name(word);
+    std::size_t end = name.size();
+    while (end > 1 && ((name[end - 1] >= '0' && name[end - 1] <= '9') || name[end - 1] == '.'))
+        --end;
+    if (end < name.size() && end > 0 && name[end - 1] >= 'a' && name[end - 1] <= 'z')
+        name.resize(end);
+    return name;
+}
+
+bool in(std::string_view word, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// Programs that run the command that follows them.
+bool privileged_wrapper(std::string_view name) {
+    return in(name, {"sudo", "doas", "pkexec", "su", "runuser", "gsudo", "run0"});
+}
+
+bool wrapper(std::string_view name) {
+    return privileged_wrapper(name) ||
+           in(name, {"env",        "xargs",   "nohup",    "timeout", "exec",   "command",
+                     "builtin",    "nice",    "ionice",   "time",    "stdbuf", "setsid",
+                     "unbuffer",   "watch",   "strace",   "ltrace",  "chroot", "flock",
+                     "caffeinate", "chronic", "parallel", "script"});
+}
+
+// Short options of a wrapper that take the next word as their value ("sudo -u deploy").
+bool option_takes_value(std::string_view wrapper_name, std::string_view option) {
+    if (option.size() != 2 || option[0] != '-') return false;
+    const char c = option[1];
+    auto any_of = [&](std::string_view letters) {
+        return letters.find(c) != std::string_view::npos;
+    };
+    if (wrapper_name == "sudo") return any_of("ughpCDrtUT");
+    if (wrapper_name == "doas") return any_of("uC");
+    if (wrapper_name == "env") return any_of("uCS");
+    if (wrapper_name == "xargs") return any_of("InPLdEsa");
+    if (wrapper_name == "timeout") return any_of("sk");
+    if (wrapper_name == "nice" || wrapper_name == "ionice") return any_of("ncp");
+    if (wrapper_name == "time" || wrapper_name == "strace" || wrapper_name == "ltrace")
+        return any_of("foeps");
+    if (wrapper_name == "watch") return any_of("n");
+    if (wrapper_name == "runuser" || wrapper_name == "su") return any_of("ugs");
+    if (wrapper_name == "exec") return any_of("a");
+    return false;
+}
+
+// Wrappers with one positional argument before the command: a duration, a folder, a lock file.
+bool takes_positional(std::string_view wrapper_name) {
+    return in(wrapper_name, {"timeout", "chroot", "flock"});
+}
+
+bool shell(std::string_view name) {
+    return in(name, {"bash", "sh", "zsh", "dash", "ksh", "fish", "csh", "tcsh", "eval", "source",
+                     ".", "pwsh", "powershell", "cmd"});
+}
+
+// Command families where "any arguments" means running arbitrary code or sending anything:
+// interpreters, package runners, network and remote tools, container engines, git, and other
+// coding agents. Multi-word entries name the subcommand that does it.
+constexpr std::array kBroadCommands{
+    // subcommands first: "uv run *" must not need "uv *"
+    "uv run", "uv tool run", "uv tool install", "uv pip", "uv add", "npm exec", "npm x",
+    "npm install", "npm i", "pnpm dlx", "pnpm exec", "pnpm add", "yarn dlx", "yarn exec",
+    "yarn add", "bun x", "bun add", "poetry run", "pipenv run", "pip install", "gem install",
+    "cargo install", "go install", "go run", "deno run", "docker run", "docker exec", "podman run",
+    "podman exec", "kubectl exec", "git push", "git config", "gh api",
+    // interpreters
+    "python", "node", "deno", "bun", "ruby", "perl", "php", "lua", "luajit", "rscript", "julia",
+    "osascript", "tclsh",
+    // package runners and managers that install or run any package
+    "npx", "pnpx", "bunx", "uvx", "pipx", "npm", "pnpm", "yarn", "uv", "pip", "gem", "cargo", "go",
+    "brew",
+    // network and remote
+    "curl", "wget", "ssh", "scp", "sftp", "rsync", "nc", "ncat", "netcat", "socat", "telnet", "ftp",
+    // containers and clusters
+    "docker", "podman", "nerdctl", "kubectl",
+    // version control
+    "git",
+    // other coding agents
+    "claude", "codex", "gemini", "aider", "opencode", "goose", "amp", "qwen", "cursor-agent",
+    "copilot", "crush"};
+
+bool is_flag(const std::string& w) {
+    return w.size() > 1 && w.starts_with('-');
+}
+
+// `words` from `at` on: the command family that takes the wildcard's place, or "".
+std::string broad_family(const std::vector<std::string>& words, std::size_t at) {
+    if (at >= words.size()) return {};
+    for (const std::string_view family : kBroadCommands) {
+        const std::vector<std::string> family_words = split_words(family);
+        const std::size_t n = family_words.size();
+        if (words.size() - at < n) continue;
+        std::vector<std::string> candidate(words.begin() + static_cast<std::ptrdiff_t>(at),
+                                           words.begin() + static_cast<std::ptrdiff_t>(at + n));
+        // "curl*", "git push*": the wildcard glued to the family's last word.
+        const bool glued = words.size() - at == n && candidate.back().size() > 1 &&
+                           candidate.back().ends_with('*');
+        if (glued) candidate.back().pop_back();
+        bool same = to_lower(base_name(candidate[0])) == family_words[0];
+        for (std::size_t k = 1; same && k < n; ++k)
+            same = to_lower(candidate[k]) == family_words[k];
+        if (!same) continue;
+        if (glued) return std::string(family);
+        if (words.size() - at == n) continue;  // the family alone, no wildcard
+        // After the family: options only, then a bare "*" at the end.
+        if (words.back() != "*") continue;
+        const bool only_flags =
+            std::all_of(words.begin() + static_cast<std::ptrdiff_t>(at + n), words.end() - 1,
+                        [](const std::string& w) { return is_flag(w); });
+        if (only_flags) return std::string(family);
+    }
+    return {};
+}
+
+RuleReach reach_from(const std::vector<std::string>& words, std::size_t at,
+                     const std::string& prefix) {
+    if (at >= words.size()) return {};
+    const auto joined = [&](std::string_view what) {
+        return prefix.empty() ? std::string(what) : prefix + " " + std::string(what);
+    };
+    std::string head = words[at];
+    if (head.starts_with('*')) return {Reach::everything, prefix};
+    // "sudo*", "bash*": the wildcard glued to a wrapper or a shell.
+    const bool glued = words.size() == at + 1 && head.size() > 1 && head.ends_with('*');
+    if (glued) head.pop_back();
+    const std::string name = to_lower(base_name(head));
+    if (wrapper(name)) {
+        if (glued) return {Reach::everything, joined(head)};
+        std::size_t i = at + 1;
+        bool positional_done = !takes_positional(name);
+        while (i < words.size()) {
+            const std::string& w = words[i];
+            if (w == "--") {
+                ++i;
+                break;
+            }
+            if (is_flag(w)) {
+                i += option_takes_value(name, w) ? 2 : 1;
+            } else if (w.find('=') != std::string::npos && !w.starts_with('=') &&
+                       !w.starts_with('*')) {
+                ++i;  // env VAR=value
+            } else if (!positional_done && !w.starts_with('*')) {
+                positional_done = true;
+                ++i;
+            } else {
+                break;
+            }
+        }
+        const RuleReach inner = reach_from(words, i, joined(head));
+        // Any interpreter or package as root is any command as root.
+        if (inner.reach == Reach::broad && privileged_wrapper(name))
+            return {Reach::everything, inner.what};
+        return inner;
+    }
+    if (shell(name)) {
+        if (glued) return {Reach::everything, joined(head)};
+        // bash *, bash -c *, sh -lc:*, cmd /c *: a shell whose script is the wildcard.
+        std::size_t i = at + 1;
+        while (i < words.size() && (is_flag(words[i]) || to_lower(words[i]) == "/c"))
+            ++i;
+        if (i + 1 == words.size() && words[i].starts_with('*'))
+            return {Reach::everything, joined(head)};
+    }
+    if (const std::string family = broad_family(words, at); !family.empty()) {
+        // The family as written: "python3 -c" says more than "python".
+        std::string written = words[at];
+        for (std::size_t k = at + 1; k < words.size() && words[k] != "*"; ++k)
+            written += " " + words[k];
+        if (written.ends_with('*')) written.pop_back();
+        return {Reach::broad, joined(written)};
+    }
+    return {};
+}
+
+std::string_view without_trailing(std::string_view text, std::string_view suffix) {
+    return text.ends_with(suffix) ? text.substr(0, text.size() - suffix.size()) : text;
+}
+
+}  // namespace
+
+RuleReach bash_reach(std::string_view specifier) {
+    std::string spec(specifier);
+    while (!spec.empty() && (spec.front() == ' ' || spec.front() == '\t'))
+        spec.erase(spec.begin());
+    if (spec.empty()) return {Reach::everything, ""};
+    if (spec.ends_with(":*")) spec = spec.substr(0, spec.size() - 2) + " *";  // legacy prefix
+    if (spec.find('*') == std::string::npos) return {};                       // one exact command
+    return reach_from(split_words(spec), 0, "");
+}
+
+RuleReach edit_reach(std::string_view pattern, std::string_view home) {
+    std::string_view p = pattern;
+    while (!p.empty() && p.front() == ' ')
+        p.remove_prefix(1);
+    while (!p.empty() && p.back() == ' ')
+        p.remove_suffix(1);
+    if (p.empty() || p == "*" || p == "**" || p == "**/*") return {Reach::everything, ""};
+    // The folder the pattern covers entirely: "x/**", "x/**/*" (and "x/*" for the file system
+    // root and the home folder, whose top level alone holds shell startup files).
+    std::string_view base = without_trailing(without_trailing(p, "/*"), "/**");
+    if (base == p) return {};
+    while (base.size() > 1 && base.back() == '/')
+        base.remove_suffix(1);
+    const bool every_level = p.ends_with("/**") || p.ends_with("/**/*");
+    if (base == "/" || base == "//") return {Reach::everything, "the whole file system"};
+    if (base == "~" || base == "$HOME") return {Reach::everything, "the whole home folder"};
+    if (base.starts_with("//") && !home.empty()) {
+        std::string_view h = home;
+        while (h.size() > 1 && h.back() == '/')
+            h.remove_suffix(1);
+        if (base.substr(1) == h) return {Reach::everything, "the whole home folder"};
+    }
+    if (!every_level) return {};
+    if (base == ".") return {Reach::broad, "the working directory"};
+    if (base.empty()) return {Reach::broad, "the project root"};  // "/**": the settings' project
+    return {};
+}
+
+}  // namespace claude_code
