@@ -3,6 +3,7 @@
 #
 #   make run [SCAN_ARGS="--root ~/src"]   install what is missing, build, scan, print the summary
 #   make test                             install what is missing, build, run every test under ctest
+#   make accuracy [ACCURACY_ARGS="--scale 3"]  score recall, decoy rate and plaintext secrets on a generated labeled corpus
 #   make build | deps | test-deps | bench | format | format-check | clean
 #
 # Variables: BUILD_DIR (build), BUILD_TYPE (RelWithDebInfo), JOBS (cores), CMAKE_FLAGS (extra -D...).
@@ -13,10 +14,11 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 SCAN_ARGS  ?=
+ACCURACY_ARGS ?=
 CONFSCOPE  := $(BUILD_DIR)/bin/confscope
 SOURCES     = $(shell git ls-files '*.c' '*.cpp' '*.h' '*.hpp' 2>/dev/null)
 
-.PHONY: all deps test-deps configure build build-tool run test bench format format-check clean
+.PHONY: all deps test-deps configure build build-tool run test bench accuracy format format-check clean
 
 all: build
 
@@ -48,6 +50,10 @@ bench: build
 	@tests/bench/run-benchmark --build $(BUILD_DIR)
 	@echo
 	@tests/bench/run-store-benchmark --build $(BUILD_DIR)
+
+# The accuracy benchmark (tests/accuracy): a generated labeled machine, scored against its labels.
+accuracy: build-tool
+	@tests/accuracy/run-accuracy --confscope $(CONFSCOPE) $(ACCURACY_ARGS)
 
 format:
 	@clang-format -i $(SOURCES)
