@@ -126,7 +126,10 @@ std::vector<Rule> rule_catalogue() {
          "serverName, by the exact serverCommand for stdio servers when the list has commands, by "
          "a serverUrl pattern for remote servers when it has URLs), is blocked by Claude Code "
          "(medium): remove it or ask your administrator to allow it. Local-scope servers in "
-         "~/.claude.json replace project servers only in their own project."},
+         "~/.claude.json replace project servers only in their own project. Plugin servers take "
+         "part only when the plugin is installed and enabled. The other findings on a server "
+         "Claude Code does not start (blocked this way, or left out because managed-mcp.json "
+         "defines the only servers it loads) are info, with the reason."},
         {"HOOK-001", Severity::info, "Hook inventory (scope, event, type)",
          "Every hook handler Claude Code runs: its scope, event, matcher and type, with the "
          "command "
@@ -155,8 +158,12 @@ std::vector<Rule> rule_catalogue() {
          "gcpAuthRefresh and otelHeadersHelper run shell commands. Defined in a repository's "
          "committed settings or its agents' and skills' front matter, they run for everyone who "
          "opens the repository (hooks even before the folder is trusted, when a parent folder "
-         "is); defined in an installed Claude Code plugin, they run with it. Review each command; "
-         "keep personal helpers in your user settings and consider allowManagedHooksOnly."},
+         "is); defined in a Claude Code plugin, they run with it once it is installed "
+         "(installed_plugins.json) and enabled (enabledPlugins) — a plugin that is only in a "
+         "marketplace clone under ~/.claude/plugins/marketplaces runs nothing and is not reported. "
+         "Hooks that managed allowManagedHooksOnly or disableAllHooks (or disableAllHooks in "
+         "settings) switch off are reported as info. Review each command; keep personal helpers "
+         "in your user settings and consider allowManagedHooksOnly."},
         {"AUTH-001", Severity::high,
          "Project settings redirect API traffic (ANTHROPIC_BASE_URL or a proxy in env)",
          "ANTHROPIC_BASE_URL, ANTHROPIC_BEDROCK_BASE_URL, ANTHROPIC_VERTEX_BASE_URL, HTTP_PROXY, "
