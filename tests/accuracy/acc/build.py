@@ -47,7 +47,8 @@ def cycles(rng):
         "perm": CL.Cycle(K.PERM_RISKS, rng), "permd": CL.Cycle(K.PERM_DECOYS, rng),
         "hook": CL.Cycle(K.HOOKS, rng), "legacy": CL.Cycle(K.LEGACY_HOOKS, rng),
         "mdr": CL.Cycle(K.MD_RISKS, rng), "mdd": CL.Cycle(K.MD_DECOYS, rng),
-        "allowed": CL.Cycle(CL.ALLOWED_TOOLS, rng), "deny": CL.Cycle(K.DENY_DECOYS, rng),
+        "allowed": CL.Cycle(CL.ALLOWED_TOOLS, rng), "allowed_json": CL.Cycle(CL.ALLOWED_JSON, rng),
+        "deny": CL.Cycle(K.DENY_DECOYS, rng),
         "ask": CL.Cycle(K.ASK_DECOYS, rng),
         "settings": CL.Cycle(list(CL.SETTINGS_RISKS), rng),
     }
@@ -108,7 +109,9 @@ def user_claude(m, cy, policy=None):
     CL.md_body(rules, rng, cy["mdr"], cy["mdd"], "Security rules", n_pairs=2)
     CL.agent_file(m, m.h(".claude/agents/release-notes.md"), "user", rng, "release-notes", cy["mdr"], cy["mdd"],
                   hook=cy["hook"].next(), hook_policy=policy, project_like=False)
-    CL.command_file(m, m.h(".claude/commands/commit.md"), "user", rng, cy["allowed"].next(), cy["mdr"], cy["mdd"])
+    CL.command_file(m, m.h(".claude/commands/commit.md"), "user", rng,
+                    cy["allowed"].next() if not policy else ("decoy", "Read, Grep, Glob", "info", None, "read-only"),
+                    cy["mdr"], cy["mdd"])
     sk = m.md(m.h(".claude/skills/pdf-report/SKILL.md"), "user")
     CL.md_front(sk, {"name": "pdf-report", "description": "Builds PDF reports from Markdown"})
     sk.add("")
@@ -128,6 +131,8 @@ def project_claude(m, p, cy, round_no, policy=None, exclusive=False):
     hook_pairs(ls, cy, rng, 1, False, hooks_policy)
     if not hooks_policy and round_no % 2 == 0:
         CL.plant_legacy_hook(ps, rng, cy["legacy"].next(), True)
+    if not hooks_policy:
+        CL.plant_http_hooks(ps if round_no % 2 else ls, rng, t, round_no % 2 == 1)
     key = cy["settings"].next()
     if policy:
         key = ["skipdanger", "skipauto", "sandbox"][round_no % 3]
@@ -147,11 +152,29 @@ def project_claude(m, p, cy, round_no, policy=None, exclusive=False):
         ps.risk(("enabledMcpjsonServers",), ["MCP-002"], "medium", "00-baseline", "enabledMcpjsonServers in a project")
         ls.put(("enableAllProjectMcpServers",), False)
         ls.decoy(("enableAllProjectMcpServers",), "00-baseline", "enableAllProjectMcpServers false")
+    # plugins a project enables, marketplaces it adds (PLG-001); commands it defines (HOOK-005)
+    if not policy:
+        if round_no % 2 == 0:
+            ps.put(("enabledPlugins",), {"formatter@acme-tools": True, "commit-commands@claude-plugins-official": True})
+            ps.risk(("enabledPlugins", "formatter@acme-tools"), ["PLG-001"], "medium", "00-baseline",
+                    "project enables a plugin from an unvetted marketplace")
+            ps.decoy(("enabledPlugins", "commit-commands@claude-plugins-official"), "00-baseline",
+                     "official marketplace plugin")
+        else:
+            ps.put(("extraKnownMarketplaces",), {"team-tools": {"source": {"source": "github",
+                                                                           "repo": "acme-corp/claude-team-tools"}}})
+            ps.risk(("extraKnownMarketplaces", "team-tools"), ["PLG-001"], "medium", "00-baseline",
+                    "project adds a marketplace")
+        helpers = [("apiKeyHelper", "./scripts/get-api-key.sh"), ("awsAuthRefresh", "aws sso login --profile dev")]
+        if not exclusive:  # disableAllHooks switches the status line off too
+            helpers.append(("statusLine", {"type": "command", "command": ".claude/statusline.sh"}))
+        helper = rng.choice(helpers)
+        ps.put((helper[0],), helper[1])
+        ps.risk((helper[0],), ["HOOK-005"], "medium", "00-baseline", "%s defined by a project" % helper[0])
     # ~/.claude.json allowedTools of this project (item 15)
-    items = [cy["allowed"].next() for _ in range(2)]
-    CL.allowed_tools(m, p, [(r, v if isinstance(v, str) else v[0], a, b, n) for r, v, a, b, n in items]
-                     if not policy else [("decoy", v if isinstance(v, str) else v[0], "info", None,
-                                          "allowedTools ignored under managed policy") for r, v, a, b, n in items])
+    items = [cy["allowed_json"].next() for _ in range(3)]
+    CL.allowed_tools(m, p, items if not policy else [
+        ("decoy", v, "info", None, "allowedTools ignored under managed policy") for r, v, a, b, n in items])
     # Markdown
     mdname = ["CLAUDE.md", ".claude/CLAUDE.md"][round_no % 2]
     md = m.md(os.path.join(p.path, mdname), "project")
@@ -174,8 +197,19 @@ def project_claude(m, p, cy, round_no, policy=None, exclusive=False):
     sk = m.md(os.path.join(p.path, ".claude", "skills", "migrations", "SKILL.md"), "project")
     allowed = cy["allowed"].next() if not policy else ("decoy", "Read, Grep", "info", None, "read-only")
     role, value, a, b, note = allowed
-    first = CL.md_front(sk, {"name": "migrations", "description": "Write and check database migrations",
-                             "allowed-tools": value})
+    fields = {"name": "migrations", "description": "Write and check database migrations", "allowed-tools": value}
+    skill_hook = cy["hook"].next() if round_no % 2 == 1 else None
+    if skill_hook:
+        fields["hooks"] = {"Stop": [{"hooks": [{"type": "command", "command": skill_hook[1]}]}]}
+    first = CL.md_front(sk, fields)
+    if skill_hook:
+        hl = CL.find_line(sk, "command:", first)
+        where = ((hl - 2, hl), ("hooks", "Stop", 0))
+        if hooks_policy:
+            sk.decoy(where, "06-managed-policy", "skill hook ignored under managed policy (%s)" % hooks_policy)
+        else:
+            sk.risk(where, skill_hook[2], skill_hook[3], CL.C_HOOK, "skill front-matter hook: %s" % skill_hook[4],
+                    also_ok=CL.HOOK_RULES)
     ln = CL.find_line(sk, "allowed-tools:", first)
     end = ln
     while end < len(sk.lines) and sk.lines[end].startswith("  -"):
@@ -210,6 +244,8 @@ def drain(m, cy, us, rng):
             text, max_sev, note = cy["mdd"].next()
             md.add_decoy(text, CL.C_PROHIB, note, max_sev)
             md.add("")
+    while cy["allowed_json"].queue:
+        CL.allowed_tools(m, m.projects[0], [cy["allowed_json"].next()])
     i = 0
     while cy["allowed"].queue:
         CL.command_file(m, m.h(".claude/commands/extra-%d.md" % i), "user", rng, cy["allowed"].next(),
@@ -311,8 +347,8 @@ def build_main(out, seed, scale):
         deny_ask_project(m, odd, rng)
         for v in range(5):
             SH.broken_files(m, Project(m, "broken-%d-%d" % (r, v)), rng, t, v + r)
-        for v in range(4):
-            SH.token_names(m, odd, rng, t, v + r * 4)
+        for v in range(5):
+            SH.token_names(m, odd, rng, t, v + r * 5)
     CS.autonomy(m, None, rng, 0)
     CS.secrets_anywhere(m, None, rng, t)
     CS.auto_approve(m, None, rng)

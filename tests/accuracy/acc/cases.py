@@ -17,6 +17,8 @@ PERM_RISKS = [
     ("Bash(sudo:*)", ["PERM-003"], "critical", "sudo prefix"),
     ("Bash(env *)", ["PERM-003"], "critical", "env runs any command"),
     ("Bash(xargs:*)", ["PERM-003", "PERM-004"], "medium", "xargs runs any command"),
+    ("Bash(timeout *)", ["PERM-003", "PERM-004"], "medium", "timeout runs any command"),
+    ("Bash(nohup:*)", ["PERM-003", "PERM-004"], "medium", "nohup runs any command"),
     ("Bash(git:*)", ["PERM-004"], "medium", "all of git"),
     ("Bash(git *)", ["PERM-004"], "medium", "all of git (space form)"),
     ("Bash(uv:*)", ["PERM-004"], "medium", "uv runs anything"),

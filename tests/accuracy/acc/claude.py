@@ -164,7 +164,10 @@ def settings_doc(m, path, scope, rng, extra=None):
     if extra:
         data.update(extra)
     mode = 0o644 if scope in ("project", "managed") else m.mode_for("claude-" + scope, scope, rng)
-    return m.struct(path, scope, "json", mode, data, {"indent": 2, "inline_lists": False})
+    doc = m.struct(path, scope, "json", mode, data, {"indent": 2, "inline_lists": False})
+    if scope == "user":
+        doc.decoy(("statusLine",), C_BASE, "the user's own status line command")
+    return doc
 
 
 def add_perm(doc, rule, role, a, b, note, list_name="allow", category=None, policy=None):
@@ -209,6 +212,26 @@ def plant_hook_pair(doc, hook, rng, project_like, policy=None):
     else:
         doc.decoy(p, C_HOOK, "benign hook: %s" % good_note, "info",
                   except_rules=PROJECT_OK if project_like else ["HOOK-001"])
+
+
+def plant_http_hooks(doc, rng, t, project_like):
+    """HOOK-004: an http hook over plaintext or with a literal header secret; https with $VAR beside it."""
+    tok = t.rand(40)
+    if rng.random() < 0.5:
+        bad = {"type": "http", "url": "http://hooks.acme-ops.io/claude/events"}
+        note = "http hook over http://"
+    else:
+        bad = {"type": "http", "url": "https://hooks.acme-ops.io/claude/events",
+               "headers": {"Authorization": "Bearer " + tok}}
+        note = "http hook with a literal bearer token"
+        doc.secret(tok)
+    p = doc.append(("hooks", "PostToolUse"), {"matcher": "Bash", "hooks": [bad]})
+    doc.risk(p, ["HOOK-004", "SEC-002", "SEC-006"], "medium", "00-baseline", note, also_ok=HOOK_RULES)
+    good = {"type": "http", "url": "https://hooks.acme-ops.io/claude/events",
+            "headers": {"Authorization": "Bearer $HOOK_TOKEN"}, "allowedEnvVars": ["HOOK_TOKEN"]}
+    p = doc.append(("hooks", "PostToolUse"), {"matcher": "Edit", "hooks": [good]})
+    doc.decoy(p, "00-baseline", "https hook with an env reference", "info",
+              except_rules=PROJECT_OK if project_like else ["HOOK-001"])
 
 
 def plant_legacy_hook(doc, rng, item, project_like):
@@ -381,7 +404,16 @@ def agent_file(m, path, scope, rng, name, risks, decoys, tools_line=True, hook=N
     fields["model"] = rng.choice(["sonnet", "opus", "inherit"])
     if hook:
         fields["hooks"] = {"PreToolUse": [{"matcher": "Bash", "hooks": [{"type": "command", "command": hook[1]}]}]}
+    inline_server = not plugin and rng.random() < 0.5
+    if inline_server:
+        fields["mcpServers"] = [{"jira": {"command": "npx", "args": ["-y", "@acme/jira-mcp"]}},
+                                {"docs": {"command": "npx", "args": ["-y", "@acme/docs-mcp@3.2.1"]}}]
     first = md_front(doc, fields)
+    if inline_server:
+        ln = find_line(doc, "mcpServers:", first)
+        doc.risk(((ln + 1, ln + 5), ("mcpServers", 0)), ["MCP-004", "MCP-005"], "low", C_BASE,
+                 "agent inline server unpinned")
+        doc.decoy(((ln + 6, ln + 10), ("mcpServers", 1)), C_BASE, "agent inline server pinned")
     if tools_line and not plugin:
         ln = find_line(doc, "tools:", first)
         doc.decoy(((ln, ln), ("tools",)), C_LIST, "agent tools: restricts the agent, grants nothing", "info")
@@ -430,6 +462,22 @@ def command_file(m, path, scope, rng, allowed, risks, decoys, category=C_LIST):
     doc.add("$ARGUMENTS")
     return doc
 
+
+# projects[*].allowedTools in ~/.claude.json: one rule per element
+ALLOWED_JSON = [
+    ("risk", "Bash(*)", ["PERM-003"], "critical", "any command"),
+    ("risk", "Bash", ["PERM-003"], "critical", "bare Bash"),
+    ("risk", "Edit", ["PERM-003"], "critical", "bare Edit"),
+    ("risk", "Bash(curl:*)", ["PERM-004"], "medium", "curl"),
+    ("risk", "Bash(git:*)", ["PERM-004"], "medium", "all of git"),
+    ("risk", "Bash(sudo:*)", ["PERM-003"], "critical", "sudo"),
+    ("risk", "Bash(npx:*)", ["PERM-004"], "medium", "npx"),
+    ("decoy", "Bash(npm run test:*)", "info", None, "one npm script"),
+    ("decoy", "Read(src/**)", "info", None, "read a folder"),
+    ("decoy", "mcp__github__get_issue", "info", None, "one MCP tool"),
+    ("decoy", "Edit(./**)", "medium", None, "working directory edits"),
+    ("decoy", "Bash(git status)", "info", None, "git status"),
+]
 
 ALLOWED_TOOLS = [
     ("risk", "Bash(*)", ["PERM-003"], "critical", "any command"),
@@ -588,6 +636,12 @@ def managed(m, rng, t, policy, hooks_cycle, perm_risks):
     if policy != "exclusive":
         hook = hooks_cycle.next()
         plant_hook_pair(doc, hook, rng, project_like=False)
+    if policy == "none":
+        dropin = m.struct(m.s("etc/claude-code/managed-settings.d/20-team.json"), "managed", "json", 0o644,
+                          {"permissions": {"allow": ["Bash(npm run build)"]}}, {"inline_lists": False})
+        dropin.decoy(("permissions", "allow", 0), C_PERM, "managed drop-in narrow rule")
+        p = dropin.append(("permissions", "allow"), "Bash(docker:*)")
+        dropin.risk(p, ["PERM-004"], "medium", C_PERM, "managed drop-in: all of docker")
     env = doc.node(("env",))
     if rng.random() < 0.5 or policy == "none":
         key = t.anthropic()

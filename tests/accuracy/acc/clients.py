@@ -107,11 +107,24 @@ REF = {
 }
 
 
+class EnvRef(str):
+    """A variable forwarded by name (Codex env_vars); written as such by the Codex dialect."""
+
+
+ALT_REF = {"claude": ["${%s:-}", "${%s}"], "vscode": ["${input:github_token}", "${env:%s}"],
+           "opencode": ["{env:%s}", "{file:~/.secrets/%s}"]}
+
+
 def ref(client, var, tokens=None):
     """An idiomatic reference to var in client's files; a placeholder where none exists."""
+    if client.dialect == "codex":
+        return EnvRef(var)
     fmt = REF.get(client.dialect)
+    alts = ALT_REF.get(client.dialect)
+    if alts and len(var) % 2 == 0:
+        fmt = alts[len(var) % 4 // 2]
     if fmt:
-        return fmt % var
+        return fmt % var if "%s" in fmt else fmt
     return "<your-%s>" % var.lower().replace("_", "-")
 
 
@@ -268,6 +281,10 @@ def render(client, spec, rng):
             e = {"command": cmd}
             if args:
                 e["args"] = args
+            forwarded = [k for k, v in env.items() if isinstance(v, EnvRef)]
+            env = {k: v for k, v in env.items() if not isinstance(v, EnvRef)}
+            if forwarded:
+                e["env_vars"] = forwarded
             if env:
                 multiline = any(isinstance(v, Raw) and "\n" in v.text for v in env.values())
                 e["env"] = Inline(env) if (rng.random() < 0.5 and not multiline) else dict(env)

@@ -385,10 +385,15 @@ def secret_cases():
         tok = t.rand(48)
         hname = rng.choice(["Authorization", "X-API-Key", "api-key"])
         val = ("Bearer " + tok) if hname == "Authorization" else tok
-        good = ("Bearer " if hname == "Authorization" else "") + C.ref(c, "LINEAR_TOKEN")
+        if c.dialect == "codex":
+            good_spec = remote("https://mcp.linear.app/mcp")
+            good_spec["extra"] = {"codex": {"bearer_token_env_var": "LINEAR_TOKEN"}}
+        else:
+            good = ("Bearer " if hname == "Authorization" else "") + C.ref(c, "LINEAR_TOKEN")
+            good_spec = remote("https://mcp.linear.app/mcp", {hname: good})
         return [R("linear", remote("https://mcp.linear.app/mcp", {hname: val}), ["SEC-002", "SEC-006"], "high",
                   "literal %s header" % hname, SEC, secrets=[tok]),
-                D("linear-ref", remote("https://mcp.linear.app/mcp", {hname: good}), "header reference", LOOK)]
+                D("linear-ref", good_spec, "header reference", LOOK)]
 
     def url_secret(t, rng, c):
         if not c.remote:

@@ -11,7 +11,7 @@ BROKEN_OK = ["CFG-001", "SEC-001", "SEC-002", "SEC-003", "SEC-005", "SEC-006", "
 
 def token_names(m, project, rng, t, variant):
     """A token as a file name or a folder name; a look-alike name beside it."""
-    kind = variant % 4
+    kind = variant % 5
     if kind == 0:
         tok = t.github()
         path = os.path.join(project.path, ".claude", "commands", "deploy-%s.md" % tok)
@@ -27,6 +27,11 @@ def token_names(m, project, rng, t, variant):
         path = m.h(".claude/skills/%s/SKILL.md" % tok)
         near = m.h(".claude/skills/token-rotation/SKILL.md")
         scope = "user"
+    elif kind == 4:
+        tok = t.github()
+        path = os.path.join(m.src, "backup-%s" % tok, ".mcp.json")
+        near = os.path.join(m.src, "backup-ghp-notes", ".mcp.json")
+        scope = "project"
     else:
         tok = t.slack_bot()
         path = os.path.join(project.path, ".continue", "mcpServers", "%s.yaml" % tok)
@@ -34,7 +39,10 @@ def token_names(m, project, rng, t, variant):
         scope = "project"
     m.secrets.add(tok)
     for p, role in ((path, "risk"), (near, "decoy")):
-        if p.endswith(".yaml"):
+        if p.endswith(".mcp.json"):
+            doc = m.struct(p, scope, "json", 0o644, {"mcpServers": {"time": {
+                "command": "uvx", "args": ["mcp-server-time==2025.8.4", "--local-timezone=Europe/Paris"]}}})
+        elif p.endswith(".yaml"):
             doc = m.struct(p, scope, "yaml", 0o644, {
                 "name": "Slack bridge", "version": "0.0.1", "schema": "v1",
                 "mcpServers": [{"name": "slack", "command": "npx",
@@ -49,7 +57,8 @@ def token_names(m, project, rng, t, variant):
             doc.add("")
             doc.add("Run `make deploy-staging` and report the URL.")
         if role == "risk":
-            doc.risk((), ["SEC-007"], "high", C_NAME, "token in the %s name" % ("folder" if "skills" in p else "file"))
+            doc.risk((), ["SEC-007"], "high", C_NAME, "token in the %s name" % (
+                "folder" if ("skills" in p or "backup-" in p) else "file"))
         else:
             doc.decoy((), C_NAME, "file name that only looks like a token prefix", "info")
 
@@ -100,8 +109,8 @@ def broken_files(m, project, rng, t, variant):
         lines = ["{", "  \"mcpServers\": {", "    \"team-search\": {", "      \"command\": \"npx\",",
                  "      \"args\": [\"-y\", \"@acme/team-search-mcp\"],",
                  "      \"env\": {\"GITHUB_TOKEN\": \"%s\"}" % tok, "    },",
-                 "    \"db\": { \"command\": \"psql amqp://svc:%s@rabbit.acme.internal:5672/\" ," % pw, "  }", "}"]
-        err = (8, 9)
+                 "    \"db\" { \"command\": \"psql amqp://svc:%s@rabbit.acme.internal:5672/\" }" % pw, "  }", "}"]
+        err = (8, 8)
         fmt = "json"
     if path in m.docs:
         return
