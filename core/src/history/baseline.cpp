@@ -30,4 +30,36 @@ Result<std::optional<Baseline>> find_baseline(store::Store& store, const store::
     return newest;
 }
 
+DisplayPaths display_paths(const scan::ScanResult& result) {
+    DisplayPaths paths;
+    paths.reserve(result.files.size());
+    for (const scan::FileRecord& f : result.files)
+        paths.emplace(f.path, f.display_path);
+    return paths;
+}
+
+DisplayPaths display_paths(const std::vector<store::StoredFile>& files) {
+    DisplayPaths paths;
+    paths.reserve(files.size());
+    for (const store::StoredFile& f : files)
+        paths.emplace(f.path, f.display_path);
+    return paths;
+}
+
+void align_display_paths(std::vector<store::StoredFile>& files,
+                         std::vector<store::StoredItem>& items, const DisplayPaths& newer) {
+    std::unordered_map<std::int64_t, const std::string*> by_seq;  // file seq -> newer display path
+    by_seq.reserve(files.size());
+    for (store::StoredFile& f : files) {
+        const auto it = newer.find(f.path);
+        if (it == newer.end()) continue;
+        f.display_path = it->second;
+        by_seq.emplace(f.seq, &it->second);
+    }
+    for (store::StoredItem& item : items) {
+        const auto it = by_seq.find(item.path_seq);
+        if (it != by_seq.end()) item.display_path = *it->second;
+    }
+}
+
 }  // namespace confscope::history

@@ -134,6 +134,14 @@ int run_diff_command(Context& context, const Arguments& args) {
     if (!files_a) return context.fail(files_a.status());
     auto files_b = store.files(to->id);
     if (!files_b) return context.fail(files_b.status());
+    auto items_a = store.items(from->id);
+    if (!items_a) return context.fail(items_a.status());
+    auto items_b = store.items(to->id);
+    if (!items_b) return context.fail(items_b.status());
+    // On one machine a file is its absolute path: A's rows take B's display paths, so display
+    // paths made differently (root labels) never read as files removed and added.
+    if (from->host == to->host && from->home == to->home)
+        history::align_display_paths(*files_a, *items_a, history::display_paths(*files_b));
     const auto old_files = existing_files(*files_a);
     const auto new_files = existing_files(*files_b);
     std::vector<FileChange> file_changes;
@@ -167,10 +175,6 @@ int run_diff_command(Context& context, const Arguments& args) {
     }
 
     // -- inventory and drift ---------------------------------------------------------------------
-    auto items_a = store.items(from->id);
-    if (!items_a) return context.fail(items_a.status());
-    auto items_b = store.items(to->id);
-    if (!items_b) return context.fail(items_b.status());
     const std::vector<history::InventoryChange> changes = history::compare_inventory(
         history::entries_of(std::move(*items_a)), history::entries_of(std::move(*items_b)));
     std::vector<history::DriftFinding> drift =

@@ -182,6 +182,9 @@ int add_drift(Context& context, store::Store& store, scan::ScanResult& result) {
     const auto started = std::chrono::steady_clock::now();
     auto items = store.items(id);
     if (!items) return context.fail(items.status());
+    auto files = store.files(id);  // the same host and home: its files by their absolute paths
+    if (!files) return context.fail(files.status());
+    history::align_display_paths(*files, *items, history::display_paths(result));
     const auto read = std::chrono::steady_clock::now();
     const std::size_t previous_items = items->size();
     const std::size_t added =
