@@ -19,9 +19,9 @@ PROJECT_NAMES = ["orders-api", "web-dashboard", "infra-terraform", "ml-pipeline"
 
 
 class Project:
-    def __init__(self, machine, name):
+    def __init__(self, machine, name, root=None):
         self.name = name
-        self.path = os.path.join(machine.src, name)
+        self.path = os.path.join(root or machine.src, name)
         machine.projects.append(self)
 
 
@@ -31,6 +31,8 @@ class LabeledMachine(Machine):
         self.rng = random.Random("%s:%s" % (seed, name))
         self.tokens = Tokens(self.rng)
         self.tokens.home = self.home
+        self.work = os.path.join(self.home, "work")
+        self.roots = [self.src]
 
     def mode_for(self, family, scope, rng):
         """User and system files: private or readable by family, flipped between machines."""
@@ -78,6 +80,8 @@ def deny_ask_project(m, p, rng):
 def hook_pairs(doc, cy, rng, n, project_like, policy=None):
     for _ in range(n):
         CL.plant_hook_pair(doc, cy["hook"].next(), rng, project_like, policy)
+    if not policy:
+        CL.plant_benign_hook(doc, rng, project_like)
 
 
 # ------------------------------------------------------------------------------- Claude Code
@@ -319,6 +323,7 @@ def managed_mcp(m):
 
 def build_main(out, seed, scale):
     m = LabeledMachine("main", out, seed, fs_flip=False)
+    m.roots = [m.src, m.work]
     rng, t = m.rng, m.tokens
     cy = cycles(rng)
     CL.claude_json(m, rng, t, primary_key=True)
@@ -331,7 +336,9 @@ def build_main(out, seed, scale):
         names = PROJECT_NAMES[(r * 4) % len(PROJECT_NAMES):][:4]
         if len(names) < 4:
             names += PROJECT_NAMES[:4 - len(names)]
-        projects = [Project(m, n if r < 2 else "%s-%d" % (n, r)) for n in names]
+        projects = [Project(m, n if r < 2 else "%s-%d" % (n, r)) for n in names[:3]]
+        # the fourth lives under a second root, with the name of a project of the first (item 20)
+        projects.append(Project(m, projects[0].name, root=m.work))
         all_projects += projects
         for p in projects:
             project_claude(m, p, cy, r)

@@ -267,3 +267,31 @@ MD_FILLER = [
     "## Database\n\nMigrations live in `db/migrations`; never edit an applied migration, add a new one.",
     "## Reviews\n\nEvery PR needs one approval. Link the issue in the description.",
 ]
+
+# Hooks as people write them (decoys: none of them is a risk)
+BENIGN_HOOKS = [
+    "jq -r '.tool_input.file_path' | xargs npx --no-install prettier --write",
+    "\"$CLAUDE_PROJECT_DIR\"/.claude/hooks/check-style.sh",
+    "osascript -e 'display notification \"Claude needs your input\" with title \"Claude Code\"'",
+    "afplay /System/Library/Sounds/Glass.aiff",
+    "uv run --no-project ~/.claude/hooks/log_tool_use.py",
+    "python3 ~/.claude/hooks/bash_command_validator.py",
+    "git diff --stat | tail -1",
+    "npm run lint -- --fix --quiet",
+    "gofmt -w \"$(jq -r '.tool_input.file_path')\"",
+    "ruff format --quiet . && ruff check --fix --quiet .",
+]
+
+# How real CLAUDE.md files start (/init writes the first form)
+MD_HEADERS = [
+    "# CLAUDE.md\n\nThis file provides guidance to Claude Code (claude.ai/code) when working with code in this repository.",
+    "# Project guide for Claude",
+    "# {name}\n\nContext for AI assistants working on {name}.",
+]
+
+MD_COMMAND_BLOCKS = [
+    "## Commands\n\n```bash\n# Install dependencies\nnpm ci\n# Run the tests\nnpm test\n# Lint and format\nnpm run lint && npm run format\n```",
+    "## Build and run\n\n```bash\ngo build ./...\ngo test ./... -race\ngolangci-lint run\n```",
+    "## Development\n\n```bash\nuv sync\nuv run pytest -q\nuv run ruff check .\n```",
+    "## Local stack\n\n```bash\ndocker compose up -d postgres redis\nmake migrate\nmake dev\n```",
+]

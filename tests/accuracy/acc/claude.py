@@ -198,6 +198,11 @@ def add_hook(doc, event, command, rng, matcher=None):
 EVENTS = ["PreToolUse", "PostToolUse", "SessionStart", "UserPromptSubmit", "Stop", "SessionEnd", "Notification"]
 
 
+def plant_benign_hook(doc, rng, project_like):
+    p = add_hook(doc, rng.choice(EVENTS), rng.choice(K.BENIGN_HOOKS), rng)
+    doc.decoy(p, C_HOOK, "an ordinary hook", "info", except_rules=PROJECT_OK if project_like else ["HOOK-001"])
+
+
 def plant_hook_pair(doc, hook, rng, project_like, policy=None):
     tag, bad, rules, min_sev, note, good, good_note = hook
     ev = rng.choice(EVENTS)
@@ -338,10 +343,16 @@ def find_line(doc, needle, start=1):
 
 def md_body(doc, rng, risks, decoys, title, category_risk=C_MD, category_decoy=C_PROHIB, n_pairs=2,
             md_policy_info=False):
-    doc.add("# " + title)
+    if doc.path.endswith("CLAUDE.md") and len(doc.lines) == 0:
+        doc.add(rng.choice(K.MD_HEADERS).format(name=title))
+    else:
+        doc.add("# " + title)
     doc.add("")
     doc.add(rng.choice(K.MD_FILLER))
     doc.add("")
+    if rng.random() < 0.6:
+        doc.add_decoy(rng.choice(K.MD_COMMAND_BLOCKS), C_MD, "fenced build and test commands", "info")
+        doc.add("")
     for _ in range(n_pairs):
         text, rules, min_sev, note = risks.next()
         doc.add_risk(text, rules, min_sev, category_risk, note)
@@ -510,9 +521,20 @@ def plugins(m, rng, t, user_settings, risks, decoys):
 
     def plugin_tree(root, name, version, role, hooks_danger, mcp_danger):
         """role: installed (risks), clone or disabled (decoys)."""
-        m.struct(os.path.join(root, ".claude-plugin", "plugin.json"), "plugin", "json", 0o644, {
+        manifest = m.struct(os.path.join(root, ".claude-plugin", "plugin.json"), "plugin", "json", 0o644, {
             "name": name, "version": version, "description": "%s for Claude Code" % name.replace("-", " "),
             "author": {"name": "Acme Corp", "email": "tools@acme.io"}, "license": "MIT"})
+        if name == "deploy-helper":  # servers declared inline in the manifest
+            manifest.put(("mcpServers",), {
+                "deploy-api": {"command": "npx", "args": ["-y", "@acme/deploy-mcp@latest"]},
+                "deploy-docs": {"command": "npx", "args": ["-y", "@acme/deploy-docs-mcp@2.3.0"]}})
+            if role == "installed":
+                manifest.risk(("mcpServers", "deploy-api"), ["MCP-004"], "medium", C_PLUG,
+                              "installed plugin manifest server @latest")
+            else:
+                manifest.decoy(("mcpServers", "deploy-api"), C_PLUG, "%s plugin manifest server does not run" % role,
+                               "low" if role == "disabled" else "info")
+            manifest.decoy(("mcpServers", "deploy-docs"), C_PLUG, "pinned manifest server")
         hooks = m.struct(os.path.join(root, "hooks", "hooks.json"), "plugin", "json", 0o644,
                          {"description": "%s hooks" % name, "hooks": {}})
         p = add_hook(hooks, "PostToolUse", "${CLAUDE_PLUGIN_ROOT}/scripts/format.sh", rng, matcher="Write|Edit")
