@@ -137,6 +137,7 @@ def project_claude(m, p, cy, round_no, policy=None, exclusive=False):
         CL.plant_legacy_hook(ps, rng, cy["legacy"].next(), True)
     if not hooks_policy:
         CL.plant_http_hooks(ps if round_no % 2 else ls, rng, t, round_no % 2 == 1)
+        CL.plant_args_hook(ls if round_no % 2 else ps, rng, round_no % 2 == 0)
     key = cy["settings"].next()
     if policy:
         key = ["skipdanger", "skipauto", "sandbox"][round_no % 3]
@@ -194,7 +195,7 @@ def project_claude(m, p, cy, round_no, policy=None, exclusive=False):
     CL.md_body(rules, rng, cy["mdr"], cy["mdd"], "Rules", n_pairs=1)
     CL.agent_file(m, os.path.join(p.path, ".claude", "agents", "reviewer.md"), "project", rng, "reviewer",
                   cy["mdr"], cy["mdd"], hook=cy["hook"].next(), hook_policy=hooks_policy,
-                  permission_mode="bypassPermissions" if round_no % 3 == 1 else None)
+                  permission_mode="bypassPermissions" if round_no % 3 == 1 else None, no_servers=exclusive)
     CL.command_file(m, os.path.join(p.path, ".claude", "commands", "ship.md"), "project", rng,
                     cy["allowed"].next() if not policy else ("decoy", "Read, Grep", "info", None, "read-only"),
                     cy["mdr"], cy["mdd"])
@@ -352,7 +353,7 @@ def build_main(out, seed, scale):
         CS.codex_settings(m, projects[2], rng, t, r)
         odd = Project(m, "scratch-%d" % r)
         deny_ask_project(m, odd, rng)
-        for v in range(5):
+        for v in range(6):
             SH.broken_files(m, Project(m, "broken-%d-%d" % (r, v)), rng, t, v + r)
         for v in range(5):
             SH.token_names(m, odd, rng, t, v + r * 5)

@@ -18,6 +18,8 @@ PERM_RISKS = [
     ("Bash(env *)", ["PERM-003"], "critical", "env runs any command"),
     ("Bash(xargs:*)", ["PERM-003", "PERM-004"], "medium", "xargs runs any command"),
     ("Bash(timeout *)", ["PERM-003", "PERM-004"], "medium", "timeout runs any command"),
+    ("Bash(sudo -u deploy *)", ["PERM-003"], "critical", "sudo as another user with any command"),
+    ("Bash(su:*)", ["PERM-003", "PERM-004"], "medium", "su"),
     ("Bash(nohup:*)", ["PERM-003", "PERM-004"], "medium", "nohup runs any command"),
     ("Bash(git:*)", ["PERM-004"], "medium", "all of git"),
     ("Bash(git *)", ["PERM-004"], "medium", "all of git (space form)"),

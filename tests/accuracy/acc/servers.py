@@ -91,10 +91,11 @@ def pinned_cases():
         pkg, ver, var = rng.choice(NPM)
         major = ver.split(".")[0]
         n = short(pkg)
-        rngspec = rng.choice(["^%s.0.0" % major, "~%s" % ver, ">=%s" % ver, "%s.x" % major])
+        rngspec = rng.choice(["^%s.0.0" % major, "~%s" % ver, ">=%s" % ver, "%s.x" % major, major, "next", "beta"])
         return [R(n + "-range", stdio("npx", ["-y", "%s@%s" % (pkg, rngspec)]), ["MCP-004"], "medium",
                   "version range " + rngspec, P, also_ok=["MCP-005"]),
-                D(n + "-exact", stdio("npx", ["-y", "%s@%s" % (pkg, ver)]), "exact version", P)]
+                D(n + "-exact", stdio("npx", ["-y", "%s@%s%s" % (pkg, ver, rng.choice(["", "", "-beta.2", "-rc.1"]))]),
+                  "exact version (prereleases are exact too)", P)]
 
     def uvx_unpinned(t, rng, c):
         pkg, ver = rng.choice(PY)
@@ -333,7 +334,33 @@ def arg_secret_cases():
                                             "--header", "X-Goog-Api-Key:${GOOGLE_MAPS_KEY}"]),
                   "header pair with a reference", AS)]
 
-    return [flag_eq, short_flag, positional, flag_space, header_pair, header_basic, header_apikey]
+    def proxy_headers(t, rng, c):
+        tok = t.rand(36)
+        form = rng.choice([
+            ("supergateway", ["-y", "supergateway@2.7.0", "--sse", "https://mcp.tickets.acme.io/sse", "--header",
+                              "Authorization: Bearer " + tok]),
+            ("mcp-proxy", ["--headers", "Authorization", "Bearer " + tok, "https://mcp.tickets.acme.io/sse"]),
+            ("supergateway", ["-y", "supergateway@2.7.0", "--sse", "https://mcp.tickets.acme.io/sse",
+                              "--header=X-API-Key: " + tok]),
+        ])
+        cmd = "npx" if form[0] == "supergateway" else "uvx"
+        args = form[1] if cmd == "npx" else ["mcp-proxy==0.8.2"] + form[1]
+        good = [a.replace(tok, "${TICKETS_TOKEN}") for a in args]
+        return [R("tickets", stdio(cmd, args), SECRET_RULES, "high", "%s header with a literal token" % form[0], AS,
+                  secrets=[tok]),
+                D("tickets-ref", stdio(cmd, good), "%s header with a reference" % form[0], AS)]
+
+    def json_in_arg(t, rng, c):
+        tok = t.openai()
+        blob = '{"provider":"openai","apiKey":"%s","model":"gpt-5"}' % tok
+        return [R("router", stdio("npx", ["-y", "@acme/llm-router-mcp@0.6.0", "--config-json", blob]),
+                  SECRET_RULES, "high", "token inside a JSON document passed as an argument", AS, secrets=[tok]),
+                D("router-ref", stdio("npx", ["-y", "@acme/llm-router-mcp@0.6.0", "--config-json",
+                                              '{"provider":"openai","apiKeyEnv":"OPENAI_API_KEY","model":"gpt-5"}']),
+                  "JSON argument naming a variable", AS)]
+
+    return [flag_eq, short_flag, positional, flag_space, header_pair, header_basic, header_apikey, proxy_headers,
+            json_in_arg]
 
 
 def secret_cases():
@@ -358,8 +385,9 @@ def secret_cases():
         return [R("db-" + var.lower()[:6], stdio("uvx", ["mcp-server-postgres==0.6.2"], {var: pw}),
                   ["SEC-001", "SEC-006"], "high", "random value under %s" % var, SEC, secrets=[pw]),
                 D("db-" + var.lower()[:6] + "-placeholder",
-                  stdio("uvx", ["mcp-server-postgres==0.6.2"], {var: rng.choice(["changeme", "<password>", "anything",
-                                                                                   "xxxxxxxx", "********"])}),
+                  stdio("uvx", ["mcp-server-postgres==0.6.2"], {var: rng.choice([
+                      "changeme", "<password>", "anything", "xxxxxxxx", "********", "env:" + var.upper(),
+                      "{{ vault.db_password }}", "%" + var.upper() + "%", "${" + var.upper() + ":-}"])}),
                   "placeholder under %s" % var, LOOK)]
 
     def env_lookalike(t, rng, c):
@@ -370,6 +398,8 @@ def secret_cases():
             ("PASSWORD_FILE", "/run/secrets/db_password"), ("TOKEN_URL", "https://auth.acme.io/oauth/token"),
             ("MAX_TOKENS", "8192"), ("AUTH_ENABLED", "true"), ("KEY_PATH", "path/to/letter.pdf"),
             ("GITHUB_TOKEN", "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), ("API_TOKEN", "your-api-token-here"),
+            ("SESSION_TOKEN_TTL", "3600"), ("USE_API_KEY", "false"), ("TOKEN_FILE", "~/.config/gh/hosts.yml"),
+            ("CLIENT_SECRET_NAME", "projects/acme/secrets/mcp-client/versions/latest"),
         ])
         pkg, ver, _ = rng.choice(NPM)
         n = short(pkg)

