@@ -298,7 +298,8 @@ def render(client, spec, rng):
                 e["headers"] = dict(headers)
         else:
             e = {"enabled": True, "name": spec["name"], "type": "stdio", "cmd": cmd, "args": args,
-                 "envs": dict(env), "timeout": 300}
+                 "envs": dict(env), "env_keys": [], "timeout": 300,
+                 "description": "%s MCP server" % spec["name"]}
         e.update(extra)
         return e
     if d == "opencode":
