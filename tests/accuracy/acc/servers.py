@@ -604,7 +604,8 @@ ALL_CASES = (pinned_cases() + runtime_cases() + arg_secret_cases() + secret_case
 def client_doc(machine, project, client, rng, name=None):
     """The document holding client's servers (created with its baseline content)."""
     if client.per_server_file:
-        path = os.path.join(project.path, ".continue", "mcpServers", "%s.yaml" % name)
+        fname = name if len(name) < 32 else "notes-%d" % (len(machine.docs) % 1000)  # not a token-named file
+        path = os.path.join(project.path, ".continue", "mcpServers", "%s.yaml" % fname)
         doc = machine.struct(path, "project", "yaml", 0o644,
                              {"name": name.replace("-", " ").title() + " MCP server", "version": "0.0.1",
                               "schema": "v1", "mcpServers": []})
