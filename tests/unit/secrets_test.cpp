@@ -87,6 +87,180 @@ BOOST_AUTO_TEST_CASE(secret_named_keys_need_a_credential_looking_value) {
                0u);
 }
 
+BOOST_AUTO_TEST_CASE(values_whose_shape_says_what_they_are_are_not_secrets) {
+    const Detector& d = Detector::instance();
+    constexpr auto secret = CONFSCOPE_NODE_FLAG_SECRET_ENTROPY | CONFSCOPE_NODE_FLAG_SECRET_TOKEN;
+    // Claude Code writes this into ~/.claude.json: a timestamp under a token-sounding key.
+    BOOST_TEST((d.classify("claudeCodeFirstTokenDate", "2026-03-19T14:08:04.372213Z") & secret) ==
+               0u);
+    for (const std::string value : {"2026-03-19T14:08:04.372213Z",
+                                    "2026-03-19",
+                                    "2026-03-19 14:08:04+02:00",
+                                    "19.03.2026",
+                                    "550e8400-e29b-41d4-a716-446655440000",
+                                    "{550E8400-E29B-41D4-A716-446655440000}",
+                                    "1234567890123",
+                                    "3.14159265",
+                                    "1.2.3-beta.4",
+                                    "v20.11.1",
+                                    "true",
+                                    "False",
+                                    "someone@example.org",
+                                    "/run/secrets/db_password",
+                                    "~/.config/tokens/gh",
+                                    "./secrets/x",
+                                    "../keys/prod.pem",
+                                    "C:\\Users\\me\\token.txt",
+                                    "$HOME/.ssh/id_ed25519",
+                                    "%APPDATA%\\tokens.json",
+                                    "passwords.txt",
+                                    "path/to/letter.pdf",
+                                    "id_rsa.pub",
+                                    "secrets/prod/database",
+                                    "https://api.example.com/v1/token?x=1"}) {
+        BOOST_TEST_CONTEXT(value) {
+            BOOST_TEST(Detector::is_non_secret_value(value));
+            BOOST_TEST((d.classify("API_TOKEN", value) & secret) == 0u);
+            BOOST_TEST((d.classify("db_password", value) & secret) == 0u);
+        }
+    }
+    // Names that describe a secret instead of holding one.
+    for (const std::string key :
+         {"claudeCodeFirstTokenDate", "token_expires_at", "PASSWORD_FILE", "apiKeyHelper",
+          "secretName", "TOKEN_URL", "api_key_env", "password_hash", "tokenType"}) {
+        BOOST_TEST_CONTEXT(key) {
+            BOOST_TEST(!Detector::is_secret_key_name(key));
+        }
+    }
+    for (const std::string key : {"API_KEY", "GITHUB_TOKEN", "clientSecret", "PGPASSWORD",
+                                  "Authorization", "x-api-key", "primaryApiKey", "apiKey"}) {
+        BOOST_TEST_CONTEXT(key) {
+            BOOST_TEST(Detector::is_secret_key_name(key));
+        }
+    }
+    // Base64 with padding is still a secret under a secret key ('=' is not a NAME=value here).
+    BOOST_TEST((d.classify("API_KEY", "dGhpc2lzYXNlY3JldGtleXZhbHVl==") & secret) != 0u);
+    // Mixed-case base64 with slashes is not a path.
+    BOOST_TEST((d.classify("AWS_SECRET_ACCESS_KEY", "kT9vQ2/Lm8xR4bZ7+wN1pY6cJ3hF0sD5gA2eK8uV") &
+                secret) != 0u);
+}
+
+BOOST_AUTO_TEST_CASE(placeholders_and_documentation_examples_are_not_secrets) {
+    const Detector& d = Detector::instance();
+    constexpr auto secret = CONFSCOPE_NODE_FLAG_SECRET_ENTROPY | CONFSCOPE_NODE_FLAG_SECRET_TOKEN;
+    for (const std::string value :
+         {"anything", "changeme", "<your-token>", "xxxx", "XXXXXXXXXXXXXXXX", "your_api_key_here",
+          "put-your-key-here", "sk-...", "sk-ant-…", "********", "mysecretpassword", "password",
+          "0000000000000000", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+          "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "[REDACTED:SEC-001:12345678]"}) {
+        BOOST_TEST_CONTEXT(value) {
+            BOOST_TEST((d.classify("API_KEY", value) & secret) == 0u);
+        }
+    }
+    BOOST_TEST(d.find_tokens("key AKIAIOSFODNN7EXAMPLE in the AWS docs").empty());
+    BOOST_TEST(d.find_tokens("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx").empty());
+    BOOST_TEST(d.find_tokens("sk-ant-api03-your-key-goes-here-0123456789").empty());
+    // Near misses: real-looking values stay secrets.
+    BOOST_TEST((d.classify("API_KEY", "q8Zr2LmT5xWc9Yt") & secret) != 0u);
+    BOOST_TEST(d.find_tokens(kAws).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(passwords_in_urls_are_found_inside_any_text) {
+    const Detector& d = Detector::instance();
+    for (const std::string scheme : {"postgresql", "postgres", "mysql", "mongodb+srv", "redis",
+                                     "rediss", "amqp", "amqps", "https"}) {
+        const std::string text = "psql " + scheme + "://ro:Pw9x2LqZ@db.internal:5432/prod";
+        const auto found = d.find_tokens(text);
+        BOOST_TEST_CONTEXT(text) {
+            BOOST_REQUIRE(found.size() == 1u);
+            BOOST_TEST(text.substr(found[0].offset, found[0].length) == "Pw9x2LqZ");
+            BOOST_TEST(found[0].shape == "url-credentials");
+        }
+    }
+    BOOST_TEST(d.find_tokens("--db=postgresql://u:S3cr3tPw@db/app").size() == 1u);
+    // A short password is still a password.
+    BOOST_TEST(d.find_tokens("redis://default:k2@cache:6379").size() == 1u);
+    // Near misses: references, placeholders, no password, no URL.
+    BOOST_TEST(d.find_tokens("postgresql://app:${DB_PASSWORD}@db/app").empty());
+    BOOST_TEST(d.find_tokens("postgresql://app:$PGPASS@db/app").empty());
+    BOOST_TEST(d.find_tokens("postgres://user:password@localhost/db").empty());
+    BOOST_TEST(d.find_tokens("postgres://user:<password>@localhost/db").empty());
+    BOOST_TEST(d.find_tokens("https://user@github.com/org/repo").empty());
+    BOOST_TEST(d.find_tokens("git@github.com:org/repo.git").empty());
+    BOOST_TEST(d.find_tokens("http://localhost:8080/path@v2").empty());
+}
+
+BOOST_AUTO_TEST_CASE(values_that_name_their_credential_are_judged_by_that_name) {
+    const Detector& d = Detector::instance();
+    constexpr auto secret = CONFSCOPE_NODE_FLAG_SECRET_ENTROPY | CONFSCOPE_NODE_FLAG_SECRET_TOKEN;
+    BOOST_TEST((d.classify("", "X-API-Key:q8Zr2LmT5xWc9Yt") & secret) != 0u);
+    BOOST_TEST((d.classify("", "Authorization:Bearer q8Zr2LmT5xWc9Yt7") & secret) != 0u);
+    BOOST_TEST((d.classify("", "--header=Authorization: Bearer q8Zr2LmT5xWc9Yt7") & secret) != 0u);
+    BOOST_TEST((d.classify("", "Authorization: Basic dXNlcjpwYXNzd29yZA==") & secret) != 0u);
+    const std::string header = "--header=Authorization: Bearer q8Zr2LmT5xWc9Yt7";
+    BOOST_TEST(header.substr(Detector::secret_offset(header)) == "q8Zr2LmT5xWc9Yt7");
+    // An inner name that is not secret-named does not hide the value from the outer key, and is
+    // not kept in the clear.
+    const std::string padded = "dGhpc2lzYXNlY3JldA==";
+    BOOST_TEST(Detector::secret_offset(padded) == 0u);
+    // Near misses.
+    BOOST_TEST((d.classify("", "Content-Type:application/json") & secret) == 0u);
+    BOOST_TEST((d.classify("", "C:\\Users\\me") & secret) == 0u);
+    BOOST_TEST((d.classify("", "--port=8080") & secret) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(escaped_and_continued_tokens_are_redacted) {
+    const std::string escaped = "ghp\\u005fR4nd0mT0k3nV4lu3Xx9Yy8Zz7Ww6Vv5Uu4Tt3";
+    // JSON: as a value and as a key (a server named with a token).
+    const std::string json =
+        "{\"mcpServers\": {\"" + escaped + "\": {\"env\": {\"T\": \"" + escaped + "\"}}}}";
+    parse::Document doc = parse::parse(sdk::Format::json, json);
+    BOOST_REQUIRE(!doc.error);
+    flag_document(doc);
+    Redaction r = redact_file(json, doc, find_secret_spans(json, doc), {});
+    BOOST_TEST(r.text.find("R4nd0mT0k3n") == std::string::npos);
+    BOOST_TEST(!parse::parse(sdk::Format::json, r.text).error);
+    BOOST_TEST(r.scrubber.scrub("/mcpServers/" + kGithub + "/env").find("R4nd0m") ==
+               std::string::npos);
+    // The same file, broken: no nodes, the escaped strings are still found.
+    const std::string broken = json.substr(0, json.size() - 2);
+    doc = parse::parse(sdk::Format::json, broken);
+    BOOST_REQUIRE(doc.error.has_value());
+    r = redact_file(broken, doc, find_secret_spans(broken, doc), {});
+    BOOST_TEST(r.text.find("R4nd0mT0k3n") == std::string::npos);
+    // YAML \x5f.
+    const std::string yaml = "env:\n  T: \"ghp\\x5fR4nd0mT0k3nV4lu3Xx9Yy8Zz7Ww6Vv5Uu4Tt3\"\n";
+    doc = parse::parse(sdk::Format::yaml, yaml);
+    BOOST_REQUIRE(!doc.error);
+    flag_document(doc);
+    r = redact_file(yaml, doc, find_secret_spans(yaml, doc), {});
+    BOOST_TEST(r.text.find("R4nd0mT0k3n") == std::string::npos);
+    // TOML: a token split over a line continuation in a multi-line basic string.
+    const std::string toml =
+        "[mcp_servers.gh.env]\nT = \"\"\"ghp_R4nd0mT0k3n\\\n    V4lu3Xx9Yy8Zz7Ww6Vv5Uu4Tt3\"\"\"\n";
+    doc = parse::parse(sdk::Format::toml, toml);
+    BOOST_REQUIRE(!doc.error);
+    flag_document(doc);
+    BOOST_TEST(
+        (find_node(doc, "/mcp_servers/gh/env/T")->flags & CONFSCOPE_NODE_FLAG_SECRET_TOKEN) != 0u);
+    r = redact_file(toml, doc, find_secret_spans(toml, doc), {});
+    BOOST_TEST(r.text.find("R4nd0mT0k3n") == std::string::npos);
+    BOOST_TEST(r.text.find("V4lu3Xx9") == std::string::npos);
+    BOOST_TEST(!parse::parse(sdk::Format::toml, r.text).error);
+    // A token as a TOML table key.
+    const std::string key = "[mcp_servers." + kGithub + "]\ncommand = \"npx\"\n";
+    doc = parse::parse(sdk::Format::toml, key);
+    flag_document(doc);
+    r = redact_file(key, doc, find_secret_spans(key, doc), {});
+    BOOST_TEST(r.text.find(kGithub) == std::string::npos);
+    // Near miss: escapes without a token are left alone.
+    const std::string plain = "{\"a\": \"line\\nbreak \\u00e9\"}";
+    doc = parse::parse(sdk::Format::json, plain);
+    flag_document(doc);
+    r = redact_file(plain, doc, find_secret_spans(plain, doc), {});
+    BOOST_TEST(r.text == plain);
+}
+
 BOOST_AUTO_TEST_CASE(flag_document_uses_the_flag_before_an_argument) {
     parse::Document doc = parse::parse(
         sdk::Format::json, R"J({"args": ["--api-key", "q8Zr2LmT5xWc9Yt", "--port", "8080"]})J");

@@ -47,6 +47,38 @@ BOOST_AUTO_TEST_CASE(yaml_errors_have_positions) {
     BOOST_TEST(d.nodes.empty());
 }
 
+BOOST_AUTO_TEST_CASE(files_yaml_cpp_would_half_read_are_errors) {
+    // A quoted scalar that is never closed: yaml-cpp swallows the rest of the file into it.
+    Document d = parse::parse(sdk::Format::yaml,
+                              "mcpServers:\n  - name: a\n    command: \"npx\n  - name: b\n"
+                              "    command: uvx\n");
+    BOOST_REQUIRE(d.error.has_value());
+    BOOST_TEST(d.error->line == 3u);
+    BOOST_TEST(d.nodes.empty());
+    d = parse::parse(sdk::Format::yaml, "a: 'unclosed\nb: c\n");
+    BOOST_TEST(d.error.has_value());
+    // A duplicate key: yaml-cpp keeps both, the clients' parsers refuse the file.
+    d = parse::parse(sdk::Format::yaml,
+                     "mcpServers:\n  - name: a\n    command: npx\n"
+                     "    command: uvx\n");
+    BOOST_REQUIRE(d.error.has_value());
+    BOOST_TEST(d.error->line == 4u);
+    BOOST_TEST(d.error->message.find("duplicate key 'command'") != std::string::npos);
+    // A broken second document is a broken file.
+    d = parse::parse(sdk::Format::yaml, "a: 1\n---\nfoo: [unclosed\n");
+    BOOST_REQUIRE(d.error.has_value());
+    BOOST_TEST(d.nodes.empty());
+
+    // Near misses: closed quotes over several lines, '' inside single quotes, the same key in
+    // two different mappings, and a second document that parses.
+    d = parse::parse(sdk::Format::yaml,
+                     "a: \"one\n  two\"\nb: 'it''s'\nc:\n  name: x\nd:\n  name: y\n---\ne: 2\n");
+    BOOST_TEST(!d.error.has_value());
+    BOOST_TEST(find_node(d, "/a")->value == "one two");
+    BOOST_TEST(find_node(d, "/b")->value == "it's");
+    BOOST_TEST(find_node(d, "/e") == nullptr);  // the clients read the first document
+}
+
 BOOST_AUTO_TEST_CASE(front_matter_becomes_nodes_with_file_positions) {
     const std::string text =
         "---\n"

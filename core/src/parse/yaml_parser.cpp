@@ -69,9 +69,21 @@ class Converter {
         const std::string base_pointer = doc_.nodes.back().pointer;
 
         if (node.IsMap()) {
+            // YAML requires unique keys; yaml-cpp keeps both, the clients' parsers refuse the
+            // file (js-yaml, the yaml package, PyYAML's safe loaders differ, so be strict).
+            std::vector<std::string_view> seen;
             for (const auto& member : node) {
                 const YAML::Node& k = member.first;
                 std::string name = k.IsScalar() ? k.Scalar() : std::string("<complex key>");
+                if (k.IsScalar()) {
+                    for (const std::string_view earlier : seen) {
+                        if (earlier == name)
+                            throw YAML::ParserException(
+                                k.Mark(),
+                                "duplicate key '" + name.substr(0, 80) + "' in a mapping");
+                    }
+                    seen.push_back(k.Scalar());
+                }
                 std::string child_pointer = base_pointer + "/" + escape_pointer_token(name);
                 convert(member.second, self, std::move(name), std::move(child_pointer),
                         offset_of(k), depth + 1);
@@ -110,6 +122,11 @@ class Converter {
             out.kind = NodeKind::string;
         }
         out.value_length = scalar_length(offset, quoted);
+        // yaml-cpp accepts a quoted scalar that is never closed, swallowing the rest of the
+        // file into it; the clients refuse the file.
+        if (quoted && offset < text_.size() && (text_[offset] == '"' || text_[offset] == '\'') &&
+            (out.value_length < 2 || text_[offset + out.value_length - 1] != text_[offset]))
+            throw YAML::ParserException(node.Mark(), "quoted string is never closed");
     }
 
     // Length of the scalar's text at `offset`: to the closing quote for quoted scalars, else to
@@ -171,7 +188,11 @@ class Converter {
 
 void parse_yaml(std::string_view text, std::size_t base, const LineIndex& index, Document& doc) {
     try {
-        const YAML::Node root = YAML::Load(std::string(text));
+        // Every document of the stream must parse (a broken second document is a broken file),
+        // but the clients read the first.
+        const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+        if (documents.empty()) return;
+        const YAML::Node& root = documents.front();
         if (!root.IsDefined() || root.IsNull()) return;  // an empty file is an empty document
         Converter(text, base, index, doc).convert(root, -1, "", "", 0, 0);
     } catch (const YAML::Exception& e) {

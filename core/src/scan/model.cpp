@@ -3,6 +3,8 @@
 #include <confscope/history/drift.hpp>
 #include <confscope/scan/model.hpp>
 
+#include "core_file_rules.hpp"
+
 namespace confscope::scan {
 
 std::string_view to_string(StoreContent mode) {
@@ -45,6 +47,8 @@ std::vector<RuleInfo> core_rules() {
          "syntax at the reported line and column: a missing comma or quote, an unclosed brace, "
          "or a tab in YAML indentation are the usual causes.",
          ""}};
+    for (RuleInfo& rule : detail::core_file_rules())
+        rules.push_back(std::move(rule));
     for (RuleInfo& rule : history::drift_rules())
         rules.push_back(std::move(rule));
     return rules;

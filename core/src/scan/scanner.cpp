@@ -18,6 +18,7 @@
 #include <confscope/version.hpp>
 
 #include "analyze_session.hpp"
+#include "core_file_rules.hpp"
 
 namespace confscope::scan {
 
@@ -230,6 +231,7 @@ class ScanRun {
             if (options_.progress) options_.progress(i + 1, total);
         }
         finish_plugins();
+        if (!options_.cancel || !options_.cancel->load()) apply_core_rules();
         conclude();
         log::info("read, parsed, analyzed and redacted " + std::to_string(total) +
                   " locations in " + milliseconds_since(analysis_started));
@@ -286,9 +288,9 @@ class ScanRun {
         r.path_template = t.path_template;
         r.scope = t.scope;
         r.format = t.format;
-        r.path = c.path;
-        r.display_path = c.display_path;
-        r.project_dir = m.project_dir;
+        r.path = detail::redact_path(c.path);
+        r.display_path = detail::redact_path(c.display_path);
+        r.project_dir = detail::redact_path(m.project_dir);
         return r;
     }
 
@@ -297,10 +299,10 @@ class ScanRun {
             FileRecord r;
             r.category = "unreadable";
             r.target_name = "Folder the walk could not enter";
-            r.path = c.path;
-            r.display_path = c.display_path;
-            r.error = c.error;
-            log::warning("cannot read folder " + c.path + ": " + c.error + " (skipped)");
+            r.path = detail::redact_path(c.path);
+            r.display_path = detail::redact_path(c.display_path);
+            r.error = detail::redact_path(c.error);
+            log::warning("cannot read folder " + r.path + ": " + r.error + " (skipped)");
             result_.files.push_back(std::move(r));
             return;
         }
@@ -312,17 +314,19 @@ class ScanRun {
 
         auto data = io::read_file(c.path, options_.max_file_size);
         if (!data) {
-            log::warning(data.status().message() + " (skipped)");
+            const std::string why = detail::redact_path(data.status().message());
+            log::warning(why + " (skipped)");
             for (const discovery::Match& m : c.matches) {
                 FileRecord r = base_record(c, m);
                 r.exists = true;
-                r.error = data.status().message();
+                r.error = why;
                 result_.files.push_back(std::move(r));
             }
             return;
         }
         if (data->truncated) {
-            log::warning(c.path + ": larger than " + std::to_string(options_.max_file_size) +
+            log::warning(detail::redact_path(c.path) + ": larger than " +
+                         std::to_string(options_.max_file_size) +
                          " bytes; not read (raise --max-file-size)");
         }
 
@@ -372,7 +376,63 @@ class ScanRun {
             analyze(participants_[targets_[m.target_index].plugin_index], file_index, rec, m,
                     *file.view);
         }
+        remember_for_core_rules(c, first_record, parsed, data->bytes);
         redact(first_record, first_item, first_finding, parsed, data->bytes);
+    }
+
+    // The core's own file rules run after every plugin's finish(), which may still report the
+    // file's secrets: keep what they need (the file's records and where its secrets are).
+    void remember_for_core_rules(const discovery::Candidate& c, std::size_t first_record,
+                                 const std::map<sdk::Format, ParsedFile>& parsed,
+                                 const std::string& bytes) {
+        PendingFile pending;
+        for (std::size_t r = first_record; r < result_.files.size(); ++r)
+            pending.records.push_back(r);
+        if (pending.records.empty()) return;
+        pending.token_in_path = result_.files[first_record].path != c.path;
+        const auto it = parsed.find(result_.files[first_record].format);
+        if (it != parsed.end())
+            pending.sites = detail::secret_sites(bytes, it->second.doc, it->second.spans);
+        const FileRecord& first = result_.files[first_record];
+        const bool readable = first.mode != 0 && (first.mode & 044u) != 0;
+        // Nothing to decide for a private file without secrets (FS-001 needs a secret a plugin
+        // reports, SEC-006 a site): most files end here.
+        if (pending.sites.empty() && !pending.token_in_path && !readable) return;
+        pending_core_.push_back(std::move(pending));
+    }
+
+    void apply_core_rules() {
+        std::unordered_map<std::size_t, std::vector<const Finding*>> by_file;
+        for (const Finding& f : result_.findings)
+            by_file[f.file].push_back(&f);
+        std::vector<Finding> added;
+        for (const PendingFile& pending : pending_core_) {
+            std::vector<const Finding*> reported;
+            for (const std::size_t r : pending.records) {
+                const auto it = by_file.find(r);
+                if (it != by_file.end())
+                    reported.insert(reported.end(), it->second.begin(), it->second.end());
+            }
+            for (Finding& f : detail::core_file_findings(result_.files, pending.records,
+                                                         pending.sites, reported))
+                added.push_back(std::move(f));
+            if (pending.token_in_path) {
+                const std::size_t first = pending.records.front();
+                added.push_back(detail::token_in_path_finding(result_.files[first], first));
+            }
+        }
+        for (Finding& f : added) {
+            f.message = scrub_for(f.file, f.message);
+            f.pointer = scrub_for(f.file, f.pointer);
+            result_.findings.push_back(std::move(f));
+        }
+    }
+
+    // Text derived from a file, with that file's secrets (and any token shape) replaced.
+    std::string scrub_for(std::size_t file, const std::string& text) const {
+        static const secrets::Scrubber shapes;
+        const auto it = scrubbers_.find(file);
+        return it != scrubbers_.end() ? it->second.scrub(text) : shapes.scrub(text);
     }
 
     ParsedFile& parsed_as(std::map<sdk::Format, ParsedFile>& parsed, sdk::Format format,
@@ -449,12 +509,15 @@ class ScanRun {
                 secrets::redact_file(bytes, it->second.doc, it->second.spans, rules);
             for (std::size_t f = first_finding; f < result_.findings.size(); ++f) {
                 Finding& finding = result_.findings[f];
-                if (finding.file == r) finding.message = redaction.scrubber.scrub(finding.message);
+                if (finding.file != r) continue;
+                finding.message = redaction.scrubber.scrub(finding.message);
+                finding.pointer = redaction.scrubber.scrub(finding.pointer);  // a token as a key
             }
             for (std::size_t i = first_item; i < result_.items.size(); ++i) {
                 Item& item = result_.items[i];
                 if (item.file != r) continue;
                 item.name = redaction.scrubber.scrub(item.name);
+                item.pointer = redaction.scrubber.scrub(item.pointer);
                 item.data_json = redaction.scrubber.scrub_json(item.data_json);
             }
             if (!redaction.scrubber.empty())
@@ -489,19 +552,17 @@ class ScanRun {
             }
             // These come after each file's redaction: scrub them with what that file taught.
             static const secrets::Scrubber shapes;
-            auto scrub = [&](std::size_t file, const std::string& text) {
-                const auto it = scrubbers_.find(file);
-                return it != scrubbers_.end() ? it->second.scrub(text) : shapes.scrub(text);
-            };
             for (Item& item : session.items()) {
-                item.name = scrub(item.file, item.name);
+                item.name = scrub_for(item.file, item.name);
+                item.pointer = scrub_for(item.file, item.pointer);
                 const auto it = scrubbers_.find(item.file);
                 item.data_json =
                     (it != scrubbers_.end() ? it->second : shapes).scrub_json(item.data_json);
                 result_.items.push_back(std::move(item));
             }
             for (Finding& finding : session.findings()) {
-                finding.message = scrub(finding.file, finding.message);
+                finding.message = scrub_for(finding.file, finding.message);
+                finding.pointer = scrub_for(finding.file, finding.pointer);
                 result_.findings.push_back(std::move(finding));
             }
         }
@@ -577,6 +638,14 @@ class ScanRun {
     io::GitLocator git_;
     std::unordered_map<std::string, bool> symlinked_dirs_;
     std::map<std::size_t, secrets::Scrubber> scrubbers_;  // file index -> its secrets
+
+    // A file the core's own rules still have to judge (apply_core_rules, after finish()).
+    struct PendingFile {
+        std::vector<std::size_t> records;  // the file's records (several targets may match it)
+        std::vector<detail::SecretSite> sites;
+        bool token_in_path = false;
+    };
+    std::vector<PendingFile> pending_core_;
 };
 
 }  // namespace

@@ -34,6 +34,10 @@ constexpr std::array kShapes{
         "private-key",
         R"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[A-Za-z0-9+/=\s]|\\[nr])*(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?)"},
     Shape{"bearer", R"((?i:\bbearer)\s+([A-Za-z0-9._~+/\-]{16,}=*))"},
+    // A password in a URL's userinfo, inside any text: postgresql://app:PW@db/prod. Group 1 is
+    // the password; references and placeholders are dropped after matching.
+    Shape{"url-credentials",
+          R"(\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s/?#@:"'<>{}\[\]\\]+:([^\s/?#@"'<>\\]+)@)"},
 };
 
 std::vector<std::string> split_words(std::string_view key) {
@@ -66,6 +70,45 @@ bool is_flag(std::string_view text) {
     return std::all_of(name.begin(), name.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
     });
+}
+
+// One character repeated `run` times in a row ("0000000000", "aaaaaaaa", "--------").
+bool has_repeated_run(std::string_view text, std::size_t run) {
+    std::size_t length = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        length = i > 0 && text[i] == text[i - 1] ? length + 1 : 1;
+        if (length >= run) return true;
+    }
+    return false;
+}
+
+RE2::Options case_insensitive() {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    return options;
+}
+
+bool full_match(std::string_view text, const RE2& re) {
+    return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), re);
+}
+
+bool partial_match(std::string_view text, const RE2& re) {
+    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
+}
+
+// A token-shaped text that documentation and templates use, not a credential:
+// AKIAIOSFODNN7EXAMPLE, ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx, sk-ant-your-key-here-…; and a
+// URL password that is a reference or a placeholder (postgresql://user:${DB_PASSWORD}@db,
+// postgres://user:password@localhost).
+bool is_documentation_token(std::string_view shape, std::string_view token) {
+    if (shape == "url-credentials") {
+        return Detector::is_reference(token) || Detector::is_placeholder(token) ||
+               token.find('$') != std::string_view::npos || token.size() > 512;
+    }
+    static const RE2 words("example|x{4,}|your[-_]?|placeholder|redacted|dummy|sample|changeme",
+                           case_insensitive());
+    return partial_match(token, words) || has_repeated_run(token, 8);
 }
 
 }  // namespace
@@ -104,6 +147,7 @@ std::vector<TokenMatch> Detector::find_tokens(std::string_view text) const {
     if (!impl_->set.Match(input, &hits)) return matches;  // one pass for all shapes
     std::sort(hits.begin(), hits.end());
     for (const int index : hits) {
+        const Shape& shape = kShapes[static_cast<std::size_t>(index)];
         const RE2& re = *impl_->patterns[static_cast<std::size_t>(index)];
         const int groups = re.NumberOfCapturingGroups();
         std::array<re2::StringPiece, 2> found;
@@ -112,9 +156,9 @@ std::vector<TokenMatch> Detector::find_tokens(std::string_view text) const {
                                                 found.data(), groups >= 1 ? 2 : 1)) {
             const re2::StringPiece& span = groups >= 1 ? found[1] : found[0];
             const auto offset = static_cast<std::size_t>(span.data() - text.data());
-            if (span.size() > 0)
-                matches.push_back(
-                    {offset, span.size(), kShapes[static_cast<std::size_t>(index)].name});
+            const std::string_view value(span.data(), span.size());
+            if (!value.empty() && !is_documentation_token(shape.name, value))
+                matches.push_back({offset, span.size(), shape.name});
             const auto whole_end =
                 static_cast<std::size_t>(found[0].data() - text.data()) + found[0].size();
             start = std::max(whole_end, start + 1);
@@ -146,27 +190,68 @@ bool Detector::is_reference(std::string_view v) {
 }
 
 bool Detector::is_placeholder(std::string_view v) {
+    // Whole-value placeholders: template markers, filler words, and values that say what to put
+    // there ("<your-token>", "your_api_key_here", "sk-...", "changeme", "anything").
     static const RE2 placeholder(
-        R"((?i)<[^>]*>|your[-_ ].*|.*x{6,}.*|.*\*{4,}.*|.*\.{4,}.*|(example|sample|placeholder|dummy|changeme|replace[-_ ]?me|todo|none|null|redacted)[-_a-z0-9]*|\[REDACTED[^\]]*\])");
-    return RE2::FullMatch(re2::StringPiece(v.data(), v.size()), placeholder);
+        R"((<[^>]*>|\[[^\]]*\]|your[-_ ].*|.*[-_ ]here|.*x{4,}.*|.*\*{3,}.*|.*\.{3,}.*|.*…|)"
+        R"(.*(example|sample|placeholder|dummy|changeme|change[-_]me|replace[-_ ]?me|)"
+        R"(insert[-_ ]|put[-_ ]your|fill[-_ ]?in|redacted|not[-_ ]?set|set[-_ ]?me).*|)"
+        R"((todo|tbd|none|null|nil|undefined|anything|something|secret|secrets|password|passwd|)"
+        R"(pass|pwd|pw|token|apikey|api[-_]key|key|test|testing|foo|bar|foobar|baz|qux|abc|)"
+        R"(abc123|123|1234|12345|123456|admin|root|default|string|value|empty|hidden|private|)"
+        R"(my[-_]?(secret|password|token|key|api[-_]?key|pass)[-_a-z0-9]*|\?+|-+|_+)))",
+        case_insensitive());
+    if (full_match(v, placeholder)) return true;
+    // One character over and over ("0000000000", "aaaaaaaa") fills a field; it secures nothing.
+    return v.size() >= 4 && has_repeated_run(v, v.size());
 }
+
+namespace {
+
+// The words after a secret word that make the name describe the secret instead of holding it:
+// claudeCodeFirstTokenDate, token_expires_at, PASSWORD_FILE, apiKeyHelper, secret_name.
+bool metadata_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 45> kWords{
+        "date",        "time",     "timestamp", "at",      "count",      "type",     "url",
+        "uri",         "endpoint", "path",      "file",    "filename",   "dir",      "name",
+        "id",          "ids",      "expiry",    "expires", "expiration", "expire",   "ttl",
+        "length",      "size",     "limit",     "env",     "var",        "variable", "helper",
+        "command",     "cmd",      "header",    "enabled", "disabled",   "required", "mode",
+        "format",      "prefix",   "location",  "source",  "hash",       "digest",   "checksum",
+        "fingerprint", "storage",  "provider"};
+    return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+bool secret_word(std::string_view w) {
+    if (w == "pwd" || w == "credential" || w == "credentials" || w == "authorization" || w == "pat")
+        return true;
+    // Glued names count when a secret word ends them: PGPASSWORD, MYTOKEN, apisecret; but not
+    // "tokenizer" or "tokens".
+    for (const std::string_view end :
+         {"token", "secret", "password", "passwd", "apikey", "privatekey"}) {
+        if (w.ends_with(end)) return true;
+    }
+    return false;
+}
+
+}  // namespace
 
 bool Detector::is_secret_key_name(std::string_view key) {
     const std::vector<std::string> words = split_words(key);
     if (words.empty()) return false;
-    for (const std::string& w : words) {
-        if (w == "pwd" || w == "credential" || w == "credentials" || w == "authorization" ||
-            w == "pat")
-            return true;
-        // Glued names count when a secret word ends them: PGPASSWORD, MYTOKEN, apisecret; but not
-        // "tokenizer" or "tokens".
-        for (const std::string_view end :
-             {"token", "secret", "password", "passwd", "apikey", "privatekey"}) {
-            if (w.ends_with(end)) return true;
-        }
+    // The last secret word decides, unless a word after it turns the name into metadata.
+    std::optional<std::size_t> last_secret;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (secret_word(words[i])) last_secret = i;
     }
-    const std::string& last = words.back();
-    return last == "key" && !(words.size() >= 2 && (words[words.size() - 2] == "public"));
+    const bool key_last =
+        words.back() == "key" && !(words.size() >= 2 && words[words.size() - 2] == "public");
+    if (key_last) return true;
+    if (!last_secret) return false;
+    for (std::size_t i = *last_secret + 1; i < words.size(); ++i) {
+        if (metadata_word(words[i])) return false;
+    }
+    return true;
 }
 
 double Detector::entropy(std::string_view value) {
@@ -192,79 +277,156 @@ std::size_t scheme_length(std::string_view value) {
     if (space == std::string_view::npos) return 0;
     const std::string_view scheme = value.substr(0, space);
     const bool known = scheme == "Bearer" || scheme == "bearer" || scheme == "Basic" ||
-                       scheme == "Token" || scheme == "token";
+                       scheme == "basic" || scheme == "Token" || scheme == "token" ||
+                       scheme == "Bot" || scheme == "ApiKey" || scheme == "Apikey";
     return known ? space + 1 : 0;
 }
 
-// A value that carries its own key: "NAME=value" (docker -e, --flag=value) or "Header: value".
+bool name_character(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+}
+
+// A value that carries its own key: "NAME=value" (docker -e, --flag=value), "Header: value", or
+// "Header:value" (mcp-remote's header pairs, curl -H).
 struct InnerKey {
     std::string_view key;
     std::size_t value_offset = 0;
 };
 
 std::optional<InnerKey> inner_key(std::string_view value) {
-    if (const auto eq = value.find('='); eq != std::string_view::npos && eq > 0 && eq < 64) {
+    const auto eq = value.find('=');
+    const auto colon = value.find(':');
+    if (eq != std::string_view::npos && eq > 0 && eq < 64 &&
+        (colon == std::string_view::npos || eq < colon)) {
         std::string_view name = value.substr(0, eq);
         while (!name.empty() && name.front() == '-')
             name.remove_prefix(1);
-        if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-                return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' ||
-                       c == '.';
-            })) {
+        if (!name.empty() && std::all_of(name.begin(), name.end(), name_character))
             return InnerKey{name, eq + 1};
-        }
         return std::nullopt;
     }
-    if (const auto colon = value.find(": ");
-        colon != std::string_view::npos && colon > 0 && colon < 64) {
-        return InnerKey{value.substr(0, colon), colon + 2};
+    if (colon != std::string_view::npos && colon > 0 && colon < 64) {
+        const std::string_view name = value.substr(0, colon);
+        if (!std::all_of(name.begin(), name.end(), name_character)) return std::nullopt;
+        std::size_t offset = colon + 1;
+        if (offset < value.size() && value[offset] == '/') return std::nullopt;  // a URL
+        while (offset < value.size() && value[offset] == ' ')
+            ++offset;
+        return InnerKey{name, offset};
     }
     return std::nullopt;
 }
 
+// Where the credential of a value starts and the name that announces it: after the deepest
+// secret-named inner key ("--header=Authorization: Bearer x" -> x, named Authorization), else
+// after an auth scheme at the start ("Bearer x" -> x), else the whole value. An inner key that is
+// not secret-named ("dGhpc2lz=", "C:\dir") leaves the whole value to be judged.
+struct Credential {
+    std::size_t offset = 0;
+    std::string_view key;  ///< "" when no inner name announces it
+};
+
+Credential credential_of(std::string_view value) {
+    Credential found;
+    std::size_t pos = 0;
+    for (int depth = 0; depth < 3; ++depth) {
+        const auto inner = inner_key(value.substr(pos));
+        if (!inner) break;
+        pos += inner->value_offset;
+        if (Detector::is_secret_key_name(inner->key)) {
+            found.offset = pos;
+            found.key = inner->key;
+        }
+    }
+    found.offset += scheme_length(value.substr(found.offset));
+    return found;
+}
+
+constexpr std::array<std::string_view, 62> kFileExtensions{
+    "txt", "pdf",  "json", "jsonc", "yaml", "yml",  "toml",    "ini", "cfg",  "conf", "env",
+    "md",  "csv",  "log",  "pem",   "crt",  "cer",  "key",     "pub", "p12",  "pfx",  "jks",
+    "gpg", "asc",  "sh",   "bash",  "zsh",  "ps1",  "py",      "js",  "ts",   "mjs",  "cjs",
+    "rb",  "go",   "rs",   "java",  "jar",  "zip",  "gz",      "tar", "tgz",  "xml",  "html",
+    "png", "jpg",  "jpeg", "gif",   "svg",  "doc",  "docx",    "xls", "xlsx", "db",   "sqlite",
+    "sql", "lock", "bak",  "old",   "tmp",  "kdbx", "keychain"};
+
+bool has_file_extension(std::string_view name) {
+    const auto dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 == name.size()) return false;
+    const std::string ext = [&] {
+        std::string e(name.substr(dot + 1));
+        for (char& c : e)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return e;
+    }();
+    return std::find(kFileExtensions.begin(), kFileExtensions.end(), ext) != kFileExtensions.end();
+}
+
+// A relative path ("path/to/letter.pdf", "secrets/prod") or a file name ("passwords.txt"): word
+// segments, and a known file extension or only lower-case segments (base64 mixes cases).
+bool relative_path_or_file_name(std::string_view value) {
+    static const RE2 segments(R"([A-Za-z0-9_@+.\-]+([/\\][A-Za-z0-9_@+.\-]+)*[/\\]?)");
+    if (!full_match(value, segments)) return false;
+    if (has_file_extension(value)) return true;
+    if (value.find_first_of("/\\") == std::string_view::npos) return false;
+    return std::none_of(value.begin(), value.end(),
+                        [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+}
+
 }  // namespace
+
+bool Detector::is_non_secret_value(std::string_view value) {
+    // Dates and times (ISO 8601 and common local forms), UUIDs, numbers and versions, booleans,
+    // e-mail addresses: the shape of the value says what it is, whatever the key is called.
+    static const RE2 shapes(
+        R"(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?|)"
+        R"(\d{4}/\d{2}/\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{2}:\d{2}(:\d{2})?|)"
+        R"(\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?|)"
+        R"([-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|v?\d+(\.\d+)+([-+][0-9A-Za-z.\-+]+)?|)"
+        R"((?i:true|false|yes|no|on|off)|)"
+        R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})");
+    if (full_match(value, shapes)) return true;
+    // Paths: absolute, home-relative, drive-rooted, variable-rooted, and relative file paths.
+    if (value.starts_with('/') || value.starts_with('~') || value.starts_with("./") ||
+        value.starts_with("../") || value.starts_with("\\") || value.starts_with(".\\"))
+        return true;
+    if (value.size() >= 3 && std::isalpha(static_cast<unsigned char>(value[0])) &&
+        value[1] == ':' && (value[2] == '\\' || value[2] == '/'))
+        return true;
+    static const RE2 variable_rooted(R"((\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_]+%)[/\\].*)");
+    if (full_match(value, variable_rooted)) return true;
+    if (relative_path_or_file_name(value)) return true;
+    // URLs: their credentials are found by the url-credentials shape (and SEC-003).
+    return value.find("://") != std::string_view::npos;
+}
 
 bool Detector::looks_like_secret_value(std::string_view value) {
     value.remove_prefix(scheme_length(value));
     if (value.size() < 8 || is_reference(value) || is_placeholder(value)) return false;
     if (value.find_first_of(" \t\n") != std::string_view::npos) return false;  // prose
-    if (value.front() == '/' || value.starts_with("~/") || value.starts_with("./"))
-        return false;                                               // paths
-    if (value.find("://") != std::string_view::npos) return false;  // URLs: SEC-003 checks userinfo
+    if (is_non_secret_value(value)) return false;
     // The name of an environment variable (bearer_token_env_var = "FIGMA_OAUTH_TOKEN"), not a
     // value.
     static const RE2 variable_name(R"([A-Z][A-Z0-9]*(_[A-Z0-9]+)+)");
-    if (RE2::FullMatch(re2::StringPiece(value.data(), value.size()), variable_name)) return false;
-    if (std::all_of(value.begin(), value.end(),
-                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-        return false;
-    }
+    if (full_match(value, variable_name)) return false;
     return value.size() >= 20 || entropy(value) >= 2.5;
 }
 
 std::size_t Detector::secret_offset(std::string_view value) {
-    std::size_t offset = 0;
-    if (const auto inner = inner_key(value)) offset = inner->value_offset;
-    return offset + scheme_length(value.substr(offset));
+    return credential_of(value).offset;
 }
 
 std::uint32_t Detector::classify(std::string_view key, std::string_view value) const {
     if (is_reference(value)) return CONFSCOPE_NODE_FLAG_REFERENCE;
     std::uint32_t flags = 0;
     if (!find_tokens(value).empty()) flags |= CONFSCOPE_NODE_FLAG_SECRET_TOKEN;
-    std::string_view judged_key = key, judged_value = value;
-    if (const auto inner = inner_key(value)) {
-        judged_key = inner->key;
-        judged_value = value.substr(inner->value_offset);
-    }
+    const Credential credential = credential_of(value);
+    const std::string_view judged_key = credential.key.empty() ? key : credential.key;
+    const std::string_view judged_value = value.substr(credential.offset);
     if (is_reference(judged_value)) return flags != 0 ? flags : CONFSCOPE_NODE_FLAG_REFERENCE;
-    if (is_placeholder(judged_value) ||
-        is_placeholder(judged_value.substr(scheme_length(judged_value)))) {
-        return flags | CONFSCOPE_NODE_FLAG_PLACEHOLDER;
-    }
-    if (is_secret_key_name(judged_key) && looks_like_secret_value(judged_value)) {
+    if (is_placeholder(judged_value)) return flags | CONFSCOPE_NODE_FLAG_PLACEHOLDER;
+    if (is_secret_key_name(judged_key) && looks_like_secret_value(judged_value))
         flags |= CONFSCOPE_NODE_FLAG_SECRET_ENTROPY;
-    }
     return flags;
 }
 

@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <optional>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -120,6 +122,132 @@ std::vector<LoosePair> find_loose_pairs(std::string_view text) {
     return pairs;
 }
 
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x110000) {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+std::optional<std::uint32_t> hex_value(std::string_view digits) {
+    std::uint32_t value = 0;
+    for (const char c : digits) {
+        const int d = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+        if (d < 0) return std::nullopt;
+        value = value * 16 + static_cast<std::uint32_t>(d);
+    }
+    return value;
+}
+
+// The text of a double-quoted string with JSON, YAML and TOML escapes decoded (\u005f, \x5f,
+// \U0000005F, \n ...). An escape that does not decode is kept as it is.
+std::string decode_escapes(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\' || i + 1 == text.size()) {
+            out.push_back(text[i]);
+            continue;
+        }
+        const char e = text[++i];
+        const std::size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+        if (digits > 0 && i + digits < text.size()) {
+            if (const auto cp = hex_value(text.substr(i + 1, digits)); cp) {
+                std::uint32_t code = *cp;
+                i += digits;
+                // A UTF-16 surrogate pair written as two \u escapes.
+                if (e == 'u' && code >= 0xD800 && code < 0xDC00 && i + 6 < text.size() &&
+                    text[i + 1] == '\\' && text[i + 2] == 'u') {
+                    if (const auto low = hex_value(text.substr(i + 3, 4));
+                        low && *low >= 0xDC00 && *low < 0xE000) {
+                        code = 0x10000 + ((code - 0xD800) << 10) + (*low - 0xDC00);
+                        i += 6;
+                    }
+                }
+                append_utf8(out, code);
+                continue;
+            }
+        }
+        switch (e) {
+            case 'n':
+                out.push_back('\n');
+                break;
+            case 't':
+                out.push_back('\t');
+                break;
+            case 'r':
+                out.push_back('\r');
+                break;
+            case 'b':
+                out.push_back('\b');
+                break;
+            case 'f':
+                out.push_back('\f');
+                break;
+            case '0':
+                out.push_back('\0');
+                break;
+            case '"':
+            case '\\':
+            case '/':
+            case '\'':
+            case ' ':
+                out.push_back(e);
+                break;
+            case '_':
+                append_utf8(out, 0xA0);
+                break;  // YAML: non-breaking space
+            default:
+                out.push_back('\\');
+                out.push_back(e);
+        }
+    }
+    return out;
+}
+
+// Double-quoted strings on one line that hold an escape: a token written with escapes
+// ("ghp\u005f…", a JSON key, YAML "\x5f") does not match its shape in the raw bytes. Each such
+// string whose decoded text holds a token is a secret span over the whole quoted text.
+void add_escaped_tokens(std::string_view bytes, const Detector& detector,
+                        std::vector<SecretSpan>& spans) {
+    constexpr std::size_t kLongest = 64 * 1024;
+    std::size_t i = bytes.find('"');
+    while (i != std::string_view::npos && i < bytes.size()) {
+        bool escaped = false;
+        std::size_t end = i + 1;
+        for (; end < bytes.size() && bytes[end] != '"' && bytes[end] != '\n'; ++end) {
+            if (bytes[end] == '\\') {
+                escaped = true;
+                ++end;
+            }
+        }
+        if (end >= bytes.size() || bytes[end] != '"') {  // not closed on this line
+            i = end >= bytes.size() ? std::string_view::npos : bytes.find('"', end);
+            continue;
+        }
+        const std::string_view inner = bytes.substr(i + 1, end - i - 1);
+        if (escaped && inner.size() <= kLongest) {
+            const std::vector<TokenMatch> tokens = detector.find_tokens(decode_escapes(inner));
+            if (!tokens.empty()) spans.push_back({i + 1, inner.size(), tokens.front().shape});
+        }
+        i = bytes.find('"', end + 1);
+    }
+}
+
 }  // namespace
 
 std::vector<SecretSpan> find_secret_spans(std::string_view bytes, const parse::Document& doc,
@@ -128,6 +256,7 @@ std::vector<SecretSpan> find_secret_spans(std::string_view bytes, const parse::D
     for (const TokenMatch& token : detector.find_tokens(bytes)) {
         spans.push_back({token.offset, token.length, token.shape});
     }
+    if (bytes.find('\\') != std::string_view::npos) add_escaped_tokens(bytes, detector, spans);
     // Text no node covers — a file that did not parse, a Markdown body, plain text — can still
     // hold "KEY": "value" or KEY=value pairs with a secret-named key.
     const bool unparsed = doc.error.has_value() || doc.format == sdk::Format::text;
@@ -146,6 +275,23 @@ std::vector<SecretSpan> find_secret_spans(std::string_view bytes, const parse::D
               [](const SecretSpan& a, const SecretSpan& b) { return a.offset < b.offset; });
     return spans;
 }
+
+namespace {
+
+// Every token of a string node's value appears as it is in the node's raw text.
+bool tokens_written_plainly(const parse::Node& node, std::string_view bytes,
+                            const Detector& detector) {
+    if (node.value_offset + node.value_length > bytes.size()) return false;
+    const std::string_view raw = bytes.substr(node.value_offset, node.value_length);
+    for (const TokenMatch& t : detector.find_tokens(node.value)) {
+        if (raw.find(std::string_view(node.value).substr(t.offset, t.length)) ==
+            std::string_view::npos)
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
 
 Redaction redact_file(std::string_view bytes, const parse::Document& doc,
                       const std::vector<SecretSpan>& secrets,
@@ -170,8 +316,20 @@ Redaction redact_file(std::string_view bytes, const parse::Document& doc,
         if (node.kind != parse::NodeKind::string) continue;
         strings.push_back(&node);
         const bool reported = rules.find(node.pointer) != rules.end();
-        if ((node.flags & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) == 0 && !reported) continue;
         if ((node.flags & CONFSCOPE_NODE_FLAG_REFERENCE) != 0 || node.value_length == 0) continue;
+        if ((node.flags & CONFSCOPE_NODE_FLAG_SECRET_TOKEN) != 0 &&
+            !tokens_written_plainly(node, bytes, detector)) {
+            // An escaped or continued token (JSON \u005f, a TOML line continuation) is not in
+            // the bytes as it is: the whole value goes.
+            const std::string mark = marker(rule_for(node.pointer), node.value);
+            spans.push_back({static_cast<std::size_t>(node.value_offset),
+                             static_cast<std::size_t>(node.value_length), "\"" + mark + "\""});
+            result.scrubber.add(node.value, mark);
+            for (const TokenMatch& t : detector.find_tokens(node.value))
+                result.scrubber.add(node.value.substr(t.offset, t.length), mark);
+            continue;
+        }
+        if ((node.flags & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) == 0 && !reported) continue;
         // "Authorization: Bearer x" keeps its name and scheme when the text shows them unescaped.
         const std::size_t keep = Detector::secret_offset(node.value);
         const std::string_view secret = std::string_view(node.value).substr(keep);

@@ -245,11 +245,13 @@ typedef int32_t confscope_log_level;
 //   "{CLAUDE_CONFIG_DIR}/settings.json", "{PROJECT}/.claude/rules/**/*.md"
 // A file matched by a template without {PROJECT} is never also reported as a project file.
 typedef struct confscope_target_v1 {
-    uint32_t struct_size; /**< required: sizeof(confscope_target_v1) as the plugin compiled it */
-    const char* id;       /**< required: stable id, unique within the plugin ("user-settings") */
-    const char* category; /**< required: grouping for people ("settings", "mcp", "memory", ...) */
-    const char* name;     /**< required: human name ("User settings") */
-    const char* path;     /**< required: the template described above */
+    uint32_t struct_size;    /**< required: sizeof(confscope_target_v1) as the plugin compiled it */
+    const char* id;          /**< required: stable id, unique within the plugin ("user-settings") */
+    const char* category;    /**< required: grouping for people ("settings", "mcp", "memory", ...).
+                                  "credentials" marks a client's own credential store: the core's
+                                  secret rules (SEC-006, FS-001) leave it to the plugin */
+    const char* name;        /**< required: human name ("User settings") */
+    const char* path;        /**< required: the template described above */
     confscope_format format; /**< required: how the host parses matching files */
     confscope_scope scope;   /**< required: the precedence level of matching files */
     uint32_t os_mask; /**< optional: CONFSCOPE_OS_* bits of the OSes where the location exists (a

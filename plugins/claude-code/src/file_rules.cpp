@@ -17,35 +17,6 @@ std::string octal(std::uint32_t mode) {
     return text;
 }
 
-bool holds_secret(const sdk::Document& doc) {
-    if (!doc.secrets().empty()) return true;
-    const std::vector<sdk::Node> nodes = doc.select("/**");
-    return std::any_of(nodes.begin(), nodes.end(), [](const sdk::Node& n) {
-        return n.is_string() && n.is_secret() && !n.is_reference() && !n.is_placeholder();
-    });
-}
-
-// Files meant to be private to their user. Not those committed with a project or shipped in a
-// plugin, whose exposure is the repository's (SEC-001..005), nor managed and system files, which
-// every user's Claude Code must be able to read.
-bool private_file(const sdk::File& file) {
-    return file.scope() == Scope::user || file.scope() == Scope::local;
-}
-
-void check_readable_secrets(Analysis& a) {
-    const std::uint32_t mode = a.file.mode();
-    if (mode == 0 || (mode & 044u) == 0 || a.file.target_id() == "credentials" ||
-        !private_file(a.file) || !holds_secret(a.doc)) {
-        return;
-    }
-    const bool world = (mode & 004u) != 0;
-    a.sink.finding("FS-001", Severity::high,
-                   std::string(a.file.display_path()) + " holds secrets and is readable by " +
-                       (world ? "every user" : "its group") + " (mode " + octal(mode) +
-                       "); chmod 600 it",
-                   sdk::Node());
-}
-
 void check_credentials_mode(Analysis& a) {
     const std::uint32_t mode = a.file.mode();
     if (a.file.target_id() != "credentials" || mode == 0 || (mode & 077u) == 0) return;
@@ -88,7 +59,6 @@ void check_git_and_links(Analysis& a, ScanFacts& facts) {
 }  // namespace
 
 void check_file_rules(Analysis& a, ScanFacts& facts) {
-    check_readable_secrets(a);
     check_credentials_mode(a);
     check_world_writable(a);
     check_git_and_links(a, facts);

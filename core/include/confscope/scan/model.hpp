@@ -144,7 +144,8 @@ struct ScanResult {
     [[nodiscard]] std::size_t count_at_or_above(sdk::Severity threshold) const;
 };
 
-/// The rules the core reports itself: CFG-001 and the drift rules (history/drift.hpp).
+/// The rules the core reports itself: CFG-001, the file rules every family gets (FS-001, SEC-006,
+/// SEC-007) and the drift rules (history/drift.hpp).
 std::vector<RuleInfo> core_rules();
 
 /// "info", "low", ... -> Severity.

@@ -1,7 +1,10 @@
 // confscope/secrets/detector.hpp — recognises secrets the way reference/rules.md describes them:
-// by known token shapes (one RE2::Set pass over a value for all shapes), and, for values of keys
-// whose name says secret, by length and entropy. References (${VAR}, ${VAR:-x}, $VAR, env:NAME,
-// {{secret}}, "") and obvious placeholders ("<your-token>", "xxxxxxxx") are not secrets.
+// by known token shapes (one RE2::Set pass over a value for all shapes, including a password in a
+// URL's userinfo), and, for values of keys whose name says secret, by length and entropy.
+// Not secrets, whatever the key is called: references (${VAR}, ${VAR:-x}, $VAR, env:NAME,
+// {{secret}}, ""), placeholders ("<your-token>", "xxxx", "changeme", "anything") and documentation
+// examples (AKIAIOSFODNN7EXAMPLE), and values whose shape says what they are: dates, UUIDs,
+// numbers, booleans, e-mail addresses, paths, file names (passwords.txt) and URLs.
 //
 // The detector is immutable after construction and safe to share between threads; use
 // Detector::instance() to get the process-wide one (patterns compile once).
@@ -40,18 +43,24 @@ class Detector {
 
     /// ${VAR}, ${VAR:-default}, $VAR, env:NAME, {{name}}, or empty.
     static bool is_reference(std::string_view value);
-    /// "<your-key>", "your_token_here", "xxxxxxxx", "****", "changeme", an existing redaction
-    /// marker.
+    /// "<your-key>", "your_token_here", "xxxx", "****", "sk-...", "changeme", "anything",
+    /// "password", one character repeated, an existing redaction marker.
     static bool is_placeholder(std::string_view value);
+    /// A date or time, a UUID, a number or version, a boolean, an e-mail address, a path, a file
+    /// name with a known extension, or a URL: never a credential on its own.
+    static bool is_non_secret_value(std::string_view value);
     /// The key names a secret: a word token/secret/password/passwd/credential(s), a last word key
-    /// or apikey, or Authorization / Proxy-Authorization. Words split on _ - . and camelCase.
+    /// or apikey, or Authorization / Proxy-Authorization — unless a word after the secret word
+    /// makes it describe the secret instead (claudeCodeFirstTokenDate, PASSWORD_FILE,
+    /// apiKeyHelper, token_expires_at). Words split on _ - . and camelCase.
     static bool is_secret_key_name(std::string_view key);
     /// Shannon entropy of the bytes, in bits per byte.
     static double entropy(std::string_view value);
     /// A literal under a secret-named key that looks like a credential (length and entropy).
     static bool looks_like_secret_value(std::string_view value);
     /// Where the credential starts in a value that names itself: "API_KEY=x", "--token=x",
-    /// "Authorization: Bearer x" (after "Bearer "), "Bearer x"; 0 for a bare value.
+    /// "Authorization: Bearer x" (after "Bearer "), "X-Api-Key:x", "--header=Authorization: x",
+    /// "Bearer x"; 0 for a bare value or one whose inner name is not secret-named.
     static std::size_t secret_offset(std::string_view value);
 
   private:
