@@ -555,7 +555,7 @@ BOOST_AUTO_TEST_CASE(options_leave_suppressed_findings_out_and_set_the_category)
     }
 }
 
-BOOST_AUTO_TEST_CASE(odd_names_are_percent_encoded_and_the_base_is_the_work_tree) {
+BOOST_AUTO_TEST_CASE(odd_names_are_percent_encoded_and_each_repository_has_its_base) {
     TempDir dir;
     const std::string db = (dir / "store.db").string();
     const std::string http_server =
@@ -577,33 +577,61 @@ BOOST_AUTO_TEST_CASE(odd_names_are_percent_encoded_and_the_base_is_the_work_tree
         BOOST_REQUIRE_MESSAGE(out.exit_code == 0, out.err);
         return out.out;
     };
-    auto http_uris = [](const Json& doc) {
-        std::set<std::string> uris;
+    // The MCP-003 results as "<uriBaseId> <uri>", and each as the absolute URI a viewer resolves
+    // from its base.
+    auto http_locations = [](const Json& doc) {
+        std::set<std::string> located, resolved;
+        const View bases = run_of(doc)["originalUriBaseIds"];
         for (const View r : run_of(doc)["results"].items()) {
             if (r["ruleId"].text() != "MCP-003") continue;
-            uris.insert(artifact_of(r)["uri"].text());
-            BOOST_TEST(artifact_of(r)["uriBaseId"].text() == "%SRCROOT%");
+            const std::string base = artifact_of(r)["uriBaseId"].text();
+            located.insert(base + " " + artifact_of(r)["uri"].text());
+            BOOST_TEST(bases.has(base.c_str()), base);
+            resolved.insert(bases[base.c_str()]["uri"].text() + artifact_of(r)["uri"].text());
         }
-        return uris;
+        BOOST_TEST(resolved.size() == located.size());  // no two results read as one file
+        return located;
     };
+    const std::string space = file_uri(dir.path()) + "/work%20space/";
 
+    // One repository, as in CI's `--root .`: paths relative to it under %SRCROOT%, as always.
     const rapidjson::Document one = valid_sarif(scan(), "one repository");
-    BOOST_TEST((http_uris(one) ==
-                std::set<std::string>{"tools%20dir/.mcp.json", "odd%5Cdir%20%231/.mcp.json"}));
+    BOOST_TEST(
+        (http_locations(one) == std::set<std::string>{"%SRCROOT% tools%20dir/.mcp.json",
+                                                      "%SRCROOT% odd%5Cdir%20%231/.mcp.json"}));
     BOOST_TEST(run_of(one)["originalUriBaseIds"]["%SRCROOT%"]["uri"].text() ==
-               file_uri(dir.path()) + "/work%20space/my%20repo/");
+               space + "my%20repo/");
     const std::optional<View> deny = result_of_rule(one, "PERM-006");
     BOOST_REQUIRE(deny.has_value());
     BOOST_TEST(artifact_of(*deny)["uri"].text() ==
                file_uri(dir.path()) + "/home%20dir/.claude/settings.json");
+    BOOST_TEST(!artifact_of(*deny).has("uriBaseId"));
 
-    // Two repositories under the root: no single base to name, the paths stay repo-relative.
+    // A repository inside it (a submodule, a vendored clone) is part of the checkout: still one
+    // base, the file named by its path in the outer work tree.
+    fs::create_directories(dir / "work space/my repo/vendor/lib/.git");
+    write_file(dir / "work space/my repo/vendor/lib/.mcp.json", http_server);
+    const rapidjson::Document nested = valid_sarif(scan(), "a nested repository");
+    BOOST_TEST(
+        (http_locations(nested) == std::set<std::string>{"%SRCROOT% tools%20dir/.mcp.json",
+                                                         "%SRCROOT% odd%5Cdir%20%231/.mcp.json",
+                                                         "%SRCROOT% vendor/lib/.mcp.json"}));
+    fs::remove_all(dir / "work space/my repo/vendor");
+
+    // Two repositories side by side under the root, both with an .mcp.json at the top: each gets
+    // a base of its own, declared with its absolute URI, so the two files stay apart.
     fs::create_directories(dir / "work space/other/.git");
     write_file(dir / "work space/other/.mcp.json", http_server);
+    write_file(dir / "work space/my repo/.mcp.json", http_server);
     const rapidjson::Document two = valid_sarif(scan(), "two repositories");
-    BOOST_TEST(!run_of(two).has("originalUriBaseIds"));
-    BOOST_TEST((http_uris(two) == std::set<std::string>{".mcp.json", "tools%20dir/.mcp.json",
-                                                        "odd%5Cdir%20%231/.mcp.json"}));
+    BOOST_TEST(
+        (http_locations(two) ==
+         std::set<std::string>{"REPO:my repo .mcp.json", "REPO:my repo tools%20dir/.mcp.json",
+                               "REPO:my repo odd%5Cdir%20%231/.mcp.json", "REPO:other .mcp.json"}));
+    const View bases = run_of(two)["originalUriBaseIds"];
+    BOOST_TEST(bases["REPO:my repo"]["uri"].text() == space + "my%20repo/");
+    BOOST_TEST(bases["REPO:other"]["uri"].text() == space + "other/");
+    BOOST_TEST(!bases.has("%SRCROOT%"));
 }
 
 // A scan imported from a Windows machine: drive paths, backslash separators.

@@ -11,6 +11,7 @@
 // results (GitHub's limit per run) is a few tens of megabytes of text and no second copy.
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -30,8 +31,12 @@ constexpr std::string_view kSchemaUri = "https://json.schemastore.org/sarif-2.1.
 constexpr std::string_view kSarifVersion = "2.1.0";
 constexpr std::string_view kToolName = "confscope";
 constexpr std::string_view kInformationUri = "https://github.com/confscope/confscope";
-// The base every repository-relative URI is relative to; GitHub resolves it to the checkout.
+// The base repository-relative URIs are relative to when the results lie in one repository;
+// GitHub resolves relative URIs against the checkout whatever their base.
 constexpr std::string_view kSourceRoot = "%SRCROOT%";
+// With several repositories each has a base of its own: this prefix and the repository's folder
+// below the folder that holds them all ("REPO:api", "REPO:team/web").
+constexpr std::string_view kRepositoryBasePrefix = "REPO:";
 // The versioned key of our own fingerprint in partialFingerprints (see write_fingerprints()).
 constexpr std::string_view kFingerprintKey = "confscope/v1";
 // The rule of files that do not parse; their notifications point at it.
@@ -250,11 +255,11 @@ bool windows_drive_path(std::string_view path) {
            path[1] == ':' && (path[2] == '\\' || path[2] == '/');
 }
 
-/// Where a result or notification points: a repository-relative URI under %SRCROOT%, or an
-/// absolute one.
+/// Where a result or notification points: a URI relative to a repository's base (`base`, a key
+/// of originalUriBaseIds), or an absolute one (no base).
 struct Artifact {
     std::string uri;
-    bool in_repository = false;
+    std::string base;
 };
 
 /// Turns the scan's paths into URIs. A backslash separates folders only in a scan of a Windows
@@ -280,10 +285,14 @@ class UriMaker {
     // matches against the checkout; home and system files have only their absolute path.
     [[nodiscard]] Artifact artifact(std::string_view repo_path, std::string_view path,
                                     std::string_view display_path) const {
-        if (!repo_path.empty()) return {percent_encoded(slashed(repo_path)), true};
-        if (std::optional<std::string> uri = file_uri(path)) return {std::move(*uri), false};
-        return {percent_encoded(display_path), false};  // "~/x": a relative reference, at worst
+        if (!repo_path.empty())
+            return {percent_encoded(slashed(repo_path)), std::string(kSourceRoot)};
+        if (std::optional<std::string> uri = file_uri(path)) return {std::move(*uri), {}};
+        return {percent_encoded(display_path), {}};  // "~/x": a relative reference, at worst
     }
+
+    /// A path as the URI layer sees it: '/'-separated (backslashes too, in a Windows scan).
+    [[nodiscard]] std::string slashed_path(std::string_view path) const { return slashed(path); }
 
     /// The git work tree of a file with a repository path: its path minus "/<repo_path>".
     [[nodiscard]] std::optional<std::string> work_tree(const sdk::ExportFile& file) const {
@@ -306,34 +315,114 @@ class UriMaker {
     bool windows_;
 };
 
-std::vector<Artifact> artifacts_of_files(const sdk::ExportScan& scan, const UriMaker& uris) {
-    std::vector<Artifact> artifacts;
-    artifacts.reserve(scan.files().size());
-    for (const sdk::ExportFile& f : scan.files())
-        artifacts.push_back(uris.artifact(f.repo_path, f.path, f.display_path));
-    return artifacts;
+// ---- repositories -------------------------------------------------------------------------------
+
+bool inside(std::string_view path, std::string_view folder) {
+    return path.size() > folder.size() && path.starts_with(folder) &&
+           (folder.ends_with('/') || path[folder.size()] == '/');
 }
 
-// %SRCROOT% is the git work tree repo_path is relative to — the scanned root when the repository
-// is the root, a folder below it otherwise. A consumer can resolve it only when every result in a
-// repository lies in the same one, so a scan of several repositories names none.
-std::optional<std::string> source_root_uri(const sdk::ExportScan& scan, const UriMaker& uris,
-                                           const std::vector<const sdk::ExportFinding*>& results) {
-    std::optional<std::string> tree;
-    std::vector<bool> seen(scan.files().size());
-    for (const sdk::ExportFinding* f : results) {
-        if (f->repo_path.empty()) continue;
-        if (f->file >= scan.files().size()) return std::nullopt;
-        if (seen[f->file]) continue;
-        seen[f->file] = true;
-        std::optional<std::string> this_tree = uris.work_tree(scan.files()[f->file]);
-        if (!this_tree || (tree && *tree != *this_tree)) return std::nullopt;
-        tree = std::move(this_tree);
+// How many characters `folder` and its separator take at the start of a path inside it.
+std::size_t folder_prefix(std::string_view folder) {
+    return folder.ends_with('/') ? folder.size() : folder.size() + 1;
+}
+
+/// A repository the results point into: its work tree, the id of its base in originalUriBaseIds
+/// and that base's file URI.
+struct Repository {
+    std::string tree;  ///< '/'-separated, no trailing '/'
+    std::string id;
+    std::string base_uri;  ///< "file:///…/repo/"; "" when the tree has no file URI
+};
+
+// The repositories of the files the log points at (results and notifications), and where each
+// such file lies in them. One repository — the common `--root .` of a CI checkout — keeps
+// %SRCROOT%, so paths stay relative to the repository root as code scanning wants them. A
+// repository inside another (a submodule, a vendored clone) is part of the outer one: its files
+// are named by their path in the outer work tree, which is where a checkout has them. Several
+// repositories side by side (a --root holding many projects, or several --root) each get a base of
+// their own, so that two projects' ".mcp.json" never read as one file.
+class Repositories {
+  public:
+    Repositories(const sdk::ExportScan& scan, const UriMaker& uris,
+                 const std::vector<const sdk::ExportFinding*>& results)
+        : uris_(uris), tree_of_(scan.files().size()) {
+        std::vector<bool> pointed(scan.files().size());
+        for (const sdk::ExportFinding* f : results)
+            if (f->file < pointed.size()) pointed[f->file] = true;
+        for (std::size_t i = 0; i < scan.files().size(); ++i) {
+            const sdk::ExportFile& f = scan.files()[i];
+            if (!f.parse_error.empty() || !f.error.empty()) pointed[i] = true;  // notifications
+        }
+        std::set<std::string> trees;
+        for (std::size_t i = 0; i < pointed.size(); ++i) {
+            if (!pointed[i] || scan.files()[i].repo_path.empty()) continue;
+            std::optional<std::string> tree = uris.work_tree(scan.files()[i]);
+            if (tree && !tree->empty()) {  // "" would be a repository at "/"
+                tree_of_[i] = *tree;
+                trees.insert(std::move(*tree));
+            }
+        }
+        // The outermost trees, in path order (a tree sorts before the trees inside it).
+        for (const std::string& tree : trees) {
+            if (repositories_.empty() || !inside(tree, repositories_.back().tree))
+                repositories_.push_back({tree, {}, {}});
+        }
+        name_bases();
     }
-    if (!tree) return std::nullopt;
-    std::optional<std::string> uri = uris.file_uri(*tree);
-    if (uri && !uri->ends_with('/')) *uri += '/';  // a base URI names a folder: trailing slash
-    return uri;
+
+    [[nodiscard]] const std::vector<Repository>& all() const { return repositories_; }
+
+    /// Where file `index` points: relative to its repository's base, or as before.
+    [[nodiscard]] Artifact artifact(std::size_t index, const sdk::ExportFile& f) const {
+        const std::string& tree = tree_of_[index];
+        for (const Repository& r : repositories_) {
+            if (tree.empty() || (tree != r.tree && !inside(tree, r.tree))) continue;
+            const std::string path = uris_.slashed_path(f.path);
+            return {percent_encoded(std::string_view(path).substr(folder_prefix(r.tree))), r.id};
+        }
+        return uris_.artifact(f.repo_path, f.path, f.display_path);
+    }
+
+  private:
+    void name_bases() {
+        for (Repository& r : repositories_) {
+            std::optional<std::string> uri = uris_.file_uri(r.tree);
+            if (uri && !uri->ends_with('/')) *uri += '/';  // a base URI names a folder
+            r.base_uri = uri.value_or("");
+        }
+        if (repositories_.size() == 1) {
+            repositories_.front().id = kSourceRoot;
+            return;
+        }
+        // Several: named by their folders below the deepest folder that holds them all. None of
+        // them is that folder (none holds another), so every name is non-empty and distinct.
+        std::string common = repositories_.front().tree;
+        for (const Repository& r : repositories_) {
+            while (!common.empty() && r.tree != common && !inside(r.tree, common)) {
+                const std::size_t slash = common.find_last_of('/');  // up to its parent
+                common.erase(slash == std::string::npos ? 0 : slash);
+            }
+        }
+        for (Repository& r : repositories_) {
+            const std::size_t skip =
+                common.empty() ? (r.tree.starts_with('/') ? 1 : 0) : folder_prefix(common);
+            r.id = std::string(kRepositoryBasePrefix) + r.tree.substr(skip);
+        }
+    }
+
+    const UriMaker& uris_;
+    std::vector<std::string> tree_of_;  ///< per file: its work tree, "" when none is known
+    std::vector<Repository> repositories_;
+};
+
+std::vector<Artifact> artifacts_of_files(const sdk::ExportScan& scan,
+                                         const Repositories& repositories) {
+    std::vector<Artifact> artifacts;
+    artifacts.reserve(scan.files().size());
+    for (std::size_t i = 0; i < scan.files().size(); ++i)
+        artifacts.push_back(repositories.artifact(i, scan.files()[i]));
+    return artifacts;
 }
 
 // ---- rules --------------------------------------------------------------------------------------
@@ -454,7 +543,7 @@ void write_artifact_location(Json& w, const Artifact& artifact) {
     key(w, "artifactLocation");
     w.StartObject();
     member(w, "uri", artifact.uri);
-    if (artifact.in_repository) member(w, "uriBaseId", kSourceRoot);
+    if (!artifact.base.empty()) member(w, "uriBaseId", artifact.base);
     w.EndObject();
 }
 
@@ -656,28 +745,37 @@ void write_automation_details(Json& w, const std::string& id) {
     w.EndObject();
 }
 
-void write_source_root(Json& w, const std::string& uri) {
+// Each repository's base as its absolute file URI, so that a viewer resolves every relative URI.
+void write_repository_bases(Json& w, const Repositories& repositories) {
+    bool any = false;
+    for (const Repository& r : repositories.all())
+        any = any || !r.base_uri.empty();
+    if (!any) return;
     key(w, "originalUriBaseIds");
     w.StartObject();
-    key(w, kSourceRoot);
-    w.StartObject();
-    member(w, "uri", uri);
-    w.EndObject();
+    for (const Repository& r : repositories.all()) {
+        if (r.base_uri.empty()) continue;
+        key(w, r.id);
+        w.StartObject();
+        member(w, "uri", r.base_uri);
+        w.EndObject();
+    }
     w.EndObject();
 }
 
 void write_run(Json& w, const sdk::ExportScan& scan, const Options& options) {
     const UriMaker uris(scan);
+    std::vector<const sdk::ExportFinding*> results = findings_to_report(scan, options);
+    const Repositories repositories(scan, uris, results);
     const Run run{.scan = scan,
                   .uris = uris,
                   .rules = rule_table(scan),
-                  .artifacts = artifacts_of_files(scan, uris),
-                  .results = findings_to_report(scan, options)};
+                  .artifacts = artifacts_of_files(scan, repositories),
+                  .results = std::move(results)};
     w.StartObject();
     write_driver(w, scan, run.rules);
     if (!options.automation_id.empty()) write_automation_details(w, options.automation_id);
-    if (const std::optional<std::string> root = source_root_uri(scan, uris, run.results))
-        write_source_root(w, *root);
+    write_repository_bases(w, repositories);
     write_invocation(w, run);
     write_results(w, run);
     key(w, "properties");
