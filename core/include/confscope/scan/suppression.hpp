@@ -6,7 +6,8 @@
 //
 //     [[ignore]]
 //     rule = "PERM-004"                      # a rule id, or "*" for every rule
-//     path = "**/.claude/settings.json"      # optional glob on the display path
+//     path = "**/.claude/settings.json"      # optional glob: on the path relative to the root
+//                                            # for a root's file, else on the display path
 //     reason = "the team allows curl"        # optional, shown with the finding
 //     expires = 2027-01-31                   # optional; afterwards the entry no longer applies
 //
