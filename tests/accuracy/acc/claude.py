@@ -663,7 +663,9 @@ def managed(m, rng, t, policy, hooks_cycle, perm_risks):
     doc = settings_doc(m, path, "managed", rng)
     if policy == "permissions":
         doc.put(("allowManagedPermissionRulesOnly",), True)
-        doc.put(("allowManagedHooksOnly",), True)
+        # the hook policy comes from a drop-in: managed-settings.d/*.json merge into managed settings
+        m.struct(m.s("etc/claude-code/managed-settings.d/10-hooks.json"), "managed", "json", 0o644,
+                 {"allowManagedHooksOnly": True, "allowedHttpHookUrls": ["https://hooks.acme.io/*"]})
         doc.put(("deniedMcpServers",), [{"serverName": "shady-tools"}, {"serverCommand": ["npx", "-y", "evil-mcp"]}])
     elif policy == "exclusive":
         doc.put(("disableAllHooks",), True)
