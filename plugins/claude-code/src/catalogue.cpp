@@ -260,6 +260,66 @@ std::vector<Rule> rule_catalogue() {
          "their project settings, hooks and MCP servers load without the dialog that would have "
          "warned you. A trusted project folder is not reported. Set it to false (or delete the "
          "entry) and start Claude Code from project folders."},
+        {"HOOK-006", Severity::high,
+         "Hook installs persistence (cron, shell startup files, services)",
+         "A hook that installs a crontab (crontab FILE, crontab -; not crontab -l), writes or "
+         "appends to a shell startup file (~/.bashrc, ~/.bash_profile, ~/.profile, ~/.zshrc, "
+         "~/.zshenv, ~/.zprofile, fish config, /etc/profile.d), to ~/.ssh/authorized_keys, to a "
+         "systemd unit folder, a LaunchAgents/LaunchDaemons folder or an autostart folder, or "
+         "enables a service (systemctl enable, launchctl load/bootstrap, loginctl enable-linger, "
+         "schtasks /create, a Run registry key) keeps code running after Claude Code exits. "
+         "Commands are read through sh -c / bash -lc, $(...), pipes, && and ;. Reading these "
+         "files (cat ~/.bashrc, grep crontab README, crontab -l) is not reported. Remove the "
+         "hook; install services yourself."},
+        {"HOOK-007", Severity::high,
+         "Hook escalates privileges (sudo, chmod 777, privileged containers)",
+         "A hook that runs sudo, doas, pkexec, su or runuser, makes files world-writable or "
+         "setuid (chmod 777, 666, o+w, a+w, u+s, 4755), changes owners (chown/chgrp to anyone but "
+         "you), edits sudoers, adds a user to sudo/wheel/docker, sets capabilities, or starts a "
+         "container with the host (docker/podman run --privileged, a bind mount of / or of the "
+         "Docker socket, --pid=host, --cap-add ALL/SYS_ADMIN) runs with more rights than Claude "
+         "Code. Text that merely mentions them (echo \"sudo\") and chmod +x or 755 are not "
+         "reported. Remove the escalation from the hook."},
+        {"HOOK-008", Severity::critical, "Hook opens a listener, a tunnel or a reverse shell",
+         "A hook that listens on a port (nc -l, ncat -l, socat TCP-LISTEN, python3 -m "
+         "http.server, php -S, ruby -run -e httpd), exposes a local port (ssh -R, ngrok, "
+         "cloudflared tunnel) or connects a shell to the network (bash -i >& /dev/tcp/…, nc -e "
+         "/bin/sh, a shell piped into nc, socket + subprocess one-liners in python/perl/ruby/php/"
+         "node) lets someone else control the machine. Port checks (nc -z host 443) are not "
+         "reported. Remove the hook and check the machine."},
+        {"HOOK-009", Severity::high, "Hook wipes shell history or logs",
+         "A hook that turns shell history off or clears it (unset HISTFILE, HISTFILE=/dev/null, "
+         "HISTSIZE=0, set +o history, history -c, Clear-History) or deletes, truncates or "
+         "shreds history files (~/.bash_history, ~/.zsh_history, fish_history, ...) or system "
+         "logs (/var/log/…, journalctl --vacuum-*, wevtutil cl, log erase) removes the traces "
+         "of what ran. Reading history or logs (history | tail, tail /var/log/syslog) and "
+         "removing a project's own log files are not reported. Remove the hook."},
+        {"HOOK-010", Severity::high, "Hook reads credentials (SSH keys, cloud credentials, .env)",
+         "A hook that prints, copies, encodes or uploads a credential file — ~/.ssh/id_* (not "
+         ".pub), ~/.aws/credentials, ~/.netrc, ~/.docker/config.json, ~/.kube/config, gcloud and "
+         "Azure token files, ~/.git-credentials, ~/.npmrc, ~/.pypirc, ~/.config/gh/hosts.yml, "
+         "~/.claude/.credentials.json, GnuPG private keys, /etc/shadow, a .env file (not "
+         ".env.example, .env.sample, .env.template) — or dumps the keychain (security "
+         "dump-keychain, find-generic-password -w, secret-tool lookup, gpg --export-secret-keys) "
+         "puts secrets where the hook's output goes (into Claude's context, a log, the network). "
+         "Listing folders (ls ~/.ssh), public keys, source .env and grep -q are not reported. "
+         "Remove the read; let the tool that needs the secret read it itself."},
+        {"HOOK-011", Severity::medium, "Hook installs packages",
+         "A hook that installs packages from a registry — npm/pnpm/yarn/bun global installs, pip "
+         "install PKG (also python -m pip, uv pip, uv add, uv tool install, pipx), gem, cargo, go "
+         "install, brew, apt, dnf, yum, pacman, apk, snap, choco, winget, scoop, conda — runs "
+         "the packages' install scripts with your rights on every matching event and changes the "
+         "machine behind your back. Installing what the project declares (npm install, npm ci, "
+         "pip install -r requirements.txt, pip install -e ., uv sync, cargo install --path .) is "
+         "not reported. Install tools once, yourself, pinned."},
+        {"CFG-003", Severity::medium, "Hook in a shape Claude Code ignores",
+         "Claude Code runs hooks written as \"hooks\": {\"Event\": [{\"matcher\": …, "
+         "\"hooks\": [{\"type\": \"command\", \"command\": …}]}]}. Entries in another shape — "
+         "the legacy {\"matcher\": …, \"hook\": \"cmd\"} or {\"command\": …} without a "
+         "\"hooks\" array, a command string where an object belongs, an event that is not a list, "
+         "\"hooks\" as a list instead of an object — are skipped: the guard or the automation "
+         "they hold never runs. The finding names the ignored commands. Rewrite them in the "
+         "current shape (or remove them)."},
     };
     // The server rules every MCP client's entries get (plugins/common), unless declared above.
     for (Rule& rule : confscope::plugin_common::server_rules()) {

@@ -1,7 +1,12 @@
 // Every hook handler: its inventory item and HOOK-001 (inventory finding), HOOK-002 (download and
 // execute), HOOK-003 (exfiltration), HOOK-004 (http hook over plaintext or with a literal secret
-// header) and HOOK-005 (defined by a project or an installed plugin).
+// header), HOOK-005 (defined by a project or an installed plugin) and HOOK-006..HOOK-011 (what
+// the command does: persistence, privilege, listeners, history wiping, credentials, installs);
+// CFG-003 for entries in a shape Claude Code skips.
+#include <array>
+
 #include "exfiltration.hpp"
+#include "hook_behaviour.hpp"
 #include "hooks.hpp"
 #include "messages.hpp"
 
@@ -37,6 +42,26 @@ void check_command(Analysis& a, const Handler& h, std::string_view origin) {
         a.sink.finding(
             "HOOK-003", Severity::high,
             h.event + " hook in " + std::string(origin) + " sends data off the machine: " + why,
+            h.node["command"]);
+    }
+    struct Rule {
+        std::string_view id;
+        Severity severity;
+        std::string_view what;
+    };
+    static constexpr std::array<Rule, 6> kRules{{
+        {"HOOK-006", Severity::high, "installs persistence"},
+        {"HOOK-007", Severity::high, "escalates privileges"},
+        {"HOOK-008", Severity::critical, "opens a listener, a tunnel or a reverse shell"},
+        {"HOOK-009", Severity::high, "wipes shell history or logs"},
+        {"HOOK-010", Severity::high, "reads credentials"},
+        {"HOOK-011", Severity::medium, "installs packages"},
+    }};
+    for (const BehaviourFinding& b : hook_behaviours(h.command)) {
+        const Rule& r = kRules[static_cast<std::size_t>(b.kind)];
+        a.sink.finding(
+            r.id, r.severity,
+            h.event + " hook in " + std::string(origin) + " " + std::string(r.what) + ": " + b.why,
             h.node["command"]);
     }
 }
@@ -84,15 +109,75 @@ void report(Analysis& a, const Handler& h, std::string_view origin) {
     check_http(a, h, origin);
 }
 
+// The commands an entry in an ignored shape holds: strings under "command", "hook", "commands",
+// "cmd" or "script", and plain strings where a handler belongs.
+void collect_commands(const sdk::Node& node, std::vector<std::string>& out, int depth) {
+    if (depth > 6 || out.size() >= 8) return;
+    if (node.is_string()) {
+        if (!node.value().empty()) out.emplace_back(node.value());
+        return;
+    }
+    for (const sdk::Node& child : node.children()) {
+        const std::string_view key = child.key();
+        const bool command_key = key == "command" || key == "hook" || key == "commands" ||
+                                 key == "cmd" || key == "script";
+        if (node.is_array() || command_key || child.is_object() || child.is_array())
+            collect_commands(child, out, depth + 1);
+    }
+}
+
+// CFG-003: an entry Claude Code skips, naming the commands that never run.
+void report_ignored(Analysis& a, const sdk::Node& node, std::string_view event,
+                    std::string_view origin, std::string_view why) {
+    std::vector<std::string> commands;
+    collect_commands(node, commands, 0);
+    if (commands.empty()) return;
+    std::string list;
+    for (const std::string& c : commands)
+        list += (list.empty() ? "" : ", ") + text_in_quotes(c, 60);
+    a.sink.finding("CFG-003", Severity::medium,
+                   (event.empty() ? std::string("hooks") : std::string(event) + " hook entry") +
+                       " in " + std::string(origin) + " is in a shape Claude Code ignores (" +
+                       std::string(why) + "), so " + list +
+                       (commands.size() == 1 ? " never runs" : " never run") +
+                       "; write {\"matcher\": …, \"hooks\": [{\"type\": \"command\", "
+                       "\"command\": …}]}",
+                   node);
+}
+
 }  // namespace
 
 void analyze_hooks(Analysis& a, const sdk::Node& hooks, std::string_view origin) {
+    if (hooks.is_array()) {
+        report_ignored(a, hooks, "", origin, "a list where an object keyed by event belongs");
+        return;
+    }
     if (!hooks.is_object()) return;
     for (const sdk::Node& event : hooks.children()) {
+        if (!event.is_array()) {
+            report_ignored(a, event, event.key(), origin, "the event holds no list of matchers");
+            continue;
+        }
         std::size_t number = 0;
         for (const sdk::Node& group : event.children()) {
+            if (!group.is_object()) {
+                report_ignored(a, group, event.key(), origin, "a command where a matcher belongs");
+                continue;
+            }
+            if (!group["hooks"].is_array()) {
+                report_ignored(a, group, event.key(), origin,
+                               group["hooks"]  ? "\"hooks\" is not a list"
+                               : group["hook"] ? "the legacy {\"matcher\", \"hook\"} shape"
+                                               : "no \"hooks\" list");
+                continue;
+            }
             const std::string matcher(group["matcher"].string_or(""));
             for (const sdk::Node& node : group["hooks"].children()) {
+                if (!node.is_object()) {
+                    report_ignored(a, node, event.key(), origin,
+                                   "a command string where a handler object belongs");
+                    continue;
+                }
                 ++number;
                 const Handler h{std::string(event.key()),
                                 matcher,

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <vector>
 
+#include "command_wrappers.hpp"
 #include "common.hpp"
 
 namespace claude_code {
@@ -23,59 +25,8 @@ std::vector<std::string> split_words(std::string_view text) {
     return words;
 }
 
-// "python3.12" -> "python", "/usr/bin/node20" -> "node", "npx.cmd" -> "npx": the program's name
-// without its folder, extension or version suffix.
-std::string base_name(std::string_view word) {
-    std::string name = command_name(word);
-    std::size_t end = name.size();
-    while (end > 1 && ((name[end - 1] >= '0' && name[end - 1] <= '9') || name[end - 1] == '.'))
-        --end;
-    if (end < name.size() && end > 0 && name[end - 1] >= 'a' && name[end - 1] <= 'z')
-        name.resize(end);
-    return name;
-}
-
 bool in(std::string_view word, std::initializer_list<std::string_view> list) {
     return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-// Programs that run the command that follows them.
-bool privileged_wrapper(std::string_view name) {
-    return in(name, {"sudo", "doas", "pkexec", "su", "runuser", "gsudo", "run0"});
-}
-
-bool wrapper(std::string_view name) {
-    return privileged_wrapper(name) ||
-           in(name, {"env",        "xargs",   "nohup",    "timeout", "exec",   "command",
-                     "builtin",    "nice",    "ionice",   "time",    "stdbuf", "setsid",
-                     "unbuffer",   "watch",   "strace",   "ltrace",  "chroot", "flock",
-                     "caffeinate", "chronic", "parallel", "script"});
-}
-
-// Short options of a wrapper that take the next word as their value ("sudo -u deploy").
-bool option_takes_value(std::string_view wrapper_name, std::string_view option) {
-    if (option.size() != 2 || option[0] != '-') return false;
-    const char c = option[1];
-    auto any_of = [&](std::string_view letters) {
-        return letters.find(c) != std::string_view::npos;
-    };
-    if (wrapper_name == "sudo") return any_of("ughpCDrtUT");
-    if (wrapper_name == "doas") return any_of("uC");
-    if (wrapper_name == "env") return any_of("uCS");
-    if (wrapper_name == "xargs") return any_of("InPLdEsa");
-    if (wrapper_name == "timeout") return any_of("sk");
-    if (wrapper_name == "nice" || wrapper_name == "ionice") return any_of("ncp");
-    if (wrapper_name == "time" || wrapper_name == "strace" || wrapper_name == "ltrace")
-        return any_of("foeps");
-    if (wrapper_name == "watch") return any_of("n");
-    if (wrapper_name == "runuser" || wrapper_name == "su") return any_of("ugs");
-    if (wrapper_name == "exec") return any_of("a");
-    return false;
-}
-
-// Wrappers with one positional argument before the command: a duration, a folder, a lock file.
-bool takes_positional(std::string_view wrapper_name) {
-    return in(wrapper_name, {"timeout", "chroot", "flock"});
 }
 
 bool shell(std::string_view name) {
@@ -126,7 +77,7 @@ std::string broad_family(const std::vector<std::string>& words, std::size_t at) 
         const bool glued = words.size() - at == n && candidate.back().size() > 1 &&
                            candidate.back().ends_with('*');
         if (glued) candidate.back().pop_back();
-        bool same = to_lower(base_name(candidate[0])) == family_words[0];
+        bool same = to_lower(program_name(candidate[0])) == family_words[0];
         for (std::size_t k = 1; same && k < n; ++k)
             same = to_lower(candidate[k]) == family_words[k];
         if (!same) continue;
@@ -153,30 +104,10 @@ RuleReach reach_from(const std::vector<std::string>& words, std::size_t at,
     // "sudo*", "bash*": the wildcard glued to a wrapper or a shell.
     const bool glued = words.size() == at + 1 && head.size() > 1 && head.ends_with('*');
     if (glued) head.pop_back();
-    const std::string name = to_lower(base_name(head));
-    if (wrapper(name)) {
+    const std::string name = to_lower(program_name(head));
+    if (command_wrapper(name)) {
         if (glued) return {Reach::everything, joined(head)};
-        std::size_t i = at + 1;
-        bool positional_done = !takes_positional(name);
-        while (i < words.size()) {
-            const std::string& w = words[i];
-            if (w == "--") {
-                ++i;
-                break;
-            }
-            if (is_flag(w)) {
-                i += option_takes_value(name, w) ? 2 : 1;
-            } else if (w.find('=') != std::string::npos && !w.starts_with('=') &&
-                       !w.starts_with('*')) {
-                ++i;  // env VAR=value
-            } else if (!positional_done && !w.starts_with('*')) {
-                positional_done = true;
-                ++i;
-            } else {
-                break;
-            }
-        }
-        const RuleReach inner = reach_from(words, i, joined(head));
+        const RuleReach inner = reach_from(words, wrapped_command(name, words, at), joined(head));
         // Any interpreter or package as root is any command as root.
         if (inner.reach == Reach::broad && privileged_wrapper(name))
             return {Reach::everything, inner.what};

@@ -1,0 +1,38 @@
+// What a hook's shell command does beyond its job, read command by command (shell_scan.hpp):
+// persistence (HOOK-006), privilege escalation (HOOK-007), listeners and reverse shells
+// (HOOK-008), history and log wiping (HOOK-009), credential reads (HOOK-010) and package
+// installs (HOOK-011). Mentions are not actions: `echo "sudo"`, `grep crontab README`,
+// `cat .env.example`, `ls ~/.ssh`, `nc -z host 443`, `history | tail`, `npm install`.
+//
+//     hook_behaviours("(crontab -l; echo '* * * * * x') | crontab -")
+//       -> {{Behaviour::persistence, "crontab installs a scheduled job"}}
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claude_code {
+
+enum class Behaviour {
+    persistence,      ///< HOOK-006
+    privilege,        ///< HOOK-007
+    listener,         ///< HOOK-008
+    history_wipe,     ///< HOOK-009
+    credential_read,  ///< HOOK-010
+    package_install,  ///< HOOK-011
+};
+
+struct BehaviourFinding {
+    Behaviour kind;
+    std::string why;  ///< "crontab installs a scheduled job"
+};
+
+/// At most one finding per kind (the first reason), in the order of the enum.
+std::vector<BehaviourFinding> hook_behaviours(std::string_view command);
+
+/// The credential a command line reads (for HOOK-010 and exfiltration instructions in Markdown),
+/// or "".
+std::string credential_read(std::string_view command);
+
+}  // namespace claude_code
