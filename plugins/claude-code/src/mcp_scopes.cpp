@@ -184,7 +184,7 @@ void report_server_policy(const ScanFacts& facts, sdk::Sink& sink) {
     for (const ServerRecord& s : facts.servers) {
         if (!s.loaded) continue;
         if (facts.denied_servers && denied(*facts.denied_servers, s)) {
-            sink.finding("MCP-014", Severity::medium,
+            sink.finding("MCP-014", Severity::info,
                          "MCP server " + text_in_quotes(s.name) +
                              " matches the managed deniedMcpServers in " +
                              facts.denied_servers->display + "; Claude Code blocks it",
@@ -192,7 +192,7 @@ void report_server_policy(const ScanFacts& facts, sdk::Sink& sink) {
         } else if (facts.allowed_servers && s.scope != Scope::managed) {
             const std::string why = refusal(*facts.allowed_servers, s);
             if (why.empty()) continue;
-            sink.finding("MCP-014", Severity::medium,
+            sink.finding("MCP-014", Severity::info,
                          "MCP server " + text_in_quotes(s.name) +
                              " is not admitted by the managed allowedMcpServers of " +
                              facts.allowed_servers->display + ": " + why +
