@@ -125,11 +125,11 @@ std::vector<Rule> rule_catalogue() {
          "managed deniedMcpServers, or that managed allowedMcpServers does not admit (by "
          "serverName, by the exact serverCommand for stdio servers when the list has commands, by "
          "a serverUrl pattern for remote servers when it has URLs), is blocked by Claude Code "
-         "(medium): remove it or ask your administrator to allow it. Local-scope servers in "
-         "~/.claude.json replace project servers only in their own project. Plugin servers take "
-         "part only when the plugin is installed and enabled. The other findings on a server "
-         "Claude Code does not start (blocked this way, or left out because managed-mcp.json "
-         "defines the only servers it loads) are info, with the reason."},
+         "(info, since it does not run: remove it or ask your administrator to allow it). "
+         "Local-scope servers in ~/.claude.json replace project servers only in their own "
+         "project. Plugin servers take part only when the plugin is installed and enabled. The "
+         "other findings on a server Claude Code does not start (blocked this way, or left out "
+         "because managed-mcp.json defines the only servers it loads) are info, with the reason."},
         {"HOOK-001", Severity::info, "Hook inventory (scope, event, type)",
          "Every hook handler Claude Code runs: its scope, event, matcher and type, with the "
          "command "
@@ -223,13 +223,6 @@ std::vector<Rule> rule_catalogue() {
          "the model on every session, ends up in transcripts, and is committed with the project. "
          "The finding names the place, never the value. Remove it, reference an environment "
          "variable instead, and rotate it."},
-        {"FS-001", Severity::high, "Configuration holding secrets is readable by other users",
-         "A configuration file in which a secret was found (a flagged value or a token in the "
-         "text) has group or other read permission (mode & 044), so other accounts on this "
-         "machine can read it. Applies to files private to you (user, local, managed and system "
-         "files; not project files, whose exposure is the repository's, nor the credentials file, "
-         "which FS-002 covers). chmod 600 the file and rotate the secret if the machine is "
-         "shared."},
         {"FS-002", Severity::high, "Credentials file readable or writable by others",
          "~/.claude/.credentials.json holds your OAuth tokens and must be mode 0600. Reported when "
          "any group or other permission bit is set. chmod 600 ~/.claude/.credentials.json."},
@@ -320,6 +313,25 @@ std::vector<Rule> rule_catalogue() {
          "\"hooks\" as a list instead of an object — are skipped: the guard or the automation "
          "they hold never runs. The finding names the ignored commands. Rewrite them in the "
          "current shape (or remove them)."},
+        {"PI-004", Severity::high,
+         "Instructions tell Claude to download and run code or to send data off the machine",
+         "CLAUDE.md, rules, agents, commands and skills are instructions Claude follows. A "
+         "command line there that pipes a download into a shell or an interpreter (curl … | bash, "
+         "bash <(curl …), iwr … | iex, curl -o x.sh … && sh x.sh) runs whatever the server "
+         "returns; one that uploads the environment, credentials or the transcript (curl -d "
+         "\"$(env)\", curl -F f=@~/.aws/credentials) sends them away. Reported in prose, code "
+         "spans, fenced blocks and HTML comments; not when the text forbids or warns against it "
+         "(\"never run curl | bash\", a list under \"Don't:\", an example of an attack), nor for "
+         "a plain download (curl -o install.sh) or pip/npm installs. Replace it with a reviewed, "
+         "pinned install step."},
+        {"PI-005", Severity::high, "Instructions switch off asking before acting",
+         "Text that tells Claude to act without confirmation — \"always run commands without "
+         "asking\", \"never ask for permission|confirmation|approval\", \"don't ask the user "
+         "before running commands\", \"execute everything without confirmation\", \"skip the "
+         "permission prompts\", \"auto-approve all tool calls\" — removes the human check that "
+         "catches a bad command. A named command (\"run npm test without asking\") and "
+         "prohibitions (\"never run commands without asking\") are not reported. Remove the "
+         "instruction; approve commands with narrow permission rules instead."},
     };
     // The server rules every MCP client's entries get (plugins/common), unless declared above.
     for (Rule& rule : confscope::plugin_common::server_rules()) {
