@@ -180,6 +180,7 @@ BOOST_AUTO_TEST_CASE(passwords_in_urls_are_found_inside_any_text) {
     BOOST_TEST(d.find_tokens("--db=postgresql://u:S3cr3tPw@db/app").size() == 1u);
     // A short password is still a password.
     BOOST_TEST(d.find_tokens("redis://default:k2@cache:6379").size() == 1u);
+    BOOST_TEST(d.find_tokens("use redis://:Qm7vT2xK9p@cache:6379/0 for jobs").size() == 1u);
     // Near misses: references, placeholders, no password, no URL.
     BOOST_TEST(d.find_tokens("postgresql://app:${DB_PASSWORD}@db/app").empty());
     BOOST_TEST(d.find_tokens("postgresql://app:$PGPASS@db/app").empty());

@@ -34,10 +34,11 @@ constexpr std::array kShapes{
         "private-key",
         R"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[A-Za-z0-9+/=\s]|\\[nr])*(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?)"},
     Shape{"bearer", R"((?i:\bbearer)\s+([A-Za-z0-9._~+/\-]{16,}=*))"},
-    // A password in a URL's userinfo, inside any text: postgresql://app:PW@db/prod. Group 1 is
+    // A password in a URL's userinfo, inside any text: postgresql://app:PW@db/prod, or with no
+    // user, redis://:PW@cache. Group 1 is
     // the password; references and placeholders are dropped after matching.
     Shape{"url-credentials",
-          R"(\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s/?#@:"'<>{}\[\]\\]+:([^\s/?#@"'<>\\]+)@)"},
+          R"(\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s/?#@:"'<>{}\[\]\\]*:([^\s/?#@"'<>\\]+)@)"},
 };
 
 std::vector<std::string> split_words(std::string_view key) {

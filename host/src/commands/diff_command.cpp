@@ -13,6 +13,7 @@
 #include <confscope/history/inventory_diff.hpp>
 #include <confscope/history/text_diff.hpp>
 #include <confscope/scan/model.hpp>
+#include <confscope/secrets/redactor.hpp>
 
 #include "../app/command_line.hpp"
 #include "../app/exit_codes.hpp"
@@ -169,7 +170,14 @@ int run_diff_command(Context& context, const Arguments& args) {
         if (!after) return context.fail(after.status());
         if (!*before || !*after) continue;
         c.content_known = true;
-        c.patch = history::unified_diff(**before, **after,
+        // Content stored raw (--store-content raw) is redacted now, as history --show does: diff
+        // never prints a secret. Redacting stored-redacted content changes nothing.
+        const sdk::Format before_format =
+            scan::parse_format(c.before.format).value_or(sdk::Format::text);
+        const sdk::Format after_format =
+            scan::parse_format(c.after.format).value_or(sdk::Format::text);
+        c.patch = history::unified_diff(secrets::redact_text(**before, before_format).text,
+                                        secrets::redact_text(**after, after_format).text,
                                         c.path + " (scan " + std::to_string(from->id) + ")",
                                         c.path + " (scan " + std::to_string(to->id) + ")");
     }
