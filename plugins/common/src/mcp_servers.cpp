@@ -143,6 +143,26 @@ void check_secrets(Analysis& a, const ServerEntry& srv) {
                            arg);
         }
     }
+    // The command itself: "psql postgresql://ro:PW@db/prod", or a token pasted into it (for a
+    // command array, its first element).
+    const sdk::Node command =
+        srv.args_offset == 1 && srv.args_node.is_array() ? srv.args_node.at(0) : srv.command_node;
+    if (command.is_string() && !report_url_credentials(a, command, name, "its command") &&
+        command.is_secret() && !client_reference(command.value())) {
+        a.sink.finding("SEC-001", command.is_secret_token() ? Severity::critical : Severity::high,
+                       "MCP server " + quoted(name) +
+                           " has a literal secret in its command; pass it through env as ${VAR}",
+                       command);
+    }
+    // headersHelper prints the headers: a token written into its command is in the file.
+    if (const sdk::Node helper = srv.entry["headersHelper"];
+        helper.is_string() && helper.is_secret() && !client_reference(helper.value())) {
+        a.sink.finding("SEC-002", Severity::high,
+                       "MCP server " + quoted(name) +
+                           " has a literal token in its headersHelper command; read it from the "
+                           "environment or a credential store",
+                       helper);
+    }
     const sdk::Node secret = srv.entry["oauth"]["clientSecret"];
     if (secret.is_string() && !secret.is_reference()) {
         a.sink.finding("SEC-004", Severity::high,
@@ -165,6 +185,12 @@ void check_url(Analysis& a, const sdk::Node& url_node, std::string_view name, co
         a.sink.finding("SEC-003", Severity::high,
                        "MCP server " + quoted(name) + " has credentials in its URL (host " +
                            url.host + "); move them to a header that references ${VAR}",
+                       url_node);
+    } else if (url_node.is_secret()) {
+        // A token in the path (https://host/<token>/sse) or a query parameter of another name.
+        a.sink.finding("SEC-003", Severity::high,
+                       "MCP server " + quoted(name) + " has a token in its URL (host " + url.host +
+                           "); move it to a header that references ${VAR}",
                        url_node);
     }
 }
@@ -305,26 +331,22 @@ void analyze_mcp_server(Analysis& a, const sdk::Node& entry, std::string name, s
     }
     if (!project.empty()) data.set("project", project);
 
+    const std::vector<LaunchedPackage> packages = launched_packages(srv.command, srv.args);
     const std::optional<LaunchedPackage> package = launched_package(srv.command, srv.args);
-    if (package) {
-        data.set("package", package->spec).set("pinned", package->pinned);
-        if (!package->pinned) {
-            a.sink.finding("MCP-004", Severity::medium,
-                           "MCP server " + quoted(srv.name) + " runs " + package->launcher +
-                               " package " + quoted(package->spec) +
-                               " without an exact version; every start may run different code",
-                           srv.arg_node(package->arg_index));
-        }
-    }
+    if (package) data.set("package", package->spec).set("pinned", package->pinned);
+    detail::check_pinning(a, srv, packages);
     check_url(a, srv.url_node, srv.name, url);
     check_secrets(a, srv);
-    detail::check_auto_install(a, srv, package);
+    detail::check_auto_install(a, srv, packages);
     detail::check_container(a, srv);
     detail::check_shell(a, srv);
     detail::check_headers_helper(a, srv);
     detail::check_remote_host(a, srv);
     detail::check_filesystem_grant(a, srv, package);
     detail::check_tls_verification(a, srv);
+    detail::check_environment(a, srv);
+    detail::check_privilege(a, srv);
+    detail::check_browser(a, srv);
     a.sink.item("mcp_server", srv.name, scope, data, entry, dialect.client);
 }
 

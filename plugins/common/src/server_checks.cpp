@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include <re2/re2.h>
+
+#include <confscope/plugin_common/browser_flags.hpp>
 #include <confscope/plugin_common/docker_run.hpp>
+#include <confscope/plugin_common/process_environment.hpp>
 #include <confscope/plugin_common/shell_commands.hpp>
 #include <confscope/plugin_common/text.hpp>
 
@@ -76,32 +80,65 @@ bool is_filesystem_script(std::string_view arg) {
            text.ends_with("/server-filesystem") || text.ends_with("mcp-server-filesystem");
 }
 
+// The argument holding inline code that downloads and executes: the code of `python3 -c`,
+// `node -e`…, or a shell wrapper's script that runs such an interpreter. Nothing otherwise.
+std::optional<std::size_t> inline_download_and_execute(const ServerEntry& srv,
+                                                       const std::optional<InlineCode>& code,
+                                                       const std::optional<ShellWrapper>& wrapper) {
+    if (code && inline_code_downloads_and_executes(code->interpreter, srv.args[code->code_index]))
+        return code->code_index;
+    if (wrapper && wrapper->flag_index + 1 < srv.args.size()) {
+        static const RE2 interpreter(
+            R"(\b(python[0-9.]*|node|nodejs|perl|ruby|php|deno|bun|osascript)\b[^;&|]*\s-{1,2}(c|e|E|r|eval)\b)");
+        const std::string& script = srv.args[wrapper->flag_index + 1];
+        if (RE2::PartialMatch(script, interpreter) &&
+            inline_code_downloads_and_executes("", script))
+            return wrapper->flag_index + 1;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
+void check_pinning(Analysis& a, const ServerEntry& srv,
+                   const std::vector<LaunchedPackage>& packages) {
+    for (const LaunchedPackage& package : packages) {
+        if (package.pinned) continue;
+        a.sink.finding("MCP-004", Severity::medium,
+                       server(srv) + (package.extra ? " adds " : " runs ") + package.launcher +
+                           " package " + quoted(package.spec) + (package.extra ? " (--with)" : "") +
+                           " without an exact version; every start may run different code",
+                       srv.arg_node(package.arg_index));
+    }
+}
+
 void check_auto_install(Analysis& a, const ServerEntry& srv,
-                        const std::optional<LaunchedPackage>& package) {
-    if (!package) return;
-    const std::string& launcher = package->launcher;
-    if (launcher == "npx" || launcher == "npm exec" || launcher == "npm x") {
-        for (std::size_t i = 0; i < package->arg_index && i < srv.args.size(); ++i) {
+                        const std::vector<LaunchedPackage>& packages) {
+    for (const LaunchedPackage& package : packages) {
+        if (package.pinned) continue;
+        if (package.from_git) {
+            a.sink.finding("MCP-005", Severity::medium,
+                           server(srv) + " installs " + quoted(package.spec) + " from git (" +
+                               arg_label(package.arg_index) +
+                               ") at a branch, tag or default branch, not a full commit; every "
+                               "start may run different code",
+                           srv.arg_node(package.arg_index));
+            continue;
+        }
+        const std::string& launcher = package.launcher;
+        if (package.extra || (launcher != "npx" && launcher != "npm exec" && launcher != "npm x"))
+            continue;
+        for (std::size_t i = 0; i < package.arg_index && i < srv.args.size(); ++i) {
             const std::string& arg = srv.args[i];
             if (arg != "-y" && arg != "--yes" && arg != "--yes=true") continue;
             a.sink.finding("MCP-005", Severity::low,
                            server(srv) + " runs " + launcher + " " + arg + ": " +
-                               quoted(package->spec) +
+                               quoted(package.spec) +
                                " is installed without asking, whatever the registry serves under "
-                               "that name",
+                               "that name today",
                            srv.arg_node(i));
             break;
         }
-    }
-    if ((launcher == "uvx" || launcher == "pipx") && package->spec.starts_with("git+") &&
-        !package->pinned) {
-        a.sink.finding("MCP-005", Severity::medium,
-                       server(srv) + " installs from git (" + arg_label(package->arg_index) +
-                           ") at a branch or tag, not a full commit; every start may run "
-                           "different code",
-                       srv.arg_node(package->arg_index));
     }
 }
 
@@ -130,6 +167,8 @@ void check_shell(Analysis& a, const ServerEntry& srv) {
     std::string line = srv.command;
     for (const std::string& arg : srv.args)
         line += " " + arg;
+    const std::optional<InlineCode> inline_program = inline_code(srv.command, srv.args);
+    const std::optional<ShellWrapper> wrapper = shell_wrapper(srv.command, srv.args);
     if (downloads_and_executes(line)) {
         // Point at the argument that fetches, else at the command.
         const auto fetching = std::find_if(srv.args.begin(), srv.args.end(), [](const auto& arg) {
@@ -147,14 +186,32 @@ void check_shell(Analysis& a, const ServerEntry& srv) {
                            (in_args ? arg_label(i) : std::string("its command")) +
                            "); install a reviewed, pinned release and run it by path",
                        in_args ? srv.arg_node(i) : command_position(srv));
+    } else if (const std::optional<std::size_t> code =
+                   inline_download_and_execute(srv, inline_program, wrapper)) {
+        a.sink.finding("MCP-008", Severity::critical,
+                       server(srv) +
+                           " runs inline code that fetches from the network and "
+                           "executes what it gets (" +
+                           arg_label(*code) +
+                           "); install a reviewed, pinned release and run it by path",
+                       srv.arg_node(*code));
     }
 
-    if (const auto wrapper = shell_wrapper(srv.command, srv.args)) {
+    if (wrapper) {
         a.sink.finding("MCP-007", Severity::high,
                        server(srv) + " runs a script through a shell (" + wrapper->shell + " " +
                            wrapper->flag +
                            "); run the server's program directly with its arguments",
                        srv.arg_node(wrapper->flag_index));
+        return;
+    }
+    if (inline_program) {
+        a.sink.finding("MCP-007", Severity::high,
+                       server(srv) + " runs inline " + inline_program->interpreter + " code (" +
+                           inline_program->flag + " in " + arg_label(inline_program->flag_index) +
+                           "): the program is hidden in one string; put it in a file and run "
+                           "that, or run the server's installed program",
+                       srv.arg_node(inline_program->flag_index));
         return;
     }
     if (command_has_shell_syntax(srv.command)) {
@@ -173,6 +230,92 @@ void check_shell(Analysis& a, const ServerEntry& srv) {
                            "when a shell runs the command",
                        srv.arg_node(i));
         return;
+    }
+}
+
+void check_environment(Analysis& a, const ServerEntry& srv) {
+    const std::string_view home = a.file.home_dir();
+    for (const sdk::Node& env : srv.env_node.children()) {
+        if (!env.is_scalar()) continue;
+        const EnvironmentHijack hijack = environment_hijack(env.key(), env.value(), home);
+        if (hijack.why.empty()) continue;
+        a.sink.finding("MCP-015", hijack.high ? Severity::high : Severity::medium,
+                       server(srv) + " sets env " + std::string(env.key()) + ": " + hijack.why,
+                       env);
+    }
+    // env NAME=value program …: the same variables, set on the command line.
+    if (command_name(srv.command) != "env") return;
+    for (std::size_t i = 0; i < srv.args.size(); ++i) {
+        const std::string& arg = srv.args[i];
+        if (arg.starts_with('-')) continue;
+        const auto eq = arg.find('=');
+        if (eq == std::string::npos || eq == 0) break;  // the program
+        const EnvironmentHijack hijack = environment_hijack(
+            std::string_view(arg).substr(0, eq), std::string_view(arg).substr(eq + 1), home);
+        if (hijack.why.empty()) continue;
+        a.sink.finding(
+            "MCP-015", hijack.high ? Severity::high : Severity::medium,
+            server(srv) + " sets " + arg.substr(0, eq) + " in " + arg_label(i) + ": " + hijack.why,
+            srv.arg_node(i));
+    }
+}
+
+void check_privilege(Analysis& a, const ServerEntry& srv) {
+    const std::optional<PrivilegeTool> tool = privilege_tool(srv.command, srv.args);
+    if (!tool) return;
+    a.sink.finding(
+        "MCP-016", Severity::high,
+        server(srv) + " starts through " + tool->tool + " (" +
+            (tool->arg_index ? arg_label(*tool->arg_index) : std::string("its command")) +
+            "): the server, and every tool the model calls through it, runs with "
+            "another user's (usually root's) privileges",
+        tool->arg_index ? srv.arg_node(*tool->arg_index) : command_position(srv));
+}
+
+void check_browser(Analysis& a, const ServerEntry& srv) {
+    auto report = [&](const std::vector<UnsafeBrowserFlag>& flags, const std::string& where,
+                      const sdk::Node& node) {
+        if (flags.empty()) return;
+        bool high = false;
+        std::string names;
+        for (const UnsafeBrowserFlag& f : flags) {
+            high = high || f.high;
+            names += (names.empty() ? "" : ", ") + f.flag + " (turns off " + f.what + ")";
+        }
+        a.sink.finding("MCP-017", high ? Severity::high : Severity::medium,
+                       server(srv) + " starts a browser with " + names + " in " + where +
+                           "; pages the model opens can then reach your machine or your "
+                           "sessions",
+                       node);
+    };
+    // The switches of each place, then one finding per place; a debugging port is reported only
+    // when no switch of the server already exposes it beyond loopback (that one is high).
+    struct Place {
+        std::vector<UnsafeBrowserFlag> flags;
+        std::string where;
+        sdk::Node node;
+    };
+    std::vector<Place> places;
+    if (srv.args_offset == 0)
+        places.push_back({unsafe_browser_flags(srv.command), "its command", command_position(srv)});
+    for (std::size_t i = 0; i < srv.args.size(); ++i)
+        places.push_back({unsafe_browser_flags(srv.args[i]), arg_label(i), srv.arg_node(i)});
+    for (const sdk::Node& env : srv.env_node.children()) {
+        if (env.is_string())
+            places.push_back(
+                {unsafe_browser_flags(env.value()), "env " + std::string(env.key()), env});
+    }
+    const bool exposed = std::any_of(places.begin(), places.end(), [](const Place& p) {
+        return std::any_of(p.flags.begin(), p.flags.end(), [](const UnsafeBrowserFlag& f) {
+            return f.flag.starts_with("--remote-debugging-address");
+        });
+    });
+    for (Place& place : places) {
+        if (exposed)
+            std::erase_if(place.flags, [](const UnsafeBrowserFlag& f) {
+                return f.flag == "--remote-debugging-port";
+            });
+        report(place.flags, place.where, place.node);
     }
 }
 
@@ -243,27 +386,32 @@ void check_filesystem_grant(Analysis& a, const ServerEntry& srv,
 }
 
 void check_tls_verification(Analysis& a, const ServerEntry& srv) {
-    constexpr std::string_view kName = "NODE_TLS_REJECT_UNAUTHORIZED";
     for (const sdk::Node& env : srv.env_node.children()) {
-        if (env.key() != kName || !env.is_scalar() || env.value() != "0") continue;
+        if (!env.is_scalar() || !disables_tls_verification(env.key(), env.value())) continue;
         a.sink.finding("AUTH-002", Severity::high,
-                       server(srv) + " sets env " + std::string(kName) +
-                           " to 0: Node.js accepts any TLS certificate; trust your CA with "
-                           "NODE_EXTRA_CA_CERTS instead",
+                       server(srv) + " sets env " + std::string(env.key()) + " to " +
+                           quoted(env.value()) +
+                           ": TLS certificates are no longer checked; trust your CA (for Node.js "
+                           "with NODE_EXTRA_CA_CERTS) instead",
                        env);
     }
-    const std::string assignment = std::string(kName) + "=0";
+    // NAME=value in an argument: `env NODE_TLS_REJECT_UNAUTHORIZED=0 node …`, docker -e, or a
+    // shell script.
+    static const RE2 assignment(
+        R"((?i)(?:^|[\s;&=])(NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY|GIT_SSL_NO_VERIFY|NPM_CONFIG_STRICT_SSL)=['"]?([^\s'";&]*))");
     for (std::size_t i = 0; i < srv.args.size(); ++i) {
         const std::string& arg = srv.args[i];
-        const auto at = arg.find(assignment);
-        if (at == std::string::npos || at + assignment.size() != arg.size() ||
-            (at > 0 && arg[at - 1] != '=' && arg[at - 1] != ' '))
-            continue;
-        a.sink.finding("AUTH-002", Severity::high,
-                       server(srv) + " sets " + std::string(kName) + "=0 in " + arg_label(i) +
-                           ": Node.js accepts any TLS certificate; trust your CA with "
-                           "NODE_EXTRA_CA_CERTS instead",
-                       srv.arg_node(i));
+        re2::StringPiece input(arg);
+        std::string name, value;
+        while (RE2::FindAndConsume(&input, assignment, &name, &value)) {
+            if (!disables_tls_verification(name, value)) continue;
+            a.sink.finding("AUTH-002", Severity::high,
+                           server(srv) + " sets " + name + "=" + value + " in " + arg_label(i) +
+                               ": TLS certificates are no longer checked; trust your CA (for "
+                               "Node.js with NODE_EXTRA_CA_CERTS) instead",
+                           srv.arg_node(i));
+            break;
+        }
     }
 }
 

@@ -7,13 +7,24 @@
 
 namespace confscope::plugin_common::detail {
 
-/// MCP-005: npx -y / --yes installs without asking; uvx --from git+… without a full commit.
+/// MCP-004: a launched package (or a --with package) without an exact version.
+void check_pinning(Analysis& a, const ServerEntry& srv,
+                   const std::vector<LaunchedPackage>& packages);
+/// MCP-005: npx -y / --yes installs an unpinned package without asking (low); a package from git
+/// without a full commit (medium).
 void check_auto_install(Analysis& a, const ServerEntry& srv,
-                        const std::optional<LaunchedPackage>& package);
+                        const std::vector<LaunchedPackage>& packages);
 /// MCP-006: docker run with an image not pinned by digest, or with the host's privileges.
 void check_container(Analysis& a, const ServerEntry& srv);
-/// MCP-007 (shell wrapper or shell syntax) and MCP-008 (download and execute).
+/// MCP-007 (shell wrapper, inline interpreter code or shell syntax) and MCP-008 (download and
+/// execute, also inside inline code).
 void check_shell(Analysis& a, const ServerEntry& srv);
+/// MCP-015: the server's environment makes other code run in its process.
+void check_environment(Analysis& a, const ServerEntry& srv);
+/// MCP-016: the server starts through sudo, doas, pkexec, su, runas or gsudo.
+void check_privilege(Analysis& a, const ServerEntry& srv);
+/// MCP-017: a browser started with its protections off.
+void check_browser(Analysis& a, const ServerEntry& srv);
 /// MCP-009: headersHelper runs a shell command for every connection.
 void check_headers_helper(Analysis& a, const ServerEntry& srv);
 /// MCP-010: the server's URL (or an mcp-remote URL) leads to a tunnel, a metadata service or a
@@ -22,7 +33,8 @@ void check_remote_host(Analysis& a, const ServerEntry& srv);
 /// MCP-011: a filesystem server granted /, the home folder or a drive root.
 void check_filesystem_grant(Analysis& a, const ServerEntry& srv,
                             const std::optional<LaunchedPackage>& package);
-/// AUTH-002: NODE_TLS_REJECT_UNAUTHORIZED=0 turns off TLS certificate checks.
+/// AUTH-002: NODE_TLS_REJECT_UNAUTHORIZED=0 (and its peers) turn off TLS certificate checks, in
+/// the server's env or as NAME=value in its arguments.
 void check_tls_verification(Analysis& a, const ServerEntry& srv);
 
 }  // namespace confscope::plugin_common::detail

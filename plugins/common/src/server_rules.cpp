@@ -13,17 +13,25 @@ std::vector<Rule> server_rules() {
          "network. Use "
          "https:// or wss://; plaintext is acceptable only for localhost."},
         {"MCP-004", Severity::medium,
-         "MCP server package not pinned (npx, uvx, bunx, pipx without a version, or @latest)",
+         "MCP server package not pinned (npx, uvx, bunx, pipx, pnpm/yarn dlx, uv run --with, "
+         "deno npm:/jsr: without an exact version)",
          "Without an exact version every start may download and run different code, and a "
-         "compromised release "
-         "runs with your permissions. Pin it: npx -y @scope/server@1.2.3, uvx tool==1.2.3."},
+         "compromised release runs with your permissions. Reported for a bare name, @latest or "
+         "another dist-tag, a range (^1.2.3, ~1, 1.x, >=1), a git source without a full commit, "
+         "and each unpinned uvx/uv run --with package. Not reported for an exact version "
+         "(npx -y @scope/server@1.2.3, uvx tool==1.2.3, bunx pkg@1.2.3, deno run "
+         "npm:pkg@1.2.3), a full 40-character commit, or a local path. Pin the exact release."},
         {"MCP-005", Severity::low,
-         "MCP server installed without asking (npx -y / --yes), or from git without a full commit",
-         "npx -y installs whatever the registry serves under the name, without the confirmation "
-         "that would show a typo or a squatted package (low). uvx --from git+… at a branch or tag "
-         "runs whatever that ref points to at each start (medium). Pin the package exactly and "
-         "install it once (npm i -g pkg@1.2.3), or name the full 40-character commit "
-         "(git+https://…@<sha>)."},
+         "MCP server auto-installs an unpinned package (npx -y / --yes), or installs from git "
+         "without a full commit",
+         "npx -y (npm exec --yes) in front of an unpinned package installs whatever the registry "
+         "serves under the name today, without the confirmation that would show a typo or a "
+         "squatted package (low). A package from git (npx -y git+https://…, github:owner/repo, "
+         "owner/repo, uvx --from git+…, pipx run --spec git+…) at a branch, a tag or the "
+         "default branch runs whatever that ref points to at each start (medium). npx -y with an "
+         "exact version (npx -y pkg@1.2.3) is not reported: the version is pinned. Pin the "
+         "package exactly, or name the full 40-character commit (github:owner/repo#<sha>, "
+         "git+https://…@<sha>)."},
         {"MCP-006", Severity::medium,
          "MCP server runs a container by tag, or with the host's privileges",
          "docker run image:tag runs whatever the tag points to today (medium): pin the image by "
@@ -31,18 +39,25 @@ std::vector<Rule> server_rules() {
          "--network=host, --pid=host and --cap-add ALL/SYS_ADMIN give the container, and the "
          "model driving it, the host (high): remove them and mount only the folders it needs."},
         {"MCP-007", Severity::high,
-         "MCP server launched through a shell (sh -c, cmd /c, powershell -Command) or with shell "
-         "syntax",
-         "A shell wrapper turns the entry into a script: what really starts is hidden in one "
-         "string, variables and substitutions expand at each start, and anyone who can edit the "
-         "file can chain commands. Run the server's program directly with its arguments. cmd /c "
-         "followed by one program and plain arguments (cmd /c npx -y pkg@1.2.3, the documented "
-         "Windows form) is not reported."},
+         "MCP server launched through a shell (sh -c, cmd /c, powershell -Command), as inline "
+         "interpreter code (python -c, node -e), or with shell syntax",
+         "A shell wrapper or inline code (python3 -c \"…\", node -e/--eval/-p, perl -e, ruby -e, "
+         "php -r, deno eval, bun -e, osascript -e) turns the entry into a script: what really "
+         "starts is hidden in one string, variables and substitutions expand at each start, and "
+         "anyone who can edit the file can chain commands. Run the server's program directly with "
+         "its arguments. Not reported: cmd /c followed by one program and plain arguments "
+         "(cmd /c npx -y pkg@1.2.3, the documented Windows form), python -m module, node "
+         "script.js."},
         {"MCP-008", Severity::critical,
-         "MCP server downloads and executes code (curl | sh and similar)",
-         "The server's command pipes a download into a shell or interpreter, so every start runs "
-         "whatever the remote host returns, with your permissions. Install a reviewed, pinned "
-         "release and start it by path."},
+         "MCP server downloads and executes code (curl | sh, or inline code that fetches and runs "
+         "what it gets)",
+         "The server's command pipes a download into a shell or interpreter (curl … | sh, sh -c "
+         "\"$(curl …)\", iwr … | iex, download then run), or its inline code fetches from the "
+         "network and executes the result (urlopen/requests + exec/eval/subprocess, "
+         "child_process + http/fetch, import(\"https://…\"), a socket + a shell), so every start "
+         "runs whatever the remote host returns, with your permissions. Inline code that only "
+         "fetches (a health check) is MCP-007 alone. Install a reviewed, pinned release and start "
+         "it by path."},
         {"MCP-009", Severity::medium, "MCP server runs a headersHelper command",
          "headersHelper is a shell command the client runs to build request headers for the "
          "server. In a project file (high) the repository chooses a command that runs for "
@@ -87,10 +102,50 @@ std::vector<Rule> server_rules() {
          "committed when in a project file). Use apiKeyHelper or your shell environment, and "
          "rotate the key."},
         {"AUTH-002", Severity::high,
-         "TLS certificate checks turned off (NODE_TLS_REJECT_UNAUTHORIZED=0)",
-         "With NODE_TLS_REJECT_UNAUTHORIZED set to 0, Node.js accepts any certificate, so anyone "
-         "on the network path can read and change the server's traffic, tokens included. Remove "
-         "it; to trust a private CA, set NODE_EXTRA_CA_CERTS to its certificate file."},
+         "TLS certificate checks turned off (NODE_TLS_REJECT_UNAUTHORIZED=0 and its peers)",
+         "With NODE_TLS_REJECT_UNAUTHORIZED=0 Node.js accepts any certificate (likewise "
+         "PYTHONHTTPSVERIFY=0 for Python, GIT_SSL_NO_VERIFY for git, NPM_CONFIG_STRICT_SSL=false "
+         "for npm and so npx), so anyone on the network path can read and change the traffic, "
+         "tokens included. Reported in a server's env (every client's env key), as NAME=value in "
+         "its arguments, and in client-wide environments (Codex shell_environment_policy.set). "
+         "NODE_TLS_REJECT_UNAUTHORIZED=1 is not reported. Remove it; to trust a private CA, set "
+         "NODE_EXTRA_CA_CERTS to its certificate file."},
+        {"MCP-015", Severity::high,
+         "MCP server environment makes other code run in its process (NODE_OPTIONS --require, "
+         "LD_PRELOAD, DYLD_*, PYTHONPATH/PATH in a temporary folder, …)",
+         "Variables in a server's env (or env NAME=value in front of its command) can load code "
+         "the server never asked for: NODE_OPTIONS with --require/-r/--import/--loader (or "
+         "--inspect on a non-loopback address), LD_PRELOAD, LD_AUDIT, DYLD_INSERT_LIBRARIES, "
+         "PYTHONSTARTUP, PYTHONHOME, BASH_ENV, PERL5OPT -M, RUBYOPT -r <path>, JAVA_TOOL_OPTIONS "
+         "-javaagent (high); PATH, PYTHONPATH, NODE_PATH, PERL5LIB, RUBYLIB with an entry in a "
+         "temporary folder (/tmp, /var/tmp, /dev/shm, %TEMP%) or the home folder itself, or PATH "
+         "with the working directory (high); LD_LIBRARY_PATH and DYLD_*_PATH with an entry in a "
+         "temporary folder or anywhere in the home (high), elsewhere (medium). Not reported: "
+         "NODE_OPTIONS=--max-old-space-size=4096, "
+         "PATH=/usr/local/bin:/usr/bin, PYTHONPATH to a project folder, PYTHONUNBUFFERED=1. "
+         "Remove the variable, or install what it loads where only you (or root) can write."},
+        {"MCP-016", Severity::high,
+         "MCP server runs with elevated privileges (sudo, doas, pkexec, su, runas, gsudo)",
+         "The server starts through a privilege tool (as its command, after env/nohup/cmd /c, or "
+         "first in a shell wrapper's script), so it and every tool the model calls through it run "
+         "as root or another user; sudo with cached credentials or NOPASSWD gives that silently. "
+         "Not reported: the word sudo in a description or a server's own option. Run the server "
+         "as yourself, and grant it only the files or sockets it needs."},
+        {"MCP-017", Severity::high,
+         "MCP server starts a browser with its protections off (--no-sandbox, "
+         "--disable-web-security, remote debugging)",
+         "Browser-automation servers (Puppeteer, Playwright, chrome-devtools) or a browser as the "
+         "command, with --no-sandbox/--disable-setuid-sandbox, --disable-web-security, "
+         "--disable-site-isolation-trials, --allow-running-insecure-content, "
+         "--ignore-certificate-errors/--ignore-https-errors/--accept-insecure-certs, "
+         "--remote-allow-origins=* or --remote-debugging-address on a non-loopback address (high), "
+         "in its arguments (also --browser-arg=…, --chrome-arg=…, JSON launch options) or env "
+         "(PUPPETEER_LAUNCH_OPTIONS): a page the model opens can escape the browser, read other "
+         "sites' data or be driven from the network. --remote-debugging-port on loopback "
+         "(the default address) is medium: any program on the machine can drive the browser "
+         "with its cookies and logins. Not reported: --headless, --remote-debugging-pipe, "
+         "--browser-url to a loopback port. Remove the switches; run the browser in a "
+         "container if it must run without a sandbox."},
     };
 }
 

@@ -158,4 +158,199 @@ bool downloads_and_executes(std::string_view command) {
     return runs_downloaded_file(command);
 }
 
+namespace {
+
+bool is_python(std::string_view name) {
+    static const RE2 python(R"((python|pypy)(\d+(\.\d+)*)?(w)?|py)");
+    return RE2::FullMatch(re2::StringPiece(name.data(), name.size()), python);
+}
+
+bool one_of(std::string_view text, std::initializer_list<std::string_view> words) {
+    return std::find(words.begin(), words.end(), text) != words.end();
+}
+
+// A cluster of single-letter options ending in `letter`: "-c", "-uc", "-lne", "-E".
+bool cluster_ending_in(std::string_view arg, std::string_view letters) {
+    if (arg.size() < 2 || arg[0] != '-' || arg[1] == '-') return false;
+    for (const char c : arg.substr(1)) {
+        if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    }
+    return letters.find(arg.back()) != std::string_view::npos;
+}
+
+// "NAME=value" as `env` takes it.
+bool is_assignment(std::string_view arg) {
+    const auto eq = arg.find('=');
+    if (eq == std::string_view::npos || eq == 0) return false;
+    return std::all_of(arg.begin(), arg.begin() + static_cast<std::ptrdiff_t>(eq), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    });
+}
+
+// The program a pass-through wrapper runs: `env [-i] [NAME=value…] prog`, `nohup prog`,
+// `nice [-n N] prog`, `cmd /c prog`. Returns the program's index into args, or nothing when the
+// command is not such a wrapper.
+std::optional<std::size_t> wrapped_program(std::string_view command,
+                                           const std::vector<std::string>& args) {
+    const std::string name = command_name(command);
+    std::size_t i = 0;
+    if (name == "env") {
+        while (i < args.size() && (args[i].starts_with('-') || is_assignment(args[i]))) {
+            if (args[i] == "-u" || args[i] == "--unset" || args[i] == "-C" || args[i] == "-S") ++i;
+            ++i;
+        }
+    } else if (name == "nohup" || name == "nice" || name == "exec" || name == "time") {
+        while (i < args.size() && args[i].starts_with('-')) {
+            if (args[i] == "-n") ++i;
+            ++i;
+        }
+    } else if (name == "cmd") {
+        if (args.empty() || to_lower(args[0]) != "/c") return std::nullopt;
+        i = 1;
+    } else {
+        return std::nullopt;
+    }
+    if (i >= args.size()) return std::nullopt;
+    return i;
+}
+
+std::optional<InlineCode> direct_inline_code(const std::string& name,
+                                             const std::vector<std::string>& args,
+                                             std::size_t from) {
+    auto found = [&](std::string interpreter, std::size_t i,
+                     bool inline_value = false) -> std::optional<InlineCode> {
+        const std::size_t code = inline_value ? i : i + 1;
+        if (code >= args.size()) return std::nullopt;
+        return InlineCode{std::move(interpreter), args[i].substr(0, args[i].find('=')), i, code};
+    };
+    if (is_python(name)) {
+        for (std::size_t i = from; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            if (cluster_ending_in(a, "c")) return found(name, i);
+            if (a == "-m" || !a.starts_with('-') || a == "-")
+                return std::nullopt;  // module, script
+            if (a == "-W" || a == "-X" || a == "--check-hash-based-pycs") ++i;
+        }
+        return std::nullopt;
+    }
+    if (name == "node" || name == "nodejs" || name == "bun") {
+        for (std::size_t i = from; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            if (one_of(a, {"-e", "--eval", "-p", "--print", "-pe", "-ep"})) return found(name, i);
+            if (a.starts_with("--eval=") || a.starts_with("--print="))
+                return found(name, i, /*inline_value=*/true);
+            if (!a.starts_with('-')) return std::nullopt;  // a script, or a bun subcommand
+            if (one_of(a, {"-r", "--require", "--import", "--loader", "--experimental-loader",
+                           "--env-file", "--input-type", "--conditions", "-C"}))
+                ++i;
+        }
+        return std::nullopt;
+    }
+    if (name == "perl" || name == "ruby") {
+        for (std::size_t i = from; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            if (cluster_ending_in(a, name == "perl" ? "eE" : "e")) return found(name, i);
+            if (!a.starts_with('-') || a == "-" || a == "--") return std::nullopt;
+            if (a == "-I" || a == "-M" || a == "-r" || (name == "ruby" && a == "-C")) ++i;
+        }
+        return std::nullopt;
+    }
+    if (name == "php" || name == "osascript" || name == "rscript" || name == "lua") {
+        const std::string_view flag = name == "php" ? "-r" : "-e";
+        for (std::size_t i = from; i < args.size(); ++i) {
+            if (args[i] == flag) return found(name, i);
+            if (!args[i].starts_with('-')) return std::nullopt;
+        }
+        return std::nullopt;
+    }
+    if (name == "deno") {
+        std::size_t i = from;
+        while (i < args.size() && args[i].starts_with('-'))
+            ++i;
+        if (i >= args.size() || args[i] != "eval") return std::nullopt;
+        for (std::size_t k = i + 1; k < args.size(); ++k) {
+            if (args[k].starts_with('-')) continue;
+            return InlineCode{"deno eval", "eval", i, k};
+        }
+    }
+    return std::nullopt;
+}
+
+RE2::Options quiet_case_insensitive() {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    return options;
+}
+
+}  // namespace
+
+std::optional<InlineCode> inline_code(std::string_view command,
+                                      const std::vector<std::string>& args) {
+    if (const auto program = wrapped_program(command, args)) {
+        return direct_inline_code(command_name(args[*program]), args, *program + 1);
+    }
+    return direct_inline_code(command_name(command), args, 0);
+}
+
+bool inline_code_downloads_and_executes(std::string_view interpreter, std::string_view code) {
+    // What fetches from the network, in the languages above (or a shell tool inside them).
+    static const RE2 fetches(
+        R"(urlopen|urllib|urlretrieve|\brequests\.(get|post|request)|\bhttpx\.|http\.client|)"
+        R"(\bfetch\s*\(|\bhttps?\.(get|request)\s*\(|require\s*\(\s*['"`](node:)?https?['"`]|)"
+        R"(from\s+['"](node:)?https?['"]|\baxios\b|net::http|open-uri|\buri\.open|lwp::|)"
+        R"(http::tiny|io::socket|\bsocket\.(socket|create_connection)|\bnet\.(connect|socket)|)"
+        R"(\bnew\s+websocket|\b(curl|wget)\b|invoke-webrequest|downloadstring|\bdeno\.connect)",
+        quiet_case_insensitive());
+    // What executes code or starts programs.
+    static const RE2 executes(
+        R"(\b(exec|eval|execfile|compile)\s*\(|\bsubprocess\b|\bos\.(system|popen|exec\w*|spawn\w*)|)"
+        R"(\bpty\.spawn|child_process|\bexec(sync|filesync)?\s*\(|\bspawn(sync)?\s*\(|)"
+        R"(\bnew\s+function\b|\bvm\.run|\bsystem\s*\(|\bpopen|\bdeno\.(run|command)|)"
+        R"(\binstance_eval|\brunpy\b|marshal\.loads|pickle\.loads|do\s+shell\s+script|)"
+        R"(\|\s*(ba|z|da)?sh\b|\bqx\s*[({/])",
+        quiet_case_insensitive());
+    // import("https://…") fetches and executes in one step (Node, Deno, Bun).
+    static const RE2 remote_import(R"(\bimport\s*\(\s*['"`]https?:)", quiet_case_insensitive());
+    const re2::StringPiece text(code.data(), code.size());
+    if (RE2::PartialMatch(text, remote_import)) return true;
+    if (!RE2::PartialMatch(text, fetches)) return false;
+    if (RE2::PartialMatch(text, executes)) return true;
+    // Backquotes run a command in Perl and Ruby (in JavaScript they are template literals).
+    return (interpreter == "perl" || interpreter == "ruby") &&
+           code.find('`') != std::string_view::npos;
+}
+
+namespace {
+
+bool is_privilege_tool(std::string_view name) {
+    return one_of(name, {"sudo", "doas", "pkexec", "su", "run0", "runas", "gsudo", "sudo-rs"});
+}
+
+}  // namespace
+
+std::optional<PrivilegeTool> privilege_tool(std::string_view command,
+                                            const std::vector<std::string>& args) {
+    // "sudo node server.js" written whole into the command.
+    const std::string first_word(command.substr(0, command.find(' ')));
+    if (const std::string name = command_name(first_word); is_privilege_tool(name))
+        return PrivilegeTool{name, std::nullopt};
+    if (const auto program = wrapped_program(command, args)) {
+        if (const std::string name = command_name(args[*program]); is_privilege_tool(name))
+            return PrivilegeTool{name, *program};
+    }
+    if (const auto wrapper = shell_wrapper(command, args);
+        wrapper && wrapper->flag_index + 1 < args.size()) {
+        // The script's first command, or one after an operator: "sudo …", "cd x && sudo …".
+        static const RE2 starts_privileged(
+            R"((?:^|[;&|(]\s*|\bexec\s+)(sudo|doas|pkexec|su|run0|gsudo)(?:\s|$))");
+        const std::string& script = args[wrapper->flag_index + 1];
+        std::string tool;
+        if (RE2::PartialMatch(re2::StringPiece(script.data(), script.size()), starts_privileged,
+                              &tool))
+            return PrivilegeTool{tool, wrapper->flag_index + 1};
+    }
+    return std::nullopt;
+}
+
 }  // namespace confscope::plugin_common
