@@ -23,6 +23,35 @@ std::vector<Rule> rule_catalogue() {
          "project's .codex/config.toml the repository grants itself this: one level worse. Use "
          "sandbox_mode = \"workspace-write\" and approval_policy = \"on-request\", and choose "
          "more autonomy per session on the command line."},
+        {"AUTO-001", Severity::high,
+         "Client set to run tools and commands without asking (YOLO / auto-approve settings)",
+         "The agent runs shell commands, file changes and MCP tools without a confirmation, so a "
+         "prompt injection in anything it reads acts unseen. Reported (high; critical in a "
+         "project file, where the repository switches it on for everyone who opens it): Gemini "
+         "CLI tools.autoAccept / autoAccept true, general.defaultApprovalMode \"yolo\", "
+         "run_shell_command named whole in tools.allowed; VS Code chat.tools.global.autoApprove "
+         "/ chat.tools.autoApprove true (a workspace file is high: VS Code applies it from user "
+         "settings), a chat.tools.terminal.autoApprove rule matching every command; Zed "
+         "agent.always_allow_tool_actions true, agent.tool_permissions.default or "
+         "tools.terminal.default \"allow\"; Goose GOOSE_MODE: auto; OpenCode permission "
+         "\"allow\", {\"*\": \"allow\"}, bash \"allow\" or bash {\"*\": \"allow\"} (also per "
+         "agent); "
+         "Cursor CLI Shell(*) in permissions.allow. Not reported: auto_edit / acceptEdits-style "
+         "modes, security.disableYoloMode, chat.tools.edits.autoApprove, allow rules for named "
+         "commands, GOOSE_MODE smart_approve or approve. Codex approval_policy is CDX-001; "
+         "per-server autoApprove and trust are MCP-012. Turn the setting off and approve "
+         "commands as they come, or allow only named commands."},
+        {"TRUST-001", Severity::high,
+         "Workspace trust granted to the root of the file system or the whole home folder",
+         "Clients ask once per folder whether you trust it, and trust of a folder covers every "
+         "folder below it: Claude Code projects[<folder>].hasTrustDialogAccepted in "
+         "~/.claude.json, Codex [projects.\"<folder>\"] trust_level = \"trusted\" in "
+         "~/.codex/config.toml, Gemini CLI TRUST_FOLDER (or TRUST_PARENT on a folder directly "
+         "below) in ~/.gemini/trustedFolders.json. Trusting \"/\", a drive root, \"~\" or your "
+         "home folder (with or without a trailing slash) trusts every repository you ever clone "
+         "or download: their project settings, hooks and MCP servers load without the dialog "
+         "that would have warned you. A trusted project folder is not reported. Remove the entry "
+         "(or set it to untrusted) and trust project folders one by one."},
     };
     for (Rule& rule : confscope::plugin_common::server_rules())
         rules.push_back(std::move(rule));

@@ -1,8 +1,13 @@
 // Codex: config.toml at user, project (trusted projects), system and managed level. Servers are
 // [mcp_servers.<name>] tables; approval_policy and sandbox_mode (top level or in a profile)
-// decide what the agent may do without asking (CDX-001).
+// decide what the agent may do without asking (CDX-001); shell_environment_policy.set is the
+// environment of every command it runs (AUTH-002); [projects."<path>"] trust_level records
+// trusted folders (TRUST-001).
+#include <confscope/plugin_common/process_environment.hpp>
+
 #include "clients.hpp"
 #include "dialects.hpp"
+#include "trust.hpp"
 
 namespace mcp {
 
@@ -62,6 +67,21 @@ void check_inline_bearer_token(Analysis& a, const sdk::Node& servers) {
     }
 }
 
+// [shell_environment_policy] set = { NODE_TLS_REJECT_UNAUTHORIZED = "0" }: every command Codex
+// runs (and every program those start) skips TLS certificate checks.
+void check_shell_environment(Analysis& a, const sdk::Node& policy) {
+    for (const sdk::Node& variable : policy["set"].children()) {
+        if (!variable.is_scalar() || !disables_tls_verification(variable.key(), variable.value()))
+            continue;
+        a.sink.finding("AUTH-002", Severity::high,
+                       "shell_environment_policy.set " + std::string(variable.key()) + " = " +
+                           quoted(variable.value()) +
+                           ": every command Codex runs skips TLS certificate checks; trust your "
+                           "CA (NODE_EXTRA_CA_CERTS) instead",
+                       variable);
+    }
+}
+
 }  // namespace
 
 void analyze_codex(Analysis& a) {
@@ -71,6 +91,9 @@ void analyze_codex(Analysis& a) {
     analyze_mcp_servers(a, servers, a.scope(), codex_dialect());
     check_inline_bearer_token(a, servers);
     check_autonomy(a, root, "");
+    check_shell_environment(a, root["shell_environment_policy"]);
+    // Codex keeps trust decisions in the user's config.toml only.
+    if (a.scope() == sdk::Scope::user) check_codex_trust(a, root["projects"]);
     for (const sdk::Node& profile : root["profiles"].children()) {
         if (profile.is_object()) check_autonomy(a, profile, "profile " + quoted(profile.key()));
     }

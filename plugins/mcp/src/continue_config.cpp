@@ -6,9 +6,27 @@
 
 namespace mcp {
 
+namespace {
+
+// requestOptions.verifySsl: false (on a model, a server or the whole file): requests go out
+// without TLS certificate checks.
+void check_verify_ssl(Analysis& a) {
+    for (const sdk::Node& verify : a.doc.select("/**/requestOptions/verifySsl")) {
+        if (verify.kind() != sdk::NodeKind::boolean || verify.value() != "false") continue;
+        a.sink.finding("AUTH-002", sdk::Severity::high,
+                       "requestOptions.verifySsl is false: Continue sends these requests, API "
+                       "keys included, without checking TLS certificates; point caBundlePath at "
+                       "your CA instead",
+                       verify);
+    }
+}
+
+}  // namespace
+
 void analyze_continue(Analysis& a) {
     const sdk::Node root = a.doc.root();
     if (!root.is_object()) return;
+    check_verify_ssl(a);
     const sdk::Node servers = root["mcpServers"];
     if (servers.is_object()) {
         analyze_mcp_servers(a, servers, a.scope(), continue_dialect());

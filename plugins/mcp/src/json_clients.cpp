@@ -1,6 +1,7 @@
 // Clients that write Claude Code's shape, {"mcpServers": {"name": {...}}}, each in its own
 // dialect: Cursor, Windsurf, Junie, Antigravity, Kiro, Cline and Gemini CLI.
 #include "approval.hpp"
+#include "autonomy.hpp"
 #include "clients.hpp"
 #include "dialects.hpp"
 
@@ -48,6 +49,7 @@ void analyze_cline(Analysis& a) {
 void analyze_gemini(Analysis& a) {
     analyze_servers(a, gemini_dialect());
     check_trusted_servers(a, servers_of(a));
+    check_gemini_autonomy(a);
 }
 
 }  // namespace mcp

@@ -1,5 +1,6 @@
 // OpenCode: "mcp" in opencode.json(c); local servers give the command and its arguments as one
 // array, remote ones a url.
+#include "autonomy.hpp"
 #include "clients.hpp"
 #include "dialects.hpp"
 
@@ -8,6 +9,7 @@ namespace mcp {
 void analyze_opencode(Analysis& a) {
     const sdk::Node root = a.doc.root();
     if (root.is_object()) analyze_mcp_servers(a, root["mcp"], a.scope(), opencode_dialect());
+    check_opencode_autonomy(a);
 }
 
 }  // namespace mcp

@@ -1,11 +1,14 @@
 // The MCP scanner: the MCP servers of every MCP client but Claude Code (Cursor, VS Code, Windsurf,
 // Zed, Cline, Continue, Gemini CLI, Codex, Goose, OpenCode, Junie, Antigravity, Kiro), each read
 // in its client's dialect into the shared "mcp_server" inventory item and checked with the shared
-// server rules, plus the clients' own approval settings (MCP-012, CDX-001).
+// server rules, plus the clients' own approval and trust settings (MCP-012, CDX-001, AUTO-001,
+// TRUST-001, AUTH-002 for Codex's shell environment).
+#include "autonomy.hpp"
 #include "catalogue.hpp"
 #include "clients.hpp"
 #include "common.hpp"
 #include "targets.hpp"
+#include "trust.hpp"
 
 namespace mcp {
 
@@ -55,6 +58,10 @@ class McpScanner {
             analyze_antigravity(a);
         } else if (c == category::kiro) {
             analyze_kiro(a);
+        } else if (c == category::cursor_cli) {
+            analyze_cursor_cli(a);
+        } else if (c == category::gemini_trust) {
+            analyze_gemini_trusted_folders(a);
         }
     }
 };

@@ -30,6 +30,12 @@ std::vector<Target> all_targets() {
           Format::json, Scope::user),
         t("cursor-project", category::cursor, "Cursor project MCP servers",
           "{PROJECT}/.cursor/mcp.json", Format::json, Scope::project),
+        // Cursor CLI (cursor-agent): its permissions; a project's .cursor/cli.json may set only
+        // permissions.
+        t("cursor-cli-user", category::cursor_cli, "Cursor CLI configuration",
+          "{HOME}/.cursor/cli-config.json", Format::json, Scope::user),
+        t("cursor-cli-project", category::cursor_cli, "Cursor CLI project permissions",
+          "{PROJECT}/.cursor/cli.json", Format::json, Scope::project),
 
         // VS Code: {APPDATA} is ~/.config on Linux, ~/Library/Application Support on macOS,
         // %APPDATA% on Windows. Profiles keep their own mcp.json.
@@ -85,6 +91,8 @@ std::vector<Target> all_targets() {
           Format::json, Scope::user),
         t("gemini-project", category::gemini, "Gemini CLI project settings",
           "{PROJECT}/.gemini/settings.json", Format::json, Scope::project),
+        t("gemini-trusted-folders", category::gemini_trust, "Gemini CLI trusted folders",
+          "{HOME}/.gemini/trustedFolders.json", Format::json, Scope::user),
         t("gemini-system", category::gemini, "Gemini CLI system settings",
           "{PROGRAMDATA}/gemini-cli/settings.json", Format::json, Scope::system, kLinuxWindows),
         t("gemini-system-defaults", category::gemini, "Gemini CLI system defaults",

@@ -1,5 +1,6 @@
 // VS Code: mcp.json ({"servers": {...}, "inputs": [...]}) in the user folder, its profiles and a
 // workspace's .vscode, and the older "mcp": {"servers", "inputs"} in settings.json. All JSONC.
+#include "autonomy.hpp"
 #include "clients.hpp"
 #include "dialects.hpp"
 
@@ -38,6 +39,7 @@ void analyze_vscode_mcp(Analysis& a) {
 void analyze_vscode_settings(Analysis& a) {
     const sdk::Node root = a.doc.root();
     if (root.is_object()) analyze_section(a, root["mcp"]);
+    check_vscode_autonomy(a);
 }
 
 }  // namespace mcp
