@@ -82,8 +82,8 @@ std::vector<UnsafeBrowserFlag> unsafe_browser_flags(std::string_view text) {
     }
     if (!exposed_address && !occurrences(lower, "--remote-debugging-port").empty()) {
         found.push_back({"--remote-debugging-port",
-                         "the isolation of the browser session (any program on this machine can "
-                         "drive it, with its cookies and logins)",
+                         "the isolation of the browser session: any program on this machine can "
+                         "drive it, with its cookies and logins",
                          false});
     }
     return found;
