@@ -66,75 +66,180 @@ Slot opt(std::initializer_list<std::string_view> words) {
     return {std::vector<std::string_view>(words), true};
 }
 
-const std::vector<Phrase>& phrases() {
-    static const std::vector<Phrase> list = {
-        {{{"ignore", "disregard", "forget", "override"}},
-         opt({"all", "any"}),
-         opt({"of"}),
-         opt({"the", "your", "my", "these"}),
-         {{"previous", "prior", "above", "earlier", "preceding", "former", "system"}},
-         {{"instructions", "directions", "rules", "prompt", "prompts", "messages", "guidelines"}}},
-        {{{"disregard"}},
-         opt({"all"}),
-         opt({"of"}),
-         opt({"everything"}),
-         opt({"the"}),
-         {{"above", "previous"}}},
-        {{{"forget"}}, {{"everything", "all"}}, {{"above", "before"}}},
-        {{{"forget"}},
-         {{"everything", "all"}},
-         {{"you"}},
-         {{"were", "have"}},
-         opt({"been"}),
-         {{"told"}}},
-        {{{"you"}},
-         {{"are"}},
-         {{"now"}},
-         opt({"a", "an", "the"}),
-         opt({"*"}),
-         {{"ai", "assistant", "model", "agent", "persona", "character", "bot"}}},
-        {{{"you"}},
-         {{"are"}},
-         {{"now"}},
-         opt({"a", "an"}),
-         {{"dan", "jailbroken", "unrestricted", "unfiltered"}}},
-        {{{"you"}},
-         {{"are"}},
-         {{"now"}},
-         {{"in"}},
-         {{"developer", "god", "admin", "debug", "jailbreak", "unrestricted"}},
-         {{"mode"}}},
-        {{{"do"}},
-         {{"not"}},
-         {{"tell", "inform", "notify", "alert"}},
-         {{"the"}},
-         {{"user"}},
-         {{"about", "that", "what", "of", "this", "it"}}},
-        {{{"don't", "dont", "never"}},
-         {{"tell", "inform", "notify", "alert"}},
-         {{"the"}},
-         {{"user"}},
-         {{"about", "that", "what", "of", "this", "it"}}},
-        {{{"without", "avoid"}},
-         {{"telling", "informing", "notifying", "alerting"}},
-         {{"the"}},
-         {{"user"}}},
-        {{{"hide", "conceal", "keep"}},
-         {{"this", "it", "these", "the"}},
-         opt({"*"}),
-         opt({"secret", "hidden"}),
-         {{"from"}},
-         {{"the"}},
-         {{"user"}}},
-        {{{"reveal", "print", "output", "repeat", "leak"}},
-         {{"your", "the"}},
-         {{"system"}},
-         {{"prompt"}}},
-        {{{"reveal", "print", "output", "repeat", "leak"}},
-         {{"your", "the"}},
-         {{"hidden"}},
-         {{"instructions"}}},
-        {{{"exfiltrate", "exfiltrates", "exfiltrated", "exfiltrating"}}},
+struct KindedPhrase {
+    PhraseKind kind;
+    Phrase words;
+};
+
+const std::vector<KindedPhrase>& phrases() {
+    using K = PhraseKind;
+    static const std::vector<KindedPhrase> list = {
+        // "ignore all previous instructions", also with a word inside: "... previous safety
+        // instructions"
+        {K::injection,
+         {{{"ignore", "disregard", "forget", "override"}},
+          opt({"all", "any"}),
+          opt({"of"}),
+          opt({"the", "your", "my", "these"}),
+          {{"previous", "prior", "above", "earlier", "preceding", "former", "system"}},
+          opt({"*"}),
+          {{"instructions", "directions", "rules", "prompt", "prompts", "messages",
+            "guidelines"}}}},
+        {K::injection,
+         {{{"disregard"}},
+          opt({"all"}),
+          opt({"of"}),
+          opt({"everything"}),
+          opt({"the"}),
+          {{"above", "previous"}}}},
+        {K::injection, {{{"forget"}}, {{"everything", "all"}}, {{"above", "before"}}}},
+        {K::injection,
+         {{{"forget"}},
+          {{"everything", "all"}},
+          {{"you"}},
+          {{"were", "have"}},
+          opt({"been"}),
+          {{"told"}}}},
+        {K::injection,
+         {{{"you"}},
+          {{"are"}},
+          {{"now"}},
+          opt({"a", "an", "the"}),
+          opt({"*"}),
+          {{"ai", "assistant", "model", "agent", "persona", "character", "bot"}}}},
+        // jailbreak framing: "you are DAN", "act as an unrestricted AI", "do anything now"
+        {K::injection,
+         {{{"you"}},
+          {{"are"}},
+          opt({"now"}),
+          opt({"a", "an"}),
+          {{"dan", "jailbroken", "unrestricted", "unfiltered", "uncensored"}}}},
+        {K::injection,
+         {{{"act", "behave", "respond"}},
+          {{"as"}},
+          opt({"a", "an"}),
+          {{"dan", "jailbroken", "unrestricted", "unfiltered", "uncensored"}}}},
+        {K::injection, {{{"do"}}, {{"anything"}}, {{"now"}}}},
+        {K::injection,
+         {{{"you"}},
+          {{"are"}},
+          opt({"now"}),
+          {{"in"}},
+          {{"developer", "god", "admin", "debug", "jailbreak", "unrestricted", "dan"}},
+          {{"mode"}}}},
+        {K::injection, {{{"jailbreak", "jailbroken", "dan"}}, {{"mode"}}}},
+        {K::injection,
+         {{{"developer", "god"}}, {{"mode"}}, {{"enabled", "activated", "engaged", "unlocked"}}}},
+        {K::injection,
+         {{{"ignore", "disregard", "forget", "bypass", "override", "violate", "abandon"}},
+          opt({"all", "any"}),
+          opt({"of"}),
+          opt({"your", "the", "its", "any"}),
+          {{"safety", "ethical", "ethics", "moral", "content", "security", "safe"}},
+          opt({"*"}),
+          {{"guidelines", "rules", "policies", "policy", "restrictions", "filters", "protocols",
+            "constraints", "instructions", "guardrails", "training", "measures"}}}},
+        {K::injection,
+         {{{"you"}},
+          {{"have"}},
+          {{"no"}},
+          opt({"ethical", "moral", "safety", "content"}),
+          {{"restrictions", "limits", "limitations", "guidelines", "filters", "boundaries"}}}},
+        {K::injection,
+         {{{"without"}},
+          {{"any"}},
+          {{"ethical", "moral", "safety", "content"}},
+          {{"restrictions", "guidelines", "limits", "limitations", "filters", "boundaries"}}}},
+        {K::injection,
+         {{{"do"}},
+          {{"not"}},
+          {{"tell", "inform", "notify", "alert"}},
+          {{"the"}},
+          {{"user"}},
+          {{"about", "that", "what", "of", "this", "it"}}}},
+        {K::injection,
+         {{{"don't", "dont", "never"}},
+          {{"tell", "inform", "notify", "alert"}},
+          {{"the"}},
+          {{"user"}},
+          {{"about", "that", "what", "of", "this", "it"}}}},
+        {K::injection,
+         {{{"without", "avoid"}},
+          {{"telling", "informing", "notifying", "alerting"}},
+          {{"the"}},
+          {{"user"}}}},
+        {K::injection,
+         {{{"hide", "conceal", "keep"}},
+          {{"this", "it", "these", "the"}},
+          opt({"*"}),
+          opt({"secret", "hidden"}),
+          {{"from"}},
+          {{"the"}},
+          {{"user"}}}},
+        {K::injection,
+         {{{"reveal", "print", "output", "repeat", "leak"}},
+          {{"your", "the"}},
+          {{"system"}},
+          {{"prompt"}}}},
+        {K::injection,
+         {{{"reveal", "print", "output", "repeat", "leak"}},
+          {{"your", "the"}},
+          {{"hidden"}},
+          {{"instructions"}}}},
+        {K::injection, {{{"exfiltrate", "exfiltrates", "exfiltrated", "exfiltrating"}}}},
+        // PI-005: acting without asking
+        {K::no_confirmation,
+         {opt({"always"}),
+          {{"run", "execute", "perform", "use", "approve", "accept", "do"}},
+          opt({"all", "any", "every", "the"}),
+          opt({"shell", "bash", "terminal", "tool"}),
+          {{"commands", "command", "tools", "actions", "everything", "anything", "operations",
+            "calls"}},
+          opt({"*"}),
+          {{"without"}},
+          opt({"first"}),
+          {{"asking", "confirmation", "confirming", "permission", "approval", "prompting",
+            "consent", "checking"}}}},
+        {K::no_confirmation,
+         {{{"never", "don't", "dont"}},
+          {{"ask", "wait", "request", "seek"}},
+          opt({"the", "me", "anyone"}),
+          opt({"user", "users", "human"}),
+          opt({"for"}),
+          opt({"the", "user's", "my", "explicit", "any", "human", "your"}),
+          {{"permission", "permissions", "confirmation", "confirmations", "approval", "approvals",
+            "consent"}}}},
+        {K::no_confirmation,
+         {{{"do"}},
+          {{"not"}},
+          {{"ask", "wait", "request", "seek"}},
+          opt({"the", "me", "anyone"}),
+          opt({"user", "users", "human"}),
+          opt({"for"}),
+          opt({"the", "user's", "my", "explicit", "any", "human", "your"}),
+          {{"permission", "permissions", "confirmation", "confirmations", "approval", "approvals",
+            "consent"}}}},
+        {K::no_confirmation,
+         {{{"never", "don't", "dont"}},
+          {{"ask", "check", "confirm", "prompt"}},
+          opt({"me", "the"}),
+          opt({"user", "users", "human"}),
+          {{"before"}},
+          {{"running", "executing", "using", "making", "taking", "doing", "performing"}},
+          opt({"any", "all", "shell", "the"}),
+          {{"commands", "command", "tools", "tool", "actions", "changes", "anything"}}}},
+        {K::no_confirmation,
+         {{{"skip", "bypass", "disable", "ignore", "suppress"}},
+          opt({"all", "the", "any", "every"}),
+          {{"permission", "confirmation", "approval", "safety"}},
+          {{"prompts", "prompt", "checks", "dialogs", "dialog", "requests", "confirmations",
+            "questions"}}}},
+        {K::no_confirmation,
+         {{{"automatically", "silently"}},
+          {{"approve", "accept", "allow"}},
+          {{"all", "every", "any"}},
+          opt({"tool", "permission", "shell"}),
+          {{"commands", "requests", "prompts", "actions", "calls", "permissions", "tools"}}}},
     };
     return list;
 }
@@ -158,13 +263,15 @@ std::size_t match(const std::vector<Word>& words, std::size_t at, const Slot* sl
     return match(words, at + 1, slot + 1, last, false);
 }
 
-// Where the phrase starting at `at` ends (index past its last word), or 0 when none starts there.
-std::size_t phrase_at(const std::vector<Word>& words, std::size_t at) {
-    for (const Phrase& p : phrases()) {
-        if (const std::size_t end = match(words, at, p.data(), p.data() + p.size(), true))
-            return end;
+// Where the phrase starting at `at` ends (index past its last word) and its kind; end 0 when
+// none starts there.
+std::pair<std::size_t, PhraseKind> phrase_at(const std::vector<Word>& words, std::size_t at) {
+    for (const KindedPhrase& p : phrases()) {
+        const Phrase& w = p.words;
+        if (const std::size_t end = match(words, at, w.data(), w.data() + w.size(), true))
+            return {end, p.kind};
     }
-    return 0;
+    return {0, PhraseKind::injection};
 }
 
 bool starts_with_any(std::string_view word, std::initializer_list<std::string_view> stems) {
@@ -203,17 +310,23 @@ bool contains(const std::vector<Word>& words, std::initializer_list<std::string_
 
 }  // namespace
 
-std::vector<PhraseMatch> find_injection_phrases(std::string_view text) {
+std::vector<PhraseMatch> find_instruction_phrases(std::string_view text) {
     std::vector<PhraseMatch> found;
     const std::vector<Word> words = words_of(text);
     for (std::size_t i = 0; i < words.size(); ++i) {
-        const std::size_t end = phrase_at(words, i);
+        const auto [end, kind] = phrase_at(words, i);
         if (end == 0) continue;
         if (words[i].text.starts_with("exfiltrat") && defensive_line(text, words[i].offset))
             continue;
-        found.push_back({words[i].offset, words[end - 1].end});
+        found.push_back({words[i].offset, words[end - 1].end, kind});
         i = end - 1;
     }
+    return found;
+}
+
+std::vector<PhraseMatch> find_injection_phrases(std::string_view text) {
+    std::vector<PhraseMatch> found = find_instruction_phrases(text);
+    std::erase_if(found, [](const PhraseMatch& m) { return m.kind != PhraseKind::injection; });
     return found;
 }
 
@@ -222,12 +335,32 @@ bool instruction_like(std::string_view comment) {
     const std::vector<Word> words = words_of(comment);
     const bool addressee = contains(words, {"claude", "assistant", "ai", "llm", "copilot"},
                                     {{"language", "model"}, {"ai", "agent"}, {"coding", "agent"}});
-    const bool directive = contains(
-        words,
-        {"must",   "should", "always", "never",  "ignore",   "disregard", "run",    "execute",
-         "send",   "upload", "post",   "fetch",  "download", "include",   "insert", "add",
-         "delete", "remove", "tell",   "reveal", "pretend",  "instead",   "don't",  "dont"},
-        {{"do", "not"}, {"make", "sure"}});
+    // A directive that asks for something; one that only restricts ("Claude: do not edit this
+    // section", "AI agents must never change the ids below") hides nothing harmful.
+    bool directive = false;
+    for (std::size_t i = 0; i < words.size() && !directive; ++i) {
+        const std::string& w = words[i].text;
+        // "do not mention / reveal / tell": an instruction to conceal, whatever the negation.
+        const bool conceals = w == "mention" || w == "reveal" || w == "disclose" || w == "tell" ||
+                              w == "inform" || w == "notify" || w == "acknowledge" || w == "report";
+        const bool asks = conceals || w == "always" || w == "ignore" || w == "disregard" ||
+                          w == "run" || w == "execute" || w == "send" || w == "upload" ||
+                          w == "post" || w == "fetch" || w == "download" || w == "include" ||
+                          w == "insert" || w == "add" || w == "delete" || w == "remove" ||
+                          w == "tell" || w == "reveal" || w == "pretend" || w == "instead" ||
+                          w == "must" || w == "should" ||
+                          (w == "make" && i + 1 < words.size() && words[i + 1].text == "sure");
+        if (!asks) continue;
+        const bool negated_after =
+            i + 1 < words.size() && (words[i + 1].text == "not" || words[i + 1].text == "never");
+        bool negated_before = false;
+        for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
+            const std::string& b = words[k].text;
+            negated_before = negated_before || b == "never" || b == "not" || b == "don't" ||
+                             b == "dont" || b == "no";
+        }
+        directive = conceals || (!negated_after && !negated_before);
+    }
     const bool runs_network_tool =
         contains(words, {"run", "execute"}) &&
         contains(words, {"curl", "wget", "nc", "base64", "powershell", "iwr", "eval"});

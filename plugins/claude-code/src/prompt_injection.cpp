@@ -5,6 +5,8 @@
 #include <set>
 
 #include "injection_phrases.hpp"
+#include "instruction_context.hpp"
+#include "markdown_commands.hpp"
 #include "text_positions.hpp"
 
 namespace claude_code {
@@ -142,13 +144,44 @@ void check_injection(Analysis& a) {
         }
         pos = text.find("<!--", stop);
     }
-    for (const PhraseMatch& m : find_injection_phrases(text)) {
-        if (in_ranges(code, m.offset) || in_ranges(comments, m.offset)) continue;
-        a.sink.finding("PI-002", Severity::medium,
-                       "prompt-injection phrase " +
-                           excerpt(text.substr(m.offset, m.end - m.offset)) +
-                           ": text that tries to override Claude's instructions",
-                       location_at(a.file, text, m.offset));
+    for (const PhraseMatch& m : find_instruction_phrases(text)) {
+        const bool injection = m.kind == PhraseKind::injection;
+        if (injection && in_ranges(comments, m.offset)) continue;  // reported with its comment
+        if (in_ranges(code, m.offset)) {
+            // A code example is evidence, unless it speaks to the assistant.
+            if (!addresses_assistant(text, m.offset) || defensive_context(text, m.offset)) continue;
+        } else if (not_asked_for(text, m.offset)) {
+            continue;  // "YOU MUST NEVER: exfiltrate", a list under "Don't:"
+        }
+        const std::string quote = excerpt(text.substr(m.offset, m.end - m.offset));
+        if (injection) {
+            a.sink.finding("PI-002", Severity::medium,
+                           "prompt-injection phrase " + quote +
+                               ": text that tries to override Claude's instructions",
+                           location_at(a.file, text, m.offset));
+        } else {
+            a.sink.finding("PI-005", Severity::high,
+                           "instruction " + quote + " tells Claude to act without asking you first",
+                           location_at(a.file, text, m.offset));
+        }
+    }
+}
+
+// ---- PI-004: commands that run downloads or send secrets ------------------------------------
+
+void check_command_instructions(Analysis& a) {
+    const std::string_view text = a.doc.bytes();
+    // The body only: commands in the front matter are hooks and servers, judged as such.
+    const std::string_view body = a.doc.body();
+    const std::size_t body_at = text.ends_with(body) ? text.size() - body.size() : 0;
+    for (CommandInstruction c : command_instructions(text.substr(body_at))) {
+        c.offset += body_at;
+        const std::string quote = excerpt(c.command);
+        const std::string what =
+            c.kind == CommandInstruction::Kind::download_execute
+                ? "instructions tell Claude to download and run code: " + quote
+                : "instructions tell Claude to send data off the machine (" + c.why + "): " + quote;
+        a.sink.finding("PI-004", Severity::high, what, location_at(a.file, text, c.offset));
     }
 }
 
@@ -157,6 +190,7 @@ void check_injection(Analysis& a) {
 void check_prompt_injection(Analysis& a) {
     check_hidden_unicode(a);
     check_injection(a);
+    check_command_instructions(a);
 }
 
 }  // namespace claude_code

@@ -1,0 +1,210 @@
+#include "instruction_context.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "text_positions.hpp"
+
+namespace claude_code {
+
+namespace {
+
+bool word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '_';
+}
+
+// Lower-case words (ASCII letters, digits, apostrophes; a curly apostrophe becomes ').
+std::vector<std::string> words(std::string_view text) {
+    std::vector<std::string> out;
+    std::string current;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.substr(i, 3) == "\xE2\x80\x99" && !current.empty()) {
+            current.push_back('\'');
+            i += 2;
+        } else if (word_char(text[i])) {
+            current.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+        } else if (!current.empty()) {
+            out.push_back(std::move(current));
+            current.clear();
+        }
+    }
+    if (!current.empty()) out.push_back(std::move(current));
+    return out;
+}
+
+bool in(std::string_view w, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool starts_with_any(std::string_view w, std::initializer_list<std::string_view> stems) {
+    return std::any_of(stems.begin(), stems.end(),
+                       [&](std::string_view s) { return w.starts_with(s); });
+}
+
+bool negation(std::string_view w) {
+    return in(w, {"never",     "not",      "no",         "nor",     "neither",  "don't",
+                  "dont",      "doesn't",  "won't",      "can't",   "cannot",   "mustn't",
+                  "shouldn't", "isn't",    "aren't",     "avoid",   "avoiding", "refuse",
+                  "reject",    "disallow", "disallowed", "against", "without"}) ||
+           starts_with_any(w, {"forbid", "prohibit", "prevent", "block", "ban"});
+}
+
+std::string_view line_at(std::string_view text, std::size_t offset, std::size_t* start = nullptr) {
+    offset = std::min(offset, text.size());
+    const auto open = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::size_t from = open == std::string_view::npos || offset == 0 ? 0 : open + 1;
+    const auto end = text.find('\n', offset);
+    if (start) *start = from;
+    return text.substr(from, end == std::string_view::npos ? end : end - from);
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '>'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool list_item(std::string_view line) {
+    const std::string_view t = trim(line);
+    if (t.size() >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ') return true;
+    std::size_t digits = 0;
+    while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits])))
+        ++digits;
+    return digits > 0 && digits + 1 < t.size() && (t[digits] == '.' || t[digits] == ')') &&
+           t[digits + 1] == ' ';
+}
+
+bool heading(std::string_view line) {
+    return trim(line).starts_with('#');
+}
+
+bool fence(std::string_view line) {
+    const std::string_view t = trim(line);
+    return t.starts_with("```") || t.starts_with("~~~");
+}
+
+// Words that present what follows as forbidden, dangerous or an example rather than a request.
+bool defensive_words(std::string_view text) {
+    const std::vector<std::string> ws = words(text);
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        const std::string& w = ws[i];
+        if (negation(w) && w != "no" && w != "without" && w != "against") return true;
+        if (in(w, {"don'ts",     "donts",      "bad",          "unsafe",       "insecure",
+                   "dangerous",  "danger",     "warning",      "warnings",     "caution",
+                   "careful",    "beware",     "risky",        "risks",        "example",
+                   "examples",   "sample",     "samples",      "fixture",      "fixtures",
+                   "payload",    "payloads",   "injection",    "injections",   "jailbreak",
+                   "jailbreaks", "phishing",   "exploit",      "exploits",     "vulnerable",
+                   "suspicious", "red",        "antipatterns", "anti",         "pitfalls",
+                   "mistakes",   "threat",     "threats",      "restrictions", "restricted",
+                   "guardrails", "boundaries", "limits"}))
+            return true;
+        if (starts_with_any(w, {"attack", "malicious", "detect", "forbid", "prohibit", "refus",
+                                "deny", "denied"}))
+            return true;
+        if (w == "must" && i + 1 < ws.size() && in(ws[i + 1], {"not", "never"})) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool negated_before(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    std::size_t start = offset;
+    while (start > 0 && offset - start < 400) {
+        const char c = text[start - 1];
+        if ((c == '.' || c == '!' || c == '?' || c == ';') && start < text.size() &&
+            (text[start] == ' ' || text[start] == '\n' || text[start] == '\t'))
+            break;
+        if (c == '\n') {
+            // A blank line, a list item, a heading or a fence starts a new sentence.
+            const std::string_view line = line_at(text, start);
+            const std::string_view before = line_at(text, start - 1);
+            if (list_item(line) || heading(line) || fence(line) || trim(line).empty() ||
+                trim(before).empty() || fence(before))
+                break;
+        }
+        --start;
+    }
+    std::vector<std::string> ws = words(text.substr(start, offset - start));
+    const std::size_t from = ws.size() > 8 ? ws.size() - 8 : 0;
+    for (std::size_t i = from; i < ws.size(); ++i) {
+        if (negation(ws[i])) return true;
+        if (in(ws[i], {"must", "should", "may", "will"}) && i + 1 < ws.size() &&
+            in(ws[i + 1], {"not", "never"}))
+            return true;
+    }
+    return false;
+}
+
+bool defensive_context(std::string_view text, std::size_t offset) {
+    std::size_t line_start = 0;
+    line_at(text, offset, &line_start);
+    // The nearest heading above, outside code blocks.
+    const std::vector<ByteRange> code = fenced_blocks(text);
+    for (std::size_t pos = line_start; pos > 0;) {
+        std::size_t prev_start = 0;
+        const std::string_view prev = line_at(text, pos - 1, &prev_start);
+        pos = prev_start;
+        if (heading(prev) && !in_ranges(code, prev_start)) {
+            if (defensive_words(prev)) return true;
+            break;
+        }
+    }
+    // The lead-in: the prose line right above the code block or the list `offset` is in.
+    std::size_t top = line_start;  // the first line of the block or list
+    bool block = false;
+    for (const ByteRange& r : code) {
+        if (offset >= r.first && offset < r.second) {
+            top = r.first;
+            block = true;
+        }
+    }
+    if (!block) {
+        if (!list_item(line_at(text, offset)) && line_at(text, offset).find_first_not_of(" \t") < 2)
+            return false;  // a paragraph: no lead-in
+        // Walk up over the list's items, their indented continuations and blank lines.
+        while (top > 0) {
+            std::size_t prev_start = 0;
+            const std::string_view prev = line_at(text, top - 1, &prev_start);
+            const bool continuation = !prev.empty() && (prev[0] == ' ' || prev[0] == '\t');
+            if (!list_item(prev) && !continuation && !trim(prev).empty()) break;
+            top = prev_start;
+        }
+    }
+    std::size_t blank_lines = 0;
+    for (std::size_t pos = top; pos > 0 && blank_lines < 2;) {
+        std::size_t prev_start = 0;
+        const std::string_view prev = line_at(text, pos - 1, &prev_start);
+        pos = prev_start;
+        if (trim(prev).empty()) {
+            ++blank_lines;
+            continue;
+        }
+        if (heading(prev) || fence(prev)) return false;
+        return defensive_words(prev);
+    }
+    return false;
+}
+
+bool not_asked_for(std::string_view text, std::size_t offset) {
+    return negated_before(text, offset) || defensive_context(text, offset);
+}
+
+bool addresses_assistant(std::string_view text, std::size_t offset) {
+    const std::vector<std::string> ws = words(line_at(text, offset));
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        if (in(ws[i], {"claude", "assistant", "ai", "llm", "copilot", "gpt", "chatgpt", "system"}))
+            return true;
+        if (ws[i] == "language" && i + 1 < ws.size() && ws[i + 1] == "model") return true;
+    }
+    return false;
+}
+
+}  // namespace claude_code
