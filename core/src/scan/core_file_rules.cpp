@@ -48,8 +48,9 @@ std::vector<RuleInfo> core_file_rules() {
          "anywhere in the text, a password in a URL) has group or other read permission (mode & "
          "044), so other accounts on this machine can read it. Applies to every family's files: "
          "high for files private to you (user, local, managed and system files), medium for "
-         "project and plugin files, whose exposure through the repository the SEC rules report. "
-         "A client's own credential store (~/.claude/.credentials.json) is FS-002's. chmod 600 "
+         "project files, whose exposure through the repository the SEC rules report. A client's "
+         "own credential store (~/.claude/.credentials.json) is FS-002's, and files of installed "
+         "extensions (plugins) are their plugin's. chmod 600 "
          "the file and rotate the secret if the machine is shared.",
          ""},
         {std::string(kUnreportedSecretRule), "core", sdk::Severity::high,
@@ -61,7 +62,9 @@ std::vector<RuleInfo> core_file_rules() {
          "named like secrets. Reported here when no more specific rule of the file's plugin "
          "(SEC-001..005) reported it: a key the client uses for credentials (primaryApiKey, a "
          "model's apiKey, a provider's options) or any other place. High; critical for a known "
-         "token shape in a project or plugin file. Not reported: references (${VAR}, env:NAME), "
+         "token shape in a project file. Files of installed extensions (plugin scope: a Claude "
+         "Code plugin, a marketplace clone) are left to their plugin, which reports only what is "
+         "in use. Not reported: references (${VAR}, env:NAME), "
          "placeholders and documentation examples (<your-token>, changeme, "
          "AKIAIOSFODNN7EXAMPLE), and values whose shape says they are not secrets (dates, UUIDs, "
          "numbers, paths, file names, URLs without credentials). Move the secret to the "
@@ -131,14 +134,17 @@ std::vector<Finding> core_file_findings(const std::vector<FileRecord>& files,
     if (records.empty()) return {};
     const std::size_t first = records.front();
     const FileRecord& file = files[first];
-    if (file.category == "credentials") return {};
+    // A client's own credential store is its plugin's to judge (FS-002); files of an installed
+    // extension (scope plugin) are third-party code whose plugin reports what is used — a
+    // marketplace clone or a disabled plugin is not, and must stay silent.
+    if (file.category == "credentials" || file.scope == sdk::Scope::plugin) return {};
     bool reported_secret = false, reported_mode = false;
     std::vector<const Finding*> secret_findings;
     for (const Finding* f : reported) {
-        if (reports_a_secret(*f)) {
-            reported_secret = true;
-            secret_findings.push_back(f);
-        }
+        // HOOK-004 also reports plaintext http://: it covers a secret at its place, but does not
+        // say by itself that the file holds one.
+        if (reports_a_secret(*f)) secret_findings.push_back(f);
+        if (f->rule_id.starts_with("SEC-")) reported_secret = true;
         if (f->rule_id == kReadableSecretsRule || f->rule_id == "FS-002") reported_mode = true;
     }
 
