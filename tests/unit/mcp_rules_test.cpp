@@ -250,7 +250,11 @@ BOOST_AUTO_TEST_CASE(environment_hijacking) {
         pc::environment_hijack("LD_LIBRARY_PATH", "/opt/oracle/instantclient", home);
     BOOST_TEST(!oracle.why.empty());
     BOOST_TEST(!oracle.high);
+    BOOST_TEST(high("NODE_OPTIONS", "--import=data:text/javascript,import('https://x')"));
     BOOST_TEST(none("NODE_OPTIONS", "--max-old-space-size=4096"));
+    BOOST_TEST(none("NODE_OPTIONS", "-r dotenv/config"));
+    BOOST_TEST(
+        none("NODE_OPTIONS", "--require @opentelemetry/auto-instrumentations-node/register"));
     BOOST_TEST(none("NODE_OPTIONS", "--enable-source-maps --inspect=127.0.0.1:9229"));
     BOOST_TEST(none("PATH", "/usr/local/bin:/usr/bin:/bin"));
     BOOST_TEST(none("PATH", "/home/dev/.nvm/versions/node/v22.1.0/bin:/usr/bin"));

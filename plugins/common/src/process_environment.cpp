@@ -91,6 +91,22 @@ std::string risky_entry(std::string_view value, std::string_view home, bool work
     return {};
 }
 
+// A module given by location rather than by package name: an absolute, relative, home or
+// variable-rooted path, a drive path, or a file:, data:, http(s): URL.
+bool names_a_file(std::string_view module) {
+    if (module.empty()) return false;
+    if (module.starts_with('/') || module.starts_with('.') || module.starts_with('~') ||
+        module.starts_with('$') || module.starts_with('%') || module.starts_with('\\'))
+        return true;
+    if (module.size() > 2 && std::isalpha(static_cast<unsigned char>(module[0])) &&
+        module[1] == ':')
+        return true;
+    for (const std::string_view scheme : {"file:", "data:", "http:", "https:"}) {
+        if (module.starts_with(scheme)) return true;
+    }
+    return false;
+}
+
 std::string node_options_hijack(std::string_view value) {
     const std::vector<std::string_view> w = words(value);
     for (std::size_t i = 0; i < w.size(); ++i) {
@@ -99,6 +115,9 @@ std::string node_options_hijack(std::string_view value) {
             const std::string_view module = w[i].find('=') != std::string_view::npos
                                                 ? w[i].substr(w[i].find('=') + 1)
                                                 : (i + 1 < w.size() ? w[i + 1] : "");
+            // A package (--require dotenv/config, -r ts-node/register) is the project's own
+            // dependency; a file path, a URL or inline data is code from elsewhere.
+            if (!names_a_file(module)) continue;
             return "preloads " + quoted(module) + " into every Node.js process it starts (" +
                    std::string(flag) + ")";
         }

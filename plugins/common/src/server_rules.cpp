@@ -114,8 +114,9 @@ std::vector<Rule> server_rules() {
          "MCP server environment makes other code run in its process (NODE_OPTIONS --require, "
          "LD_PRELOAD, DYLD_*, PYTHONPATH/PATH in a temporary folder, …)",
          "Variables in a server's env (or env NAME=value in front of its command) can load code "
-         "the server never asked for: NODE_OPTIONS with --require/-r/--import/--loader (or "
-         "--inspect on a non-loopback address), LD_PRELOAD, LD_AUDIT, DYLD_INSERT_LIBRARIES, "
+         "the server never asked for: NODE_OPTIONS with --require/-r/--import/--loader of a file "
+         "or URL (a package such as -r dotenv/config is not reported), or --inspect on a "
+         "non-loopback address, LD_PRELOAD, LD_AUDIT, DYLD_INSERT_LIBRARIES, "
          "PYTHONSTARTUP, PYTHONHOME, BASH_ENV, PERL5OPT -M, RUBYOPT -r <path>, JAVA_TOOL_OPTIONS "
          "-javaagent (high); PATH, PYTHONPATH, NODE_PATH, PERL5LIB, RUBYLIB with an entry in a "
          "temporary folder (/tmp, /var/tmp, /dev/shm, %TEMP%) or the home folder itself, or PATH "

@@ -11,7 +11,8 @@ namespace confscope::plugin_common {
 /// Why `name=value` lets code other than the server's own run in the process it starts, or ""
 /// when it does not. Always: LD_PRELOAD, LD_AUDIT, DYLD_INSERT_LIBRARIES, PYTHONSTARTUP,
 /// PYTHONHOME, BASH_ENV; NODE_OPTIONS with --require/-r/--import/--loader/--experimental-loader
-/// (or --inspect on an address that is not loopback); PERL5OPT with -M/-m/-I/-d; RUBYOPT
+/// of a file path or URL (not a package such as dotenv/config), or --inspect on an address that
+/// is not loopback; PERL5OPT with -M/-m/-I/-d; RUBYOPT
 /// requiring a file by path; JAVA_TOOL_OPTIONS/_JAVA_OPTIONS/JDK_JAVA_OPTIONS with -javaagent or
 /// -agentpath. Library search paths (LD_LIBRARY_PATH, DYLD_LIBRARY_PATH, DYLD_FRAMEWORK_PATH,
 /// DYLD_FALLBACK_*) always, the more so (`high` true) with an entry in a temporary folder or in
