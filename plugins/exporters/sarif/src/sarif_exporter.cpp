@@ -391,6 +391,7 @@ class Repositories {
             if (uri && !uri->ends_with('/')) *uri += '/';  // a base URI names a folder
             r.base_uri = uri.value_or("");
         }
+        if (repositories_.empty()) return;  // no file of the scan is in a git work tree
         if (repositories_.size() == 1) {
             repositories_.front().id = kSourceRoot;
             return;
