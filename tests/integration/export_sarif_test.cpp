@@ -497,6 +497,28 @@ BOOST_AUTO_TEST_CASE(results_point_into_the_repository_or_at_absolute_files) {
     BOOST_TEST(text.find(ReportMachine::kToken) == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_scan_without_any_repository_exports_absolute_file_uris) {
+    // Only a home folder (no file in a git work tree): no base is declared, every result points
+    // at its absolute file.
+    TempDir dir;
+    write_file(dir / "home/.claude/settings.json",
+               R"J({"permissions": {"defaultMode": "bypassPermissions"}})J");
+    const std::string db = (dir / "store.db").string();
+    const ProcessResult scanned =
+        run_confscope({"--db", db, "scan", "--home", (dir / "home").string(), "--system-root",
+                       (dir / "system").string()});
+    BOOST_REQUIRE_MESSAGE(scanned.exit_code == 0, scanned.err);
+    const ProcessResult exported = run_confscope({"--db", db, "export", "--format", "sarif"});
+    BOOST_REQUIRE_MESSAGE(exported.exit_code == 0, exported.err);
+    const rapidjson::Document doc = valid_sarif(exported.out, "a home-only export");
+    const View run = run_of(doc);
+    BOOST_TEST(!run.has("originalUriBaseIds"));
+    const std::optional<View> bypass = result_of_rule(doc, "PERM-001");
+    BOOST_REQUIRE(bypass.has_value());
+    BOOST_TEST(artifact_of(*bypass)["uri"].text() ==
+               file_uri(dir.path() / "home/.claude/settings.json"));
+}
+
 BOOST_AUTO_TEST_CASE(the_same_scan_gives_the_same_bytes_from_export_and_from_scan) {
     ReportMachine m;
     const std::string first = m.export_as("sarif");
@@ -632,6 +654,16 @@ BOOST_AUTO_TEST_CASE(odd_names_are_percent_encoded_and_each_repository_has_its_b
     BOOST_TEST(bases["REPO:my repo"]["uri"].text() == space + "my%20repo/");
     BOOST_TEST(bases["REPO:other"]["uri"].text() == space + "other/");
     BOOST_TEST(!bases.has("%SRCROOT%"));
+
+    // No repository at all: absolute file URIs, no base to declare.
+    fs::remove_all(dir / "work space/my repo/.git");
+    fs::remove_all(dir / "work space/other/.git");
+    const rapidjson::Document none = valid_sarif(scan(), "no repository");
+    BOOST_TEST(!run_of(none).has("originalUriBaseIds"));
+    for (const View r : run_of(none)["results"].items()) {
+        BOOST_TEST(!artifact_of(r).has("uriBaseId"));
+        BOOST_TEST(artifact_of(r)["uri"].text().starts_with("file:///"));
+    }
 }
 
 // A scan imported from a Windows machine: drive paths, backslash separators.
