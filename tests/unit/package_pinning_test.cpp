@@ -100,6 +100,8 @@ BOOST_AUTO_TEST_CASE(git_sources) {
     BOOST_TEST(!is_git_spec("@scope/pkg@1.2.3"));
     BOOST_TEST(!is_git_spec("pkg@1.2.3"));
     BOOST_TEST(launched_package("npx", {"-y", "github:o/r"})->from_git);
+    BOOST_TEST(launched_package("uvx", {"--from", "git+https://github.com/o/r", "t"})->from_git);
+    BOOST_TEST(!launched_package("pipx", {"run", "--spec", "tools/mcp", "t"})->from_git);
 }
 
 BOOST_AUTO_TEST_CASE(with_packages) {

@@ -192,7 +192,10 @@ void add_package(std::vector<LaunchedPackage>& out, const Launcher& launcher, st
     LaunchedPackage p;
     p.launcher = launcher.name;
     p.pinned = pinned_for(launcher.family, spec);
-    p.from_git = is_git_spec(spec);
+    // Python launchers name a repository only as git+…; "dir/sub" is a local folder to them.
+    const bool python = launcher.family == Family::uvx || launcher.family == Family::uv_run ||
+                        launcher.family == Family::pipx;
+    p.from_git = python ? spec.starts_with("git+") : is_git_spec(spec);
     p.spec = std::move(spec);
     p.arg_index = index;
     p.extra = extra;
