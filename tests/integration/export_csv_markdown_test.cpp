@@ -600,7 +600,7 @@ BOOST_AUTO_TEST_CASE(sections_counts_and_findings_by_severity) {
     BOOST_TEST(md.find(ReportMachine::kToken) == std::string::npos);
     BOOST_TEST(md.starts_with("# Confscope report: "));
     for (const char* heading :
-         {"## Summary", "## Findings", "### Critical (2)", "### High (1)", "### Medium (1)",
+         {"## Summary", "## Findings", "### Critical (2)", "### High (1)", "### Medium (2)",
           "### Low (2)", "## Suppressed (1)", "## Files that could not be parsed or read (1)",
           "### MCP servers (2)", "## Rules"})
         BOOST_TEST(md.find("\n" + std::string(heading) + "\n") != std::string::npos, heading);

@@ -43,11 +43,11 @@ class ReportMachine {
 
 /// What the planted scan holds (counted independently of any exporter, from the fixture).
 struct PlantedFacts {
-    static constexpr int kFindings = 7;    ///< including the suppressed one
+    static constexpr int kFindings = 8;    ///< including the suppressed one
     static constexpr int kSuppressed = 1;  ///< PERM-006 (--ignore)
     static constexpr int kCritical = 2;    ///< PERM-003, SEC-001
     static constexpr int kHigh = 1;        ///< MCP-003
-    static constexpr int kMedium = 1;      ///< MCP-004
+    static constexpr int kMedium = 2;      ///< MCP-004, FS-001 (the token's .mcp.json is 0644)
     static constexpr int kLow = 3;         ///< MCP-005, CFG-001, PERM-006 (suppressed)
     static constexpr int kServers = 2;     ///< mcp_server inventory items
     static constexpr const char* kBroken = "broken/.mcp.json";
