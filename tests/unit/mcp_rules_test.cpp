@@ -264,6 +264,14 @@ BOOST_AUTO_TEST_CASE(environment_hijacking) {
     BOOST_TEST(none("PERL5OPT", "-w"));
     BOOST_TEST(none("LD_PRELOAD", ""));
     BOOST_TEST(none("NODE_ENV", "production"));
+    // A home that lies in a temporary folder (a CI runner's, a test's): its folders are the
+    // home's, not temporary ones; /tmp itself still is.
+    const std::string tmp_home = "/tmp/runner/home/dev";
+    BOOST_TEST(
+        pc::environment_hijack("PATH", tmp_home + "/.nvm/versions/node/v20/bin:/usr/bin", tmp_home)
+            .why.empty());
+    BOOST_TEST(!pc::environment_hijack("PATH", tmp_home + ":/usr/bin", tmp_home).why.empty());
+    BOOST_TEST(!pc::environment_hijack("PATH", "/tmp/evil:/usr/bin", tmp_home).why.empty());
 }
 
 BOOST_AUTO_TEST_CASE(tls_switches) {

@@ -144,6 +144,10 @@ std::string node_options_hijack(std::string_view value) {
 std::string risky_location(std::string_view raw, std::string_view home) {
     const std::string entry = trimmed(raw);
     const std::string lower = to_lower(entry);
+    if (!home.empty() && entry == trimmed(home)) return "the home folder itself";
+    // A folder below the scanned home is the home's, even when the home itself lies in a
+    // temporary folder (a CI runner's or a test's home under /tmp).
+    if (under_home(entry, home)) return {};
     for (const std::string_view temp :
          {"/tmp", "/var/tmp", "/dev/shm", "/private/tmp", "/private/var/tmp", "/var/folders",
           "$tmpdir", "${tmpdir}", "%temp%", "%tmp%", "$env:temp", "${env:temp}", "${env:tmp}",

@@ -188,8 +188,14 @@ def runtime_cases():
         hijack("LD_LIBRARY_PATH", "{HOME}/.cache/libs:/usr/lib", "LD_LIBRARY_PATH in the home folder"),
         hijack("DYLD_INSERT_LIBRARIES", "/Users/dev/Library/Caches/inject.dylib", "DYLD_INSERT_LIBRARIES"),
         hijack("PATH", "/tmp/bin:/usr/local/bin:/usr/bin:/bin", "PATH starting in /tmp"),
-        hijack("PATH", "{HOME}/.local/share/shims:/usr/bin:/bin", "PATH starting in the home folder"),
+        hijack("PATH", "{HOME}:/usr/bin:/bin", "PATH with the home folder itself"),
     ]
+
+    # A tool-managed folder under the home (nvm, the usual Claude Desktop fix) is not hijacking.
+    def nvm_path(t, rng, c):
+        value = t.home + "/.nvm/versions/node/v20.11.1/bin:/usr/local/bin:/usr/bin:/bin"
+        return [D("gh-nvm-path", node_server({"PATH": value}), "PATH with nvm's node first", RT)]
+    hijacks.append(nvm_path)
 
     def pyhijack(var, value, note):
         def case(t, rng, c):
