@@ -49,8 +49,9 @@ std::vector<RuleInfo> core_file_rules() {
          "044), so other accounts on this machine can read it. Applies to every family's files: "
          "high for files private to you (user, local, managed and system files), medium for "
          "project files, whose exposure through the repository the SEC rules report. A client's "
-         "own credential store (~/.claude/.credentials.json) is FS-002's, and files of installed "
-         "extensions (plugins) are their plugin's. chmod 600 "
+         "own credential store (~/.claude/.credentials.json) is FS-002's; a file of an installed "
+         "extension (a Claude Code plugin) counts when its plugin reports a secret in it, which it "
+         "does only for extensions in use (medium). chmod 600 "
          "the file and rotate the secret if the machine is shared.",
          ""},
         {std::string(kUnreportedSecretRule), "core", sdk::Severity::high,
@@ -134,10 +135,12 @@ std::vector<Finding> core_file_findings(const std::vector<FileRecord>& files,
     if (records.empty()) return {};
     const std::size_t first = records.front();
     const FileRecord& file = files[first];
-    // A client's own credential store is its plugin's to judge (FS-002); files of an installed
-    // extension (scope plugin) are third-party code whose plugin reports what is used — a
-    // marketplace clone or a disabled plugin is not, and must stay silent.
-    if (file.category == "credentials" || file.scope == sdk::Scope::plugin) return {};
+    // A client's own credential store is its plugin's to judge (FS-002). Files of an installed
+    // extension (scope plugin) are third-party code whose plugin reports only what is in use — a
+    // marketplace clone or a disabled plugin must stay silent: no SEC-006 there, and FS-001 only
+    // on the plugin's own word that the file holds a secret.
+    if (file.category == "credentials") return {};
+    const bool extension = file.scope == sdk::Scope::plugin;
     bool reported_secret = false, reported_mode = false;
     std::vector<const Finding*> secret_findings;
     for (const Finding* f : reported) {
@@ -150,7 +153,7 @@ std::vector<Finding> core_file_findings(const std::vector<FileRecord>& files,
 
     const bool shared = shared_with_a_repository(file.scope);
     std::vector<Finding> added;
-    for (const SecretSite& site : sites) {
+    for (const SecretSite& site : extension ? std::vector<SecretSite>() : sites) {
         const bool covered =
             std::any_of(secret_findings.begin(), secret_findings.end(), [&](const Finding* f) {
                 return site.pointer.empty() ? f->line == site.line && f->pointer.empty()
@@ -170,7 +173,9 @@ std::vector<Finding> core_file_findings(const std::vector<FileRecord>& files,
         added.push_back(std::move(f));
     }
 
-    const bool holds_secret = !sites.empty() || reported_secret;
+    // An extension's file counts only through its plugin's own SEC finding: that plugin reports
+    // only the files of extensions in use.
+    const bool holds_secret = (!extension && !sites.empty()) || reported_secret;
     if (holds_secret && !reported_mode && file.mode != 0 && (file.mode & 044u) != 0) {
         const bool world = (file.mode & 004u) != 0;
         Finding f;

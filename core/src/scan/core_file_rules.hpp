@@ -47,8 +47,9 @@ std::vector<SecretSite> secret_sites(std::string_view bytes, const parse::Docume
 /// plugin's SEC-* finding) and its mode lets its group or others read it. `records` are the
 /// indexes of the file's records in `files` (a file several targets matched; the findings go on
 /// the first); `reported` are the findings already made on any of them. Files whose target
-/// category is "credentials" (a client's own credential store, which FS-002 covers) and files of
-/// scope plugin (an installed extension; its plugin reports what is in use) get neither.
+/// category is "credentials" (a client's own credential store, which FS-002 covers) get neither;
+/// files of scope plugin (an installed extension, whose plugin reports only what is in use) get
+/// no SEC-006, and FS-001 only when their plugin reported a secret in them.
 std::vector<Finding> core_file_findings(const std::vector<FileRecord>& files,
                                         const std::vector<std::size_t>& records,
                                         const std::vector<SecretSite>& sites,
