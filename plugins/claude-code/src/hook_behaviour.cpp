@@ -7,11 +7,13 @@
 #include <iterator>
 
 #include <confscope/plugin_common/docker_run.hpp>
+#include <confscope/plugin_common/shell_commands.hpp>
 
 #include "command_wrappers.hpp"
 #include "common.hpp"
 #include "sensitive_paths.hpp"
 #include "shell_scan.hpp"
+#include "shell_words.hpp"
 
 namespace claude_code {
 
@@ -616,6 +618,44 @@ std::vector<BehaviourFinding> hook_behaviours(std::string_view command) {
         if (!f.why[k].empty()) out.push_back({static_cast<Behaviour>(k), f.why[k]});
     }
     return out;
+}
+
+bool runs_downloaded_code(std::string_view command) {
+    if (!downloads_and_executes(command)) return false;
+    // Every pipe after a download: does it run what arrives, or read it with its own script?
+    const std::string l = to_lower(command);
+    const auto download = std::min(l.find("curl"), l.find("wget"));
+    if (download == std::string::npos) return true;
+    bool receivers = false;
+    for (std::size_t bar = l.find('|', download); bar != std::string::npos;
+         bar = l.find('|', bar + 1)) {
+        if (bar + 1 < l.size() && l[bar + 1] == '|') {  // ||: not a pipe
+            ++bar;
+            continue;
+        }
+        std::vector<std::string> words;
+        for (const ShellToken& t : tokenize(std::string_view(l).substr(bar + 1))) {
+            if (t.op) break;
+            words.push_back(t.text);
+        }
+        std::size_t i = 0;
+        while (i < words.size() && command_wrapper(program_name(words[i])))
+            i = wrapped_command(program_name(words[i]), words, i);
+        if (i >= words.size()) continue;
+        const std::string program = program_name(words[i]);
+        const bool interpreter =
+            in(program, {"python", "node", "perl", "ruby", "php", "deno", "bun"});
+        if (!interpreter) {
+            if (posix_shell(program) || in(program, {"iex", "invoke-expression", "source", "eval"}))
+                return true;
+            continue;
+        }
+        receivers = true;
+        const bool inline_script =
+            i + 1 < words.size() && in(words[i + 1], {"-c", "-m", "-e", "-E", "--eval", "-r"});
+        if (!inline_script) return true;
+    }
+    return !receivers;
 }
 
 std::string credential_read(std::string_view command) {

@@ -29,7 +29,7 @@ std::string describe(const Handler& h) {
 
 void check_command(Analysis& a, const Handler& h, std::string_view origin) {
     if (h.command.empty()) return;
-    if (downloads_and_executes(h.command)) {
+    if (runs_downloaded_code(h.command)) {
         const bool at_start = h.event == "SessionStart";
         a.sink.finding("HOOK-002", Severity::critical,
                        h.event + " hook in " + std::string(origin) +

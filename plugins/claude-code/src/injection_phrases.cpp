@@ -123,19 +123,26 @@ const std::vector<KindedPhrase>& phrases() {
         {K::injection,
          {{{"you"}},
           {{"are"}},
-          opt({"now"}),
+          {{"now"}},
           {{"in"}},
           {{"developer", "god", "admin", "debug", "jailbreak", "unrestricted", "dan"}},
+          {{"mode"}}}},
+        {K::injection,
+         {{{"you"}},
+          {{"are"}},
+          {{"in"}},
+          {{"god", "jailbreak", "unrestricted", "dan"}},
           {{"mode"}}}},
         {K::injection, {{{"jailbreak", "jailbroken", "dan"}}, {{"mode"}}}},
         {K::injection,
          {{{"developer", "god"}}, {{"mode"}}, {{"enabled", "activated", "engaged", "unlocked"}}}},
+        // "disregard your safety guidelines" ("bypass content security policies" is web talk)
         {K::injection,
          {{{"ignore", "disregard", "forget", "bypass", "override", "violate", "abandon"}},
           opt({"all", "any"}),
           opt({"of"}),
-          opt({"your", "the", "its", "any"}),
-          {{"safety", "ethical", "ethics", "moral", "content", "security", "safe"}},
+          {{"your"}},
+          {{"safety", "ethical", "ethics", "moral", "content"}},
           opt({"*"}),
           {{"guidelines", "rules", "policies", "policy", "restrictions", "filters", "protocols",
             "constraints", "instructions", "guardrails", "training", "measures"}}}},
@@ -186,7 +193,8 @@ const std::vector<KindedPhrase>& phrases() {
           {{"your", "the"}},
           {{"hidden"}},
           {{"instructions"}}}},
-        {K::injection, {{{"exfiltrate", "exfiltrates", "exfiltrated", "exfiltrating"}}}},
+        // the imperative and the gerund; "was exfiltrated", "the malware exfiltrates" describe
+        {K::injection, {{{"exfiltrate", "exfiltrating"}}}},
         // PI-005: acting without asking
         {K::no_confirmation,
          {opt({"always"}),
@@ -333,7 +341,19 @@ std::vector<PhraseMatch> find_injection_phrases(std::string_view text) {
 bool instruction_like(std::string_view comment) {
     if (!find_injection_phrases(comment).empty()) return true;
     const std::vector<Word> words = words_of(comment);
-    const bool addressee = contains(words, {"claude", "assistant", "ai", "llm", "copilot"},
+    // "AI-enhanced", "LLM-based", ".claude/agents", "anthropic.claude": a word inside a compound,
+    // a path or a name describes something; it addresses no one.
+    std::vector<Word> addressable;
+    for (const Word& w : words) {
+        const char before = w.offset > 0 ? comment[w.offset - 1] : ' ';
+        const char after = w.end < comment.size() ? comment[w.end] : ' ';
+        const bool joined = before == '.' || before == '/' || before == '-' || before == '_' ||
+                            before == '@' || after == '-' || after == '/' || after == '_' ||
+                            (after == '.' && w.end + 1 < comment.size() &&
+                             comment[w.end + 1] != ' ' && comment[w.end + 1] != '\n');
+        if (!joined) addressable.push_back(w);
+    }
+    const bool addressee = contains(addressable, {"claude", "assistant", "ai", "llm", "copilot"},
                                     {{"language", "model"}, {"ai", "agent"}, {"coding", "agent"}});
     // A directive that asks for something; one that only restricts ("Claude: do not edit this
     // section", "AI agents must never change the ids below") hides nothing harmful.

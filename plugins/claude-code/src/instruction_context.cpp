@@ -45,11 +45,13 @@ bool starts_with_any(std::string_view w, std::initializer_list<std::string_view>
 }
 
 bool negation(std::string_view w) {
-    return in(w, {"never",     "not",      "no",         "nor",     "neither",  "don't",
-                  "dont",      "doesn't",  "won't",      "can't",   "cannot",   "mustn't",
-                  "shouldn't", "isn't",    "aren't",     "avoid",   "avoiding", "refuse",
-                  "reject",    "disallow", "disallowed", "against", "without"}) ||
-           starts_with_any(w, {"forbid", "prohibit", "prevent", "block", "ban"});
+    return in(w,
+              {"never",   "not",     "no",       "nor",       "neither",  "don't",     "dont",
+               "doesn't", "won't",   "can't",    "cannot",    "mustn't",  "shouldn't", "isn't",
+               "aren't",  "avoid",   "avoiding", "refuse",    "reject",   "disallow",  "disallowed",
+               "against", "without", "block",    "blocked",   "blocking", "ban",       "banned",
+               "bans",    "prevent", "prevents", "preventing"}) ||
+           starts_with_any(w, {"forbid", "prohibit"});
 }
 
 std::string_view line_at(std::string_view text, std::size_t offset, std::size_t* start = nullptr) {
@@ -195,6 +197,25 @@ bool defensive_context(std::string_view text, std::size_t offset) {
 
 bool not_asked_for(std::string_view text, std::size_t offset) {
     return negated_before(text, offset) || defensive_context(text, offset);
+}
+
+bool quoted(std::string_view text, std::size_t offset, std::size_t end) {
+    // The quote character right before the phrase (white space aside) ...
+    std::size_t before = offset;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t'))
+        --before;
+    std::string_view open;
+    for (const std::string_view q : {"\"", "'", "`", "\xE2\x80\x9C", "\xE2\x80\x98"}) {
+        if (before >= q.size() && text.substr(before - q.size(), q.size()) == q) open = q;
+    }
+    if (open.empty()) return false;
+    const std::string_view close = open == "\xE2\x80\x9C"   ? "\xE2\x80\x9D"
+                                   : open == "\xE2\x80\x98" ? "\xE2\x80\x99"
+                                                            : open;
+    // ... and its closing quote within a few words after it, on the same line.
+    const std::string_view after = text.substr(end, 80);
+    const auto at = after.find(close);
+    return at != std::string_view::npos && after.substr(0, at).find('\n') == std::string_view::npos;
 }
 
 bool addresses_assistant(std::string_view text, std::size_t offset) {

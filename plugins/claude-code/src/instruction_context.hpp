@@ -23,6 +23,10 @@ bool defensive_context(std::string_view text, std::size_t offset);
 /// negated_before or defensive_context: the text at `offset` is not asked for.
 bool not_asked_for(std::string_view text, std::size_t offset);
 
+/// The text [offset, end) stands in quotation marks ("…", '…', `…`, “…”): it is quoted, not said
+/// ('ask the agent to "forget previous instructions"', '(e.g., "ignore previous instructions")').
+bool quoted(std::string_view text, std::size_t offset, std::size_t end);
+
 /// The line at `offset` speaks to an AI: Claude, assistant, AI, LLM, model, agent, Copilot,
 /// GPT, ChatGPT, "system:".
 bool addresses_assistant(std::string_view text, std::size_t offset);

@@ -110,7 +110,7 @@ std::vector<CommandInstruction> command_instructions(std::string_view text) {
         const std::size_t start = std::min(command_start(t), t.size());
         found.offset = line.offset + start;
         found.command = t.substr(start);
-        if (downloads_and_executes(t)) {
+        if (runs_downloaded_code(t)) {
             found.kind = CommandInstruction::Kind::download_execute;
         } else {
             std::vector<std::string> candidates = code_spans(t);

@@ -70,6 +70,9 @@ void analyze_allowed_tools(Analysis& a, const sdk::Node& root, std::string_view 
     source.during = " while the " + std::string(kind) + " runs";
     source.scope = a.scope();
     source.extra.emplace_back(std::string(kind), name);
+    // Sub-agents take tools: (which tools they have), not allowed-tools (which need no prompt).
+    if (kind == "agent")
+        source.ignored = "Claude Code reads tools:, not allowed-tools, in agent files";
     if (tools.is_string()) {
         for (const std::string& t : split_tools(tools.value()))
             analyze_permission_rule(a, t, tools, source);

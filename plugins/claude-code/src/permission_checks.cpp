@@ -114,6 +114,7 @@ void check_permission_scope(Analysis& a, const sdk::Node& permissions) {
 
 void check_rule_effect(Analysis& a, const PermissionRule& rule, std::string_view text,
                        const sdk::Node& at, const RuleSource& source) {
+    if (!source.ignored.empty()) return;  // the whole list has no effect
     if (const std::string why = ineffective(rule, source.list); !why.empty()) {
         a.sink.finding(
             "PERM-007", Severity::low,

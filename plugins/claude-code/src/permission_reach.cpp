@@ -107,6 +107,10 @@ RuleReach reach_from(const std::vector<std::string>& words, std::size_t at,
     const std::string name = to_lower(program_name(head));
     if (command_wrapper(name)) {
         if (glued) return {Reach::everything, joined(head)};
+        // command -v / -V looks a name up; it runs nothing.
+        if (name == "command" && at + 1 < words.size() &&
+            (words[at + 1] == "-v" || words[at + 1] == "-V"))
+            return {};
         const RuleReach inner = reach_from(words, wrapped_command(name, words, at), joined(head));
         // Any interpreter or package as root is any command as root.
         if (inner.reach == Reach::broad && privileged_wrapper(name))

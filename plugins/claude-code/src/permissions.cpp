@@ -104,10 +104,16 @@ void analyze_permission_rule(Analysis& a, std::string_view text, const sdk::Node
 
     if (source.list == "allow") {
         const Verdict v = judge_allow(rule, a.file.home_dir());
-        if (!v.rule.empty()) {
+        if (!v.rule.empty() && source.ignored.empty()) {
             a.sink.finding(v.rule, v.severity,
                            source.label + " " + text_in_quotes(trim(text)) + source.where +
                                " lets Claude " + v.effect + " without asking" + source.during,
+                           at);
+        } else if (!v.rule.empty()) {
+            a.sink.finding(v.rule, Severity::info,
+                           source.label + " " + text_in_quotes(trim(text)) + source.where +
+                               " would let Claude " + v.effect +
+                               " without asking; ignored: " + source.ignored,
                            at);
         }
     }

@@ -28,6 +28,9 @@ struct RuleSource {
     std::string label = "allow rule";       ///< how messages name one entry
     std::string where;                      ///< "" or " in command deploy", " for project /src/x"
     std::string during;                     ///< "" or " while the command runs"
+    /// When Claude Code does not apply the list: why ("Claude Code reads tools:, not
+    /// allowed-tools, in agent files"). Findings keep their rule and become info.
+    std::string ignored;
     sdk::Scope scope = sdk::Scope::user;
     std::vector<std::pair<std::string, std::string>> extra;  ///< more inventory data ("project")
 };

@@ -150,8 +150,8 @@ void check_injection(Analysis& a) {
         if (in_ranges(code, m.offset)) {
             // A code example is evidence, unless it speaks to the assistant.
             if (!addresses_assistant(text, m.offset) || defensive_context(text, m.offset)) continue;
-        } else if (not_asked_for(text, m.offset)) {
-            continue;  // "YOU MUST NEVER: exfiltrate", a list under "Don't:"
+        } else if (not_asked_for(text, m.offset) || quoted(text, m.offset, m.end)) {
+            continue;  // "YOU MUST NEVER: exfiltrate", a list under "Don't:", a quotation
         }
         const std::string quote = excerpt(text.substr(m.offset, m.end - m.offset));
         if (injection) {
