@@ -436,8 +436,10 @@ std::string credential_read_by(const SimpleCommand& c) {
     }
     if (p == "security" && !c.args.empty()) {
         if (c.args[0] == "dump-keychain") return "security dump-keychain dumps the keychain";
-        if (in(c.args[0], {"find-generic-password", "find-internet-password"}) &&
-            has_arg(c, {"-w", "-g"}))
+        const bool prints = std::any_of(c.args.begin() + 1, c.args.end(), [](const auto& a) {
+            return short_cluster_has(a, 'w') || short_cluster_has(a, 'g');
+        });
+        if (in(c.args[0], {"find-generic-password", "find-internet-password"}) && prints)
             return "security " + c.args[0] + " prints a keychain password";
     }
     if (p == "secret-tool" && has_arg(c, {"lookup"}))

@@ -109,6 +109,25 @@ void report(Analysis& a, const Handler& h, std::string_view origin) {
     check_http(a, h, origin);
 }
 
+// The handler's command line: "command", followed by its "args" (each quoted as one word) when
+// the handler lists them apart.
+std::string command_line(const sdk::Node& handler) {
+    std::string line(handler["command"].string_or(""));
+    for (const sdk::Node& arg : handler["args"].children()) {
+        if (!arg.is_scalar()) continue;
+        std::string quoted_arg = "'";
+        for (const char c : arg.value()) {
+            if (c == '\'') {
+                quoted_arg += "'\\''";
+            } else {
+                quoted_arg.push_back(c);
+            }
+        }
+        line += " " + quoted_arg + "'";
+    }
+    return line;
+}
+
 // The commands an entry in an ignored shape holds: strings under "command", "hook", "commands",
 // "cmd" or "script", and plain strings where a handler belongs.
 void collect_commands(const sdk::Node& node, std::vector<std::string>& out, int depth) {
@@ -119,8 +138,8 @@ void collect_commands(const sdk::Node& node, std::vector<std::string>& out, int 
     }
     for (const sdk::Node& child : node.children()) {
         const std::string_view key = child.key();
-        const bool command_key = key == "command" || key == "hook" || key == "commands" ||
-                                 key == "cmd" || key == "script";
+        const bool command_key = key == "command" || key == "hook" || key == "hooks" ||
+                                 key == "commands" || key == "cmd" || key == "script";
         if (node.is_array() || command_key || child.is_object() || child.is_array())
             collect_commands(child, out, depth + 1);
     }
@@ -182,7 +201,7 @@ void analyze_hooks(Analysis& a, const sdk::Node& hooks, std::string_view origin)
                 const Handler h{std::string(event.key()),
                                 matcher,
                                 std::string(node["type"].string_or("command")),
-                                std::string(node["command"].string_or("")),
+                                command_line(node),
                                 std::string(node["url"].string_or("")),
                                 node};
                 std::string name = h.event;
