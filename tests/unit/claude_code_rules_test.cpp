@@ -302,8 +302,9 @@ namespace {
 // The phrases of `text` that are asked for, as "kind:phrase" strings (kind 2 = PI-002, 5 = PI-005).
 std::vector<std::string> asked(std::string_view text) {
     std::vector<std::string> out;
+    const InstructionContext context(text);
     for (const PhraseMatch& m : find_instruction_phrases(text)) {
-        if (not_asked_for(text, m.offset) || quoted(text, m.offset, m.end)) continue;
+        if (context.not_asked_for(m.offset) || context.quoted(m.offset, m.end)) continue;
         out.push_back(std::string(m.kind == PhraseKind::injection ? "2:" : "5:") +
                       std::string(text.substr(m.offset, m.end - m.offset)));
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,8 @@
 namespace claude_code {
 
 namespace {
+
+constexpr int kListLines = 300;  // how far up the items of a list are walked to its lead-in
 
 bool word_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '_';
@@ -116,7 +119,30 @@ bool defensive_words(std::string_view text) {
 
 }  // namespace
 
-bool negated_before(std::string_view text, std::size_t offset) {
+InstructionContext::InstructionContext(std::string_view text)
+    : text_(text), code_(fenced_blocks(text)) {
+    std::size_t block = 0;  // the first code block that does not end before `pos`
+    for (std::size_t pos = 0; pos < text.size();) {
+        const auto end = text.find('\n', pos);
+        const std::string_view line =
+            text.substr(pos, end == std::string_view::npos ? end : end - pos);
+        while (block < code_.size() && code_[block].second <= pos)
+            ++block;
+        const bool in_block = block < code_.size() && code_[block].first <= pos;
+        if (!in_block && heading(line)) headings_.push_back(pos);
+        pos = end == std::string_view::npos ? text.size() : end + 1;
+    }
+}
+
+bool InstructionContext::in_code(std::size_t offset) const {
+    const auto block =
+        std::upper_bound(code_.begin(), code_.end(), offset,
+                         [](std::size_t at, const ByteRange& r) { return at < r.first; });
+    return block != code_.begin() && offset < std::prev(block)->second;
+}
+
+bool InstructionContext::negated_before(std::size_t offset) const {
+    const std::string_view text = text_;
     offset = std::min(offset, text.size());
     std::size_t start = offset;
     while (start > 0 && offset - start < 400) {
@@ -145,34 +171,29 @@ bool negated_before(std::string_view text, std::size_t offset) {
     return false;
 }
 
-bool defensive_context(std::string_view text, std::size_t offset) {
+bool InstructionContext::defensive_context(std::size_t offset) const {
+    const std::string_view text = text_;
     std::size_t line_start = 0;
     line_at(text, offset, &line_start);
-    // The nearest heading above, outside code blocks.
-    const std::vector<ByteRange> code = fenced_blocks(text);
-    for (std::size_t pos = line_start; pos > 0;) {
-        std::size_t prev_start = 0;
-        const std::string_view prev = line_at(text, pos - 1, &prev_start);
-        pos = prev_start;
-        if (heading(prev) && !in_ranges(code, prev_start)) {
-            if (defensive_words(prev)) return true;
-            break;
-        }
+    // The nearest heading above (outside code blocks).
+    const auto after = std::upper_bound(headings_.begin(), headings_.end(), offset);
+    if (after != headings_.begin() && *std::prev(after) < line_start) {
+        if (defensive_words(line_at(text, *std::prev(after)))) return true;
     }
     // The lead-in: the prose line right above the code block or the list `offset` is in.
     std::size_t top = line_start;  // the first line of the block or list
-    bool block = false;
-    for (const ByteRange& r : code) {
-        if (offset >= r.first && offset < r.second) {
-            top = r.first;
-            block = true;
-        }
-    }
-    if (!block) {
+    const auto block =
+        std::upper_bound(code_.begin(), code_.end(), offset,
+                         [](std::size_t at, const ByteRange& r) { return at < r.first; });
+    const bool in_block = block != code_.begin() && offset < std::prev(block)->second;
+    if (in_block) {
+        top = std::prev(block)->first;
+    } else {
         if (!list_item(line_at(text, offset)) && line_at(text, offset).find_first_not_of(" \t") < 2)
             return false;  // a paragraph: no lead-in
-        // Walk up over the list's items, their indented continuations and blank lines.
-        while (top > 0) {
+        // Walk up over the list's items, their indented continuations and blank lines (a list of
+        // a few hundred lines at most: a longer one is no lead-in's).
+        for (int lines = 0; top > 0 && lines < kListLines; ++lines) {
             std::size_t prev_start = 0;
             const std::string_view prev = line_at(text, top - 1, &prev_start);
             const bool continuation = !prev.empty() && (prev[0] == ' ' || prev[0] == '\t');
@@ -195,11 +216,12 @@ bool defensive_context(std::string_view text, std::size_t offset) {
     return false;
 }
 
-bool not_asked_for(std::string_view text, std::size_t offset) {
-    return negated_before(text, offset) || defensive_context(text, offset);
+bool InstructionContext::not_asked_for(std::size_t offset) const {
+    return negated_before(offset) || defensive_context(offset);
 }
 
-bool quoted(std::string_view text, std::size_t offset, std::size_t end) {
+bool InstructionContext::quoted(std::size_t offset, std::size_t end) const {
+    const std::string_view text = text_;
     // The quote character right before the phrase (white space aside) ...
     std::size_t before = offset;
     while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t'))
@@ -218,7 +240,8 @@ bool quoted(std::string_view text, std::size_t offset, std::size_t end) {
     return at != std::string_view::npos && after.substr(0, at).find('\n') == std::string_view::npos;
 }
 
-bool addresses_assistant(std::string_view text, std::size_t offset) {
+bool InstructionContext::addresses_assistant(std::size_t offset) const {
+    const std::string_view text = text_;
     const std::vector<std::string> ws = words(line_at(text, offset));
     for (std::size_t i = 0; i < ws.size(); ++i) {
         if (in(ws[i], {"claude", "assistant", "ai", "llm", "copilot", "gpt", "chatgpt", "system"}))

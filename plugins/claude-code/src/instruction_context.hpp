@@ -8,27 +8,49 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
+
+#include "text_positions.hpp"
 
 namespace claude_code {
 
-/// A negation (never, not, no, don't, must not, avoid, forbid, prevent, ...) among the eight words
-/// before `offset` in the same sentence.
-bool negated_before(std::string_view text, std::size_t offset);
+/// One Markdown text, its fenced code blocks found once; the questions below are asked per match.
+/// Each looks at most a bounded stretch of text around the offset, so a hostile file with many
+/// matches stays linear.
+class InstructionContext {
+  public:
+    explicit InstructionContext(std::string_view text);
 
-/// The nearest heading above `offset`, or the lead-in line of the list or code block `offset`
-/// is in, forbids, warns against or quotes what follows (never, don't, avoid, forbidden,
-/// dangerous, warning, attack, malicious, injection, example, detect, ...).
-bool defensive_context(std::string_view text, std::size_t offset);
+    /// A negation (never, not, no, don't, must not, avoid, forbid, prevent, ...) among the eight
+    /// words before `offset` in the same sentence.
+    [[nodiscard]] bool negated_before(std::size_t offset) const;
 
-/// negated_before or defensive_context: the text at `offset` is not asked for.
-bool not_asked_for(std::string_view text, std::size_t offset);
+    /// The nearest heading above `offset`, or the lead-in line of the list or code block
+    /// `offset` is in, forbids, warns against or quotes what follows (never, don't, avoid,
+    /// forbidden, dangerous, warning, attack, malicious, injection, example, detect, ...).
+    [[nodiscard]] bool defensive_context(std::size_t offset) const;
 
-/// The text [offset, end) stands in quotation marks ("…", '…', `…`, “…”): it is quoted, not said
-/// ('ask the agent to "forget previous instructions"', '(e.g., "ignore previous instructions")').
-bool quoted(std::string_view text, std::size_t offset, std::size_t end);
+    /// negated_before or defensive_context: the text at `offset` is not asked for.
+    [[nodiscard]] bool not_asked_for(std::size_t offset) const;
 
-/// The line at `offset` speaks to an AI: Claude, assistant, AI, LLM, model, agent, Copilot,
-/// GPT, ChatGPT, "system:".
-bool addresses_assistant(std::string_view text, std::size_t offset);
+    /// The text [offset, end) stands in quotation marks ("…", '…', `…`, “…”): it is quoted, not
+    /// said ('ask the agent to "forget previous instructions"', '(e.g., "ignore previous
+    /// instructions")').
+    [[nodiscard]] bool quoted(std::size_t offset, std::size_t end) const;
+
+    /// The line at `offset` speaks to an AI: Claude, assistant, AI, LLM, Copilot, GPT, ChatGPT,
+    /// "system:".
+    [[nodiscard]] bool addresses_assistant(std::size_t offset) const;
+
+    /// `offset` lies in a fenced code block.
+    [[nodiscard]] bool in_code(std::size_t offset) const;
+
+    [[nodiscard]] const std::vector<ByteRange>& code_blocks() const { return code_; }
+
+  private:
+    std::string_view text_;
+    std::vector<ByteRange> code_;
+    std::vector<std::size_t> headings_;  ///< line starts of headings outside code, in order
+};
 
 }  // namespace claude_code

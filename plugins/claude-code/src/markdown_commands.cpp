@@ -13,6 +13,8 @@ namespace claude_code {
 
 namespace {
 
+constexpr std::size_t kMaxPerFile = 100;  // a file with more is reported by its first hundred
+
 struct Line {
     std::size_t offset = 0;
     std::string text;  // continuation lines joined with a space
@@ -97,7 +99,9 @@ std::size_t command_start(std::string_view line) {
 
 std::vector<CommandInstruction> command_instructions(std::string_view text) {
     std::vector<CommandInstruction> out;
+    const InstructionContext context(text);
     for (const Line& line : logical_lines(text)) {
+        if (out.size() >= kMaxPerFile) break;
         const std::string& t = line.text;
         if (t.find("curl") == std::string::npos && t.find("wget") == std::string::npos &&
             to_lower(t).find("iwr") == std::string::npos &&
@@ -126,7 +130,7 @@ std::vector<CommandInstruction> command_instructions(std::string_view text) {
             }
             if (found.why.empty()) continue;
         }
-        if (not_asked_for(text, found.offset)) continue;
+        if (context.not_asked_for(found.offset)) continue;
         out.push_back(std::move(found));
     }
     return out;

@@ -42,8 +42,9 @@ constexpr std::array kBroadCommands{
     "uv run", "uv tool run", "uv tool install", "uv pip", "uv add", "npm exec", "npm x",
     "npm install", "npm i", "pnpm dlx", "pnpm exec", "pnpm add", "yarn dlx", "yarn exec",
     "yarn add", "bun x", "bun add", "poetry run", "pipenv run", "pip install", "gem install",
-    "cargo install", "go install", "go run", "deno run", "docker run", "docker exec", "podman run",
-    "podman exec", "kubectl exec", "git push", "git config", "gh api",
+    "cargo install", "go install", "brew install", "pipx run", "pipx install", "go run", "deno run",
+    "docker run", "docker exec", "podman run", "podman exec", "kubectl exec", "git push",
+    "git config", "gh api",
     // interpreters
     "python", "node", "deno", "bun", "ruby", "perl", "php", "lua", "luajit", "rscript", "julia",
     "osascript", "tclsh",

@@ -1,7 +1,9 @@
 #include "prompt_injection.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <set>
 
 #include "injection_phrases.hpp"
@@ -96,6 +98,17 @@ void check_hidden_unicode(Analysis& a) {
                    at);
 }
 
+constexpr std::size_t kMaxPerFile = 100;
+
+// `offset` in one of `ranges` (sorted, not overlapping): a binary search, so that a file with
+// many comments and phrases stays fast.
+bool within(const std::vector<ByteRange>& ranges, std::size_t offset) {
+    const auto next =
+        std::upper_bound(ranges.begin(), ranges.end(), offset,
+                         [](std::size_t at, const ByteRange& r) { return at < r.first; });
+    return next != ranges.begin() && offset < std::prev(next)->second;
+}
+
 // ---- PI-002: injection phrases and hidden comments
 // ------------------------------------------------
 
@@ -122,14 +135,15 @@ std::string excerpt(std::string_view text) {
 
 void check_injection(Analysis& a) {
     const std::string_view text = a.doc.bytes();
-    const std::vector<ByteRange> code = fenced_blocks(text);
+    const InstructionContext context(text);
+    const std::vector<ByteRange>& code = context.code_blocks();
     std::vector<ByteRange> comments;
     std::size_t pos = text.find("<!--");
     while (pos != std::string_view::npos) {
         const auto end = text.find("-->", pos + 4);
         const std::size_t body_end = end == std::string_view::npos ? text.size() : end;
         const std::size_t stop = end == std::string_view::npos ? text.size() : end + 3;
-        if (in_ranges(code, pos)) {
+        if (within(code, pos)) {
             pos = text.find("<!--", pos + 4);
             continue;
         }
@@ -144,16 +158,20 @@ void check_injection(Analysis& a) {
         }
         pos = text.find("<!--", stop);
     }
+    std::size_t reported = 0;
     for (const PhraseMatch& m : find_instruction_phrases(text)) {
+        if (reported >= kMaxPerFile) break;  // a file with more is reported by its first hundred
         const bool injection = m.kind == PhraseKind::injection;
-        if (injection && in_ranges(comments, m.offset)) continue;  // reported with its comment
-        if (in_ranges(code, m.offset)) {
+        if (injection && within(comments, m.offset)) continue;  // reported with its comment
+        if (context.in_code(m.offset)) {
             // A code example is evidence, unless it speaks to the assistant.
-            if (!addresses_assistant(text, m.offset) || defensive_context(text, m.offset)) continue;
-        } else if (not_asked_for(text, m.offset) || quoted(text, m.offset, m.end)) {
+            if (!context.addresses_assistant(m.offset) || context.defensive_context(m.offset))
+                continue;
+        } else if (context.not_asked_for(m.offset) || context.quoted(m.offset, m.end)) {
             continue;  // "YOU MUST NEVER: exfiltrate", a list under "Don't:", a quotation
         }
         const std::string quote = excerpt(text.substr(m.offset, m.end - m.offset));
+        ++reported;
         if (injection) {
             a.sink.finding("PI-002", Severity::medium,
                            "prompt-injection phrase " + quote +
