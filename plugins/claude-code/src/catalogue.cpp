@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <confscope/plugin_common/mcp_servers.hpp>
+#include <confscope/plugin_common/shared_rules.hpp>
 
 namespace claude_code {
 
@@ -255,15 +256,6 @@ std::vector<Rule> rule_catalogue() {
          "legacy C:\\ProgramData\\ClaudeCode\\managed-settings.json and a managed-settings.json in "
          "~/.claude (or CLAUDE_CONFIG_DIR) are ignored, so the policy they hold is not enforced. "
          "Move the file."},
-        {"TRUST-001", Severity::high,
-         "Workspace trust granted to the root of the file system or the whole home folder",
-         "Claude Code asks once per folder whether you trust it, and keeps the answer as "
-         "projects[<folder>].hasTrustDialogAccepted in ~/.claude.json. Trust of a folder covers "
-         "every folder below it, so true for \"/\", a drive root, \"~\" or your home folder "
-         "(with or without a trailing slash) trusts every repository you ever clone or download: "
-         "their project settings, hooks and MCP servers load without the dialog that would have "
-         "warned you. A trusted project folder is not reported. Set it to false (or delete the "
-         "entry) and start Claude Code from project folders."},
         {"HOOK-006", Severity::high,
          "Hook installs persistence (cron, shell startup files, services)",
          "A hook that installs a crontab (crontab FILE, crontab -; not crontab -l), writes or "
@@ -344,6 +336,7 @@ std::vector<Rule> rule_catalogue() {
          "prohibitions (\"never run commands without asking\") are not reported. Remove the "
          "instruction; approve commands with narrow permission rules instead."},
     };
+    rules.push_back(confscope::plugin_common::workspace_trust_rule());
     // The server rules every MCP client's entries get (plugins/common), unless declared above.
     for (Rule& rule : confscope::plugin_common::server_rules()) {
         const bool declared =

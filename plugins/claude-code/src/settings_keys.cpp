@@ -1,5 +1,7 @@
 #include "settings_keys.hpp"
 
+#include <confscope/plugin_common/process_environment.hpp>
+
 #include "messages.hpp"
 
 namespace claude_code {
@@ -59,10 +61,29 @@ void check_env(Analysis& a, const sdk::Node& env) {
                                "credentials through a host it chooses",
                            var);
         }
-        if (name == "NODE_TLS_REJECT_UNAUTHORIZED" && var.is_scalar() && var.value() == "0") {
+        if (!var.is_scalar()) continue;
+        if (disables_tls_verification(name, var.value())) {
             a.sink.finding("AUTH-002", Severity::high,
-                           "settings env NODE_TLS_REJECT_UNAUTHORIZED=0 turns off TLS certificate "
-                           "checks for Claude Code and the servers it starts",
+                           "settings env " + std::string(name) + "=" +
+                               text_in_quotes(var.value(), 20) +
+                               " turns off TLS certificate checks for Claude Code and the "
+                               "servers it starts",
+                           var);
+        }
+        // Settings env reaches Claude Code itself and every server and hook it starts: a
+        // preloaded library or module runs inside all of them (the same test as a server's env).
+        if (const EnvironmentHijack hijack =
+                environment_hijack(name, var.value(), a.file.home_dir());
+            !hijack.why.empty()) {
+            const bool project = a.is_project_file();
+            a.sink.finding("MCP-015",
+                           project && hijack.high ? Severity::critical
+                           : hijack.high          ? Severity::high
+                                                  : Severity::medium,
+                           std::string(project ? "project " : "") + "settings env " +
+                               std::string(name) + " " + hijack.why +
+                               ": it applies to Claude Code and every server and hook it starts" +
+                               (project ? ", for everyone who opens this repository" : ""),
                            var);
         }
     }

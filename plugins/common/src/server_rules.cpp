@@ -123,8 +123,11 @@ std::vector<Rule> server_rules() {
          "with the working directory (high); LD_LIBRARY_PATH and DYLD_*_PATH with an entry in a "
          "temporary folder or anywhere in the home (high), elsewhere (medium). Not reported: "
          "NODE_OPTIONS=--max-old-space-size=4096, "
-         "PATH=/usr/local/bin:/usr/bin, PYTHONPATH to a project folder, PYTHONUNBUFFERED=1. "
-         "Remove the variable, or install what it loads where only you (or root) can write."},
+         "PATH=/usr/local/bin:/usr/bin, PYTHONPATH to a project folder, PYTHONUNBUFFERED=1, a "
+         "tool's folder in the home on PATH (~/.nvm/…/bin). The same variables in Claude Code "
+         "settings env reach Claude Code itself and every server and hook it starts (critical in "
+         "a project file). Remove the variable, or install what it loads where only you (or "
+         "root) can write."},
         {"MCP-016", Severity::high,
          "MCP server runs with elevated privileges (sudo, doas, pkexec, su, runas, gsudo)",
          "The server starts through a privilege tool (as its command, after env/nohup/cmd /c, or "

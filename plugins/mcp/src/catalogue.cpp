@@ -1,6 +1,7 @@
 #include "catalogue.hpp"
 
 #include <confscope/plugin_common/mcp_servers.hpp>
+#include <confscope/plugin_common/shared_rules.hpp>
 
 namespace mcp {
 
@@ -41,18 +42,8 @@ std::vector<Rule> rule_catalogue() {
          "commands, GOOSE_MODE smart_approve or approve. Codex approval_policy is CDX-001; "
          "per-server autoApprove and trust are MCP-012. Turn the setting off and approve "
          "commands as they come, or allow only named commands."},
-        {"TRUST-001", Severity::high,
-         "Workspace trust granted to the root of the file system or the whole home folder",
-         "Clients ask once per folder whether you trust it, and trust of a folder covers every "
-         "folder below it: Claude Code projects[<folder>].hasTrustDialogAccepted in "
-         "~/.claude.json, Codex [projects.\"<folder>\"] trust_level = \"trusted\" in "
-         "~/.codex/config.toml, Gemini CLI TRUST_FOLDER (or TRUST_PARENT on a folder directly "
-         "below) in ~/.gemini/trustedFolders.json. Trusting \"/\", a drive root, \"~\" or your "
-         "home folder (with or without a trailing slash) trusts every repository you ever clone "
-         "or download: their project settings, hooks and MCP servers load without the dialog "
-         "that would have warned you. A trusted project folder is not reported. Remove the entry "
-         "(or set it to untrusted) and trust project folders one by one."},
     };
+    rules.push_back(confscope::plugin_common::workspace_trust_rule());
     for (Rule& rule : confscope::plugin_common::server_rules())
         rules.push_back(std::move(rule));
     return rules;
