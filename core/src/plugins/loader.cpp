@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 #include <sys/stat.h>
 
@@ -100,19 +101,43 @@ Status check_symbols(const fs::path& path, Checks& checks) {
                                            "confscope_add_plugin() and CONFSCOPE_PLUGIN(...))");
 }
 
-Result<std::string> read_bytes(const fs::path& path) {
+// A plugin file's bytes, read once without zero-filling the buffer first (libraries with debug
+// information run to tens of MiB, and a scan reads every installed one).
+struct FileBytes {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    [[nodiscard]] std::string_view view() const { return {data.get(), size}; }
+};
+
+Result<FileBytes> read_bytes(const fs::path& path) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec) return Status::not_found(path.string() + ": " + ec.message());
     if (size > kMaxPluginBytes)
         return Status::resource_exhausted(path.string() + ": larger than 512 MiB");
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in;
+    in.rdbuf()->pubsetbuf(nullptr, 0);  // unbuffered: read straight into ours
+    in.open(path, std::ios::binary);
     if (!in) return Status::permission_denied(path.string() + ": cannot be read");
-    std::string bytes;
-    bytes.resize(size);
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    FileBytes bytes{std::make_unique_for_overwrite<char[]>(size), 0};
+    in.read(bytes.data.get(), static_cast<std::streamsize>(size));
+    bytes.size = static_cast<std::size_t>(in.gcount());
     return bytes;
+}
+
+// What identifies the file's content for the time between inspecting and loading it.
+struct FileIdentity {
+    std::uintmax_t device = 0, inode = 0, size = 0;
+    std::int64_t mtime_ns = 0;
+    bool operator==(const FileIdentity&) const = default;
+};
+
+FileIdentity identity_of(const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {};
+    return {static_cast<std::uintmax_t>(st.st_dev), static_cast<std::uintmax_t>(st.st_ino),
+            static_cast<std::uintmax_t>(st.st_size),
+            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
 }
 
 bool same_text(const char* a, const std::string& b) {
@@ -209,15 +234,27 @@ LoadedPlugin::LoadedPlugin(boost::dll::shared_library library,
 
 namespace {
 
+// What the checks before loading learned: the manifest, and the SHA-256 of the bytes read.
+struct Inspected {
+    Manifest manifest;
+    std::string sha256;
+    FileIdentity identity;
+};
+
+// Whether the checks keep the SHA-256 of the bytes they read (load records it; inspecting alone
+// does not need it).
+enum class KeepHash { no, yes };
+
 // The checks before loading: file policy, symbol table, manifest, duplicate name.
-Result<Manifest> inspect_checked(const fs::path& path, Checks& checks,
-                                 const std::set<std::string>& names) {
+Result<Inspected> inspect_checked(const fs::path& path, Checks& checks,
+                                  const std::set<std::string>& names, KeepHash keep_hash) {
     CONFSCOPE_TRY(check_file_policy(path, checks));
     CONFSCOPE_TRY(check_symbols(path, checks));
 
+    const FileIdentity identity = identity_of(path);
     auto bytes = read_bytes(path);
     if (!bytes) return checks.fail("manifest", bytes.status().message());
-    auto manifest = parse_manifest(*bytes);
+    auto manifest = parse_manifest(bytes->view());
     if (!manifest) return checks.fail("manifest", manifest.status().message());
     if (manifest->abi != CONFSCOPE_ABI_MAJOR) {
         return checks.fail("manifest", "declares ABI " + std::to_string(manifest->abi) +
@@ -239,7 +276,9 @@ Result<Manifest> inspect_checked(const fs::path& path, Checks& checks,
                            StatusCode::already_exists);
     }
     checks.pass("duplicate", "no other plugin is named '" + manifest->name + "'");
-    return manifest;
+    return Inspected{std::move(*manifest),
+                     keep_hash == KeepHash::yes ? io::sha256_hex(bytes->view()) : std::string(),
+                     identity};
 }
 
 }  // namespace
@@ -248,9 +287,10 @@ Result<Manifest> PluginLoader::inspect(const fs::path& requested, std::vector<Ch
     std::error_code ec;
     const fs::path path = fs::absolute(requested, ec).lexically_normal();
     Checks checks(path, steps);
-    CONFSCOPE_ASSIGN_OR_RETURN(Manifest manifest, inspect_checked(path, checks, names_));
-    names_.insert(manifest.name);
-    return manifest;
+    CONFSCOPE_ASSIGN_OR_RETURN(Inspected inspected,
+                               inspect_checked(path, checks, names_, KeepHash::no));
+    names_.insert(inspected.manifest.name);
+    return std::move(inspected.manifest);
 }
 
 Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load(const fs::path& requested,
@@ -258,8 +298,9 @@ Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load(const fs::path& request
     std::error_code ec;
     const fs::path path = fs::absolute(requested, ec).lexically_normal();
     Checks checks(path, steps);
-    auto manifest = inspect_checked(path, checks, names_);
-    if (!manifest) return manifest.status();
+    auto inspected = inspect_checked(path, checks, names_, KeepHash::yes);
+    if (!inspected) return inspected.status();
+    Manifest* manifest = &inspected->manifest;
 
     boost::dll::shared_library library;
     try {
@@ -281,9 +322,14 @@ Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load(const fs::path& request
     names_.insert(manifest->name);
     log::debug("loaded plugin " + manifest->name + " " + manifest->version + " from " +
                path.string());
-    auto bytes = read_bytes(path);  // hashed as loaded (inspect read it before loading)
+    // The hash of what was loaded: the bytes inspect read, unless the file changed since.
+    std::string sha256 = std::move(inspected->sha256);
+    if (identity_of(path) != inspected->identity) {
+        auto bytes = read_bytes(path);
+        sha256 = bytes ? io::sha256_hex(bytes->view()) : std::string();
+    }
     return std::make_shared<LoadedPlugin>(std::move(library), descriptor, std::move(*manifest),
-                                          path, bytes ? io::sha256_hex(*bytes) : std::string());
+                                          path, std::move(sha256));
 }
 
 std::vector<fs::path> find_plugin_files(const std::vector<fs::path>& dirs) {

@@ -29,6 +29,7 @@ void Scrubber::add(std::string value, std::string marker_text) {
 }
 
 std::string Scrubber::scrub(std::string_view text) const {
+    if (text.empty()) return {};  // most pointers of whole-file findings
     std::string out(text);
     for (const auto& [value, replacement] : known_) {
         for (std::size_t pos = out.find(value); pos != std::string::npos;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <iterator>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace claude_code {
@@ -271,13 +273,49 @@ std::size_t match(const std::vector<Word>& words, std::size_t at, const Slot* sl
     return match(words, at + 1, slot + 1, last, false);
 }
 
+// The phrases that can start with a given word, in catalogue order: a phrase starts with a word
+// of its first slot, or of a later one when the slots before are optional. Most words of a text
+// start no phrase, so each is looked up once instead of trying every phrase on it.
+class PhraseIndex {
+  public:
+    PhraseIndex() {
+        const std::vector<KindedPhrase>& all = phrases();
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            for (const Slot& slot : all[i].words) {
+                for (const std::string_view w : slot.words) {
+                    std::vector<std::size_t>& list = w == "*" ? any_word_ : by_word_[w];
+                    if (list.empty() || list.back() != i) list.push_back(i);
+                }
+                if (!slot.optional) break;
+            }
+        }
+    }
+    /// Indexes into phrases() of the phrases that may start with `word`, sorted.
+    [[nodiscard]] std::vector<std::size_t> starting_with(std::string_view word) const {
+        const auto it = by_word_.find(word);
+        if (it == by_word_.end()) return any_word_;
+        std::vector<std::size_t> out;
+        std::merge(it->second.begin(), it->second.end(), any_word_.begin(), any_word_.end(),
+                   std::back_inserter(out));
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
+
+  private:
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_word_;
+    std::vector<std::size_t> any_word_;
+};
+
 // Where the phrase starting at `at` ends (index past its last word) and its kind; end 0 when
 // none starts there.
 std::pair<std::size_t, PhraseKind> phrase_at(const std::vector<Word>& words, std::size_t at) {
-    for (const KindedPhrase& p : phrases()) {
-        const Phrase& w = p.words;
+    static const PhraseIndex index;
+    if (at >= words.size()) return {0, PhraseKind::injection};
+    const std::vector<KindedPhrase>& all = phrases();
+    for (const std::size_t i : index.starting_with(words[at].text)) {
+        const Phrase& w = all[i].words;
         if (const std::size_t end = match(words, at, w.data(), w.data() + w.size(), true))
-            return {end, p.kind};
+            return {end, all[i].kind};
     }
     return {0, PhraseKind::injection};
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <unordered_map>
 #include <vector>
 
 #include "command_wrappers.hpp"
@@ -144,7 +145,9 @@ std::string_view without_trailing(std::string_view text, std::string_view suffix
 
 }  // namespace
 
-RuleReach bash_reach(std::string_view specifier) {
+namespace {
+
+RuleReach judge_bash_reach(std::string_view specifier) {
     std::string spec(specifier);
     while (!spec.empty() && (spec.front() == ' ' || spec.front() == '\t'))
         spec.erase(spec.begin());
@@ -152,6 +155,20 @@ RuleReach bash_reach(std::string_view specifier) {
     if (spec.ends_with(":*")) spec = spec.substr(0, spec.size() - 2) + " *";  // legacy prefix
     if (spec.find('*') == std::string::npos) return {};                       // one exact command
     return reach_from(split_words(spec), 0, "");
+}
+
+}  // namespace
+
+RuleReach bash_reach(std::string_view specifier) {
+    // The same few rules recur in every project of a machine ("Bash(npm run test:*)"): judge
+    // each text once per thread. Bounded, so a hostile file of distinct rules cannot grow it.
+    thread_local std::unordered_map<std::string, RuleReach> judged;
+    constexpr std::size_t kMostRemembered = 4096;
+    if (const auto it = judged.find(std::string(specifier)); it != judged.end()) return it->second;
+    RuleReach reach = judge_bash_reach(specifier);
+    if (judged.size() >= kMostRemembered) judged.clear();
+    judged.emplace(std::string(specifier), reach);
+    return reach;
 }
 
 RuleReach edit_reach(std::string_view pattern, std::string_view home) {
