@@ -235,7 +235,7 @@ Result<CheckedBackup> check_backup(const std::string& file) {
             if (checked.sections.empty())
                 return bad_backup(file, number, "a row before any table line");
             rapidjson::Document row;
-            row.Parse(line.c_str(), line.size());
+            row.Parse<rapidjson::kParseFullPrecisionFlag>(line.c_str(), line.size());
             if (row.HasParseError() || !row.IsArray() ||
                 row.Size() != checked.sections.back().columns.size())
                 return bad_backup(file, number,
@@ -452,7 +452,7 @@ Result<BackupSummary> Store::restore(const std::string& backup_file, bool replac
         while (std::getline(in, line)) {
             if (!line.empty() && line[0] == '[') {
                 rapidjson::Document row;
-                row.Parse(line.c_str(), line.size());
+                row.Parse<rapidjson::kParseFullPrecisionFlag>(line.c_str(), line.size());
                 for (rapidjson::SizeType i = 0; i < row.Size(); ++i)
                     batch->put(cell_of(row[i], types[i]));
                 batch_bytes += line.size();
