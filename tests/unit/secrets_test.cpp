@@ -262,6 +262,98 @@ BOOST_AUTO_TEST_CASE(escaped_and_continued_tokens_are_redacted) {
     BOOST_TEST(r.text == plain);
 }
 
+BOOST_AUTO_TEST_CASE(prefixed_tokens_of_other_services_and_webhook_urls) {
+    const Detector& d = Detector::instance();
+    for (const std::string token :
+         {"npm_qsR6RZ24lPoQj3oPUlieI2nVsbBi1RMar1jf", "hf_3YZ4Zq0CVB8iY4qw2oF5WJKBQx4BOuPhw",
+          "glpat-OqSCJNViCRUCIlsmlHwq", "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",
+          "dckr_pat_T2OxHTQi5TMpUFn3NcLSLcwLUKv", "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",
+          "sk_test_51Habcdefghijklmnopqrstuvwx", "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"}) {
+        BOOST_TEST_CONTEXT(token) {
+            BOOST_TEST(d.find_tokens("x " + token + " y").size() == 1u);
+        }
+    }
+    const std::string slack =
+        "Post to https://hooks.slack.com/services/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";
+    auto found = d.find_tokens(slack);
+    BOOST_REQUIRE(found.size() == 1u);
+    BOOST_TEST(slack.substr(found[0].offset, found[0].length) ==
+               "T04QK2M7X/B07L3RZ9P2Q/Xz9kQ2mP7vL4nR8tY1wB3cD6");
+    BOOST_TEST(d.find_tokens("https://discord.com/api/webhooks/123456789012345678/"
+                             "Qm7vT2xK9pLw8Zr5tK9pLm3QxVx7pQ2mZ9kLwAbCd")
+                   .size() == 1u);
+    BOOST_TEST(d.find_tokens("-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: x\n\nlQOYBF0=\n"
+                             "-----END PGP PRIVATE KEY BLOCK-----")
+                   .size() == 1u);
+    // A random token in a URL's path is one; words, hashes and ids are not.
+    const std::string zapier =
+        "https://mcp.zapier.com/api/mcp/s/1MhKd3FfoWvc8c52baaKnFsGqD7ba1jTvTCfbXcZ7YQ/mcp";
+    found = d.find_tokens(zapier);
+    BOOST_REQUIRE(found.size() == 1u);
+    BOOST_TEST(found[0].shape == "url-path-token");
+    BOOST_TEST(d.find_tokens("https://github.com/o/r/commit/"
+                             "3f1c9a7e52b44d0e9c618e2f7a4b6d13aa2b3c4d")
+                   .empty());
+    BOOST_TEST(d.find_tokens("https://docs.example.com/guides/GettingStartedWithTheMcpServer2024/")
+                   .empty());
+    BOOST_TEST(
+        d.find_tokens("https://hooks.slack.com/services/XXXXXXXX/XXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX")
+            .empty());
+}
+
+BOOST_AUTO_TEST_CASE(random_text_without_a_name_is_a_secret_in_arguments) {
+    const Detector& d = Detector::instance();
+    constexpr auto secret = CONFSCOPE_NODE_FLAG_SECRET_ENTROPY | CONFSCOPE_NODE_FLAG_SECRET_TOKEN;
+    const std::string random = "1MhKd3FfoWvc8c52baaKnFsGqD7ba1jTvTCfbXcZ7YQ";
+    BOOST_TEST(Detector::random_token(random));
+    BOOST_TEST((d.classify("", "-k=" + random) & secret) != 0u);
+    BOOST_TEST((d.classify("", random) & secret) != 0u);
+    for (const std::string value :
+         {"GettingStartedWithTheMcpServer2024", "MyApplicationConfigurationFileV2Final",
+          "ThisIsAVeryLongCamelCaseIdentifierName1", "3f1c9a7e52b44d0e9c618e2f7a4b6d13aa2b3c4d",
+          "550e8400-e29b-41d4-a716-446655440000", "@modelcontextprotocol/server-filesystem",
+          "--allowed-origins=https://example.com",
+          "sha512-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/AbCdEfGhIjKlMnOpQrSt=="}) {
+        BOOST_TEST_CONTEXT(value) {
+            BOOST_TEST(!Detector::random_token(value));
+            BOOST_TEST((d.classify("", value) & secret) == 0u);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(code_that_computes_a_value_is_not_a_secret) {
+    const Detector& d = Detector::instance();
+    constexpr auto secret = CONFSCOPE_NODE_FLAG_SECRET_ENTROPY | CONFSCOPE_NODE_FLAG_SECRET_TOKEN;
+    for (const std::string value :
+         {"process.env.SLACK_BOT_TOKEN", "os.environ.get('DJANGO_SECRET_KEY')", "os.environ.get(",
+          "secrets.token_hex(16)", "ENV['STRIPE_KEY']", "{apiKey}", "config.apiKey", "self.token",
+          "Deno.env.get(\"TOKEN\")", "getenv(\"API_TOKEN\")"}) {
+        BOOST_TEST_CONTEXT(value) {
+            BOOST_TEST(Detector::is_non_secret_value(value));
+            BOOST_TEST((d.classify("API_TOKEN", value) & secret) == 0u);
+        }
+    }
+    // Passwords with punctuation stay secrets.
+    BOOST_TEST((d.classify("DB_PASSWORD", "Sup3r(Secret)!9x") & secret) != 0u);
+    BOOST_TEST((d.classify("DB_PASSWORD", "Qx7.mL2.vR9") & secret) != 0u);
+    // In a Markdown body, the same: code is not reported, a literal is.
+    const std::string skill =
+        "---\nname: slack\n---\n```js\nconst app = new App({\n  token: "
+        "process.env.SLACK_BOT_TOKEN,\n"
+        "  signingSecret: process.env.SLACK_SIGNING_SECRET,\n});\n```\nSECRET_KEY = "
+        "os.environ.get('DJANGO_SECRET_KEY')\nopenai.api_key = "
+        "\"sk-proj-Qm9vT2xK9pLw8Zr5tK9pLm3Qx\"\n";
+    const parse::Document doc = parse::parse(sdk::Format::markdown, skill);
+    const auto spans = find_secret_spans(skill, doc);
+    BOOST_REQUIRE(spans.size() == 1u);
+    BOOST_TEST(skill.substr(spans[0].offset, 8) == "sk-proj-");
+    // Documentation tokens marked as fake or demo are not secrets; URL passwords that name a
+    // variable are not either.
+    BOOST_TEST(
+        d.find_tokens("sk-ant-api03-FAKE_KEY_FOR_DEMO_PURPOSES_ONLY_1234567890abcdef").empty());
+    BOOST_TEST(d.find_tokens("postgres://app:DB_PASSWORD@db/app").empty());
+}
+
 BOOST_AUTO_TEST_CASE(flag_document_uses_the_flag_before_an_argument) {
     parse::Document doc = parse::parse(
         sdk::Format::json, R"J({"args": ["--api-key", "q8Zr2LmT5xWc9Yt", "--port", "8080"]})J");

@@ -79,6 +79,36 @@ BOOST_AUTO_TEST_CASE(files_yaml_cpp_would_half_read_are_errors) {
     BOOST_TEST(find_node(d, "/e") == nullptr);  // the clients read the first document
 }
 
+BOOST_AUTO_TEST_CASE(front_matter_is_read_as_claude_code_reads_it) {
+    // Strict YAML refuses these one-line values; Claude Code loads them.
+    const std::string command =
+        "---\ndescription: Fix an issue: reproduce, patch, test\nargument-hint: [issue-number] "
+        "[optional-priority]\nallowed-tools:\n  - Bash(git diff:*)\n  - Read\nmodel: sonnet\n---\n"
+        "Fix #$1.\n";
+    Document d = parse::parse(sdk::Format::markdown, command);
+    BOOST_REQUIRE_MESSAGE(!d.error.has_value(), (d.error ? d.error->message : std::string()));
+    BOOST_TEST(find_node(d, "/argument-hint")->value == "[issue-number] [optional-priority]");
+    BOOST_TEST(find_node(d, "/argument-hint")->line == 3u);
+    BOOST_TEST(find_node(d, "/description")->value == "Fix an issue: reproduce, patch, test");
+    BOOST_TEST((find_node(d, "/allowed-tools")->kind == NodeKind::array));
+    BOOST_TEST(find_node(d, "/allowed-tools/0")->value == "Bash(git diff:*)");
+    BOOST_TEST(find_node(d, "/allowed-tools/1")->line == 6u);
+    BOOST_TEST(find_node(d, "/model")->value == "sonnet");
+    const std::size_t at = command.find("[issue-number]");
+    BOOST_TEST(find_node(d, "/argument-hint")->value_offset == at);
+    // An agent's one-line description with "key: value" pairs inside it.
+    d = parse::parse(sdk::Format::markdown,
+                     "---\nname: rev\ndescription: Use this agent. Examples: <example>Context: x "
+                     "user: \"review\" assistant: \"ok\"</example>\n---\nBody\n");
+    BOOST_REQUIRE(!d.error.has_value());
+    BOOST_TEST(find_node(d, "/description")->value.starts_with("Use this agent."));
+    // Near miss: a continuation at the margin is what the client cannot read either.
+    d = parse::parse(sdk::Format::markdown,
+                     "---\nname: rev\ndescription: Use this agent. Examples:\n<example>user: "
+                     "\"x\"</example>\n---\nBody\n");
+    BOOST_TEST(d.error.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(front_matter_becomes_nodes_with_file_positions) {
     const std::string text =
         "---\n"

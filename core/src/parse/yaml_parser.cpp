@@ -4,6 +4,11 @@
 // from the offset with the shared LineIndex so every format counts columns the same way. Scalars
 // carry no type in yaml-cpp: plain scalars are typed by the YAML 1.2 core schema (null, bool,
 // number), quoted ones are strings.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
@@ -203,6 +208,143 @@ void parse_yaml(std::string_view text, std::size_t base, const LineIndex& index,
     }
 }
 
+namespace {
+
+std::string_view trimmed_view(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
+        text.remove_suffix(1);
+    return text;
+}
+
+bool front_matter_key(std::string_view key) {
+    return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+    });
+}
+
+// One top-level entry of lenient front matter: a key and what follows it.
+struct LenientEntry {
+    std::string key;
+    std::size_t key_offset = 0;    // in the YAML text
+    std::size_t value_offset = 0;  // first byte of the value (after "key:" and spaces)
+    std::size_t value_end = 0;     // one past its last byte (continuation lines included)
+    std::vector<std::pair<std::size_t, std::size_t>> items;  // "- item" lines: offset, length
+};
+
+// The lenient reading of front matter: every line at the margin is "key: value" (or "key:"),
+// indented lines continue the value before them, "- item" lines under an empty value make a
+// list. What it cannot read (a line at the margin that is no key) fails, as it fails the client.
+bool parse_lenient_front_matter(std::string_view text, std::size_t base, const LineIndex& index,
+                                Document& doc) {
+    std::vector<LenientEntry> entries;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(pos, end - pos);
+        const std::string_view content = trimmed_view(line);
+        const bool indented = !line.empty() && (line.front() == ' ' || line.front() == '\t');
+        if (content.empty() || content.front() == '#') {
+            // blank lines and comments
+        } else if (indented || content.starts_with("- ")) {
+            if (entries.empty()) return false;
+            LenientEntry& last = entries.back();
+            const std::size_t at = pos + static_cast<std::size_t>(content.data() - line.data());
+            if (content.starts_with("- ") && last.value_offset == last.value_end) {
+                const std::string_view item = trimmed_view(content.substr(2));
+                last.items.emplace_back(static_cast<std::size_t>(item.data() - text.data()),
+                                        item.size());
+            } else if (last.items.empty()) {
+                if (last.value_offset == last.value_end) last.value_offset = at;
+                last.value_end = at + content.size();
+            } else {
+                return false;  // text after a list that is neither an item nor a key
+            }
+        } else {
+            const auto colon = content.find(':');
+            if (colon == std::string_view::npos || !front_matter_key(content.substr(0, colon)))
+                return false;
+            LenientEntry e;
+            e.key = std::string(content.substr(0, colon));
+            e.key_offset = pos + static_cast<std::size_t>(content.data() - line.data());
+            const std::string_view value = trimmed_view(content.substr(colon + 1));
+            e.value_offset = value.empty() ? e.key_offset + colon + 1
+                                           : static_cast<std::size_t>(value.data() - text.data());
+            e.value_end = e.value_offset + value.size();
+            entries.push_back(std::move(e));
+        }
+        pos = end + 1;
+    }
+
+    Node root;
+    root.kind = NodeKind::object;
+    const LineIndex::Position start = index.position(base);
+    root.line = start.line;
+    root.column = start.column;
+    root.value_offset = base;
+    doc.nodes.push_back(std::move(root));
+    std::vector<std::string> seen;
+    for (const LenientEntry& e : entries) {
+        if (std::find(seen.begin(), seen.end(), e.key) != seen.end()) continue;  // first wins
+        seen.push_back(e.key);
+        const LineIndex::Position at = index.position(base + e.key_offset);
+        Node node;
+        node.parent = 0;
+        node.key = e.key;
+        node.pointer = "/" + escape_pointer_token(e.key);
+        node.line = at.line;
+        node.column = at.column;
+        node.value_offset = base + e.value_offset;
+        ++doc.nodes.front().child_count;
+        std::string_view value = text.substr(e.value_offset, e.value_end - e.value_offset);
+        if (!e.items.empty()) {
+            node.kind = NodeKind::array;
+            const auto self = static_cast<std::int32_t>(doc.nodes.size());
+            const std::string pointer = node.pointer;
+            doc.nodes.push_back(std::move(node));
+            for (std::size_t i = 0; i < e.items.size(); ++i) {
+                const auto [offset, length] = e.items[i];
+                Node item;
+                item.kind = NodeKind::string;
+                item.parent = self;
+                item.key = std::to_string(i);
+                item.pointer = pointer + "/" + item.key;
+                item.value = std::string(text.substr(offset, length));
+                const LineIndex::Position p = index.position(base + offset);
+                item.line = p.line;
+                item.column = p.column;
+                item.value_offset = base + offset;
+                item.value_length = length;
+                ++doc.nodes[static_cast<std::size_t>(self)].child_count;
+                doc.nodes.push_back(std::move(item));
+            }
+            continue;
+        }
+        node.kind = NodeKind::string;
+        node.value_length = value.size();
+        // A whole value in matching quotes loses them; continuation lines join with a space.
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+            value.back() == value.front())
+            value = value.substr(1, value.size() - 2);
+        std::string joined;
+        for (const char c : value) {
+            if (c == '\n' || c == '\r') {
+                if (!joined.empty() && joined.back() != ' ') joined.push_back(' ');
+                continue;
+            }
+            if (c == ' ' && !joined.empty() && joined.back() == ' ') continue;
+            joined.push_back(c);
+        }
+        node.value = std::move(joined);
+        doc.nodes.push_back(std::move(node));
+    }
+    return true;
+}
+
+}  // namespace
+
 void parse_markdown(std::string_view text, std::size_t base, const LineIndex& index,
                     Document& doc) {
     // Front matter: a first line of exactly "---", YAML, then a line of "---" or "...".
@@ -226,6 +368,17 @@ void parse_markdown(std::string_view text, std::size_t base, const LineIndex& in
         if (line_is(line, "---") || line_is(line, "...")) {
             const std::string_view yaml = text.substr(first_end + 1, pos - first_end - 1);
             parse_yaml(yaml, base + first_end + 1, index, doc);
+            if (doc.error) {
+                // Claude Code reads front matter leniently: a one-line value may hold ": " or
+                // "[a] [b]" (argument-hint), which strict YAML refuses. Only what the lenient
+                // reading also fails on is an error the client sees.
+                Document lenient;
+                lenient.format = doc.format;
+                if (parse_lenient_front_matter(yaml, base + first_end + 1, index, lenient)) {
+                    doc.nodes = std::move(lenient.nodes);
+                    doc.error.reset();
+                }
+            }
             doc.body_offset = base + std::min(end + 1, text.size());
             return;
         }

@@ -45,7 +45,12 @@ std::vector<RuleInfo> core_rules() {
          "The client cannot read this file and silently skips it, so none of its settings, "
          "servers or permission rules apply (and a later fix may suddenly enable them). Fix the "
          "syntax at the reported line and column: a missing comma or quote, an unclosed brace, "
-         "or a tab in YAML indentation are the usual causes.",
+         "or a tab in YAML indentation are the usual causes. YAML that yaml-cpp would read only "
+         "in part (a quote never closed, a key twice in one mapping, a broken later document) "
+         "counts. Markdown front matter is read as Claude Code reads it: a one-line value may "
+         "hold \": \" or \"[a] [b]\"; only a line at the margin that is no \"key: value\" makes "
+         "it unreadable. A file of an installed extension (a plugin, a marketplace clone) is "
+         "reported as info: its author fixes it.",
          ""}};
     for (RuleInfo& rule : detail::core_file_rules())
         rules.push_back(std::move(rule));

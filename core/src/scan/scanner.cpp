@@ -363,7 +363,10 @@ class ScanRun {
                     f.file = file_index;
                     f.plugin = rec.plugin;
                     f.rule_id = std::string(kParseErrorRule);
-                    f.severity = sdk::Severity::low;
+                    // An installed extension's broken file is its author's to fix, and may be a
+                    // marketplace clone nothing runs: info there.
+                    f.severity =
+                        rec.scope == sdk::Scope::plugin ? sdk::Severity::info : sdk::Severity::low;
                     f.message = c.display_path + " is not valid " + format_name(rec.format) + ": " +
                                 e.message + " (line " + std::to_string(e.line) + ", column " +
                                 std::to_string(e.column) +

@@ -33,7 +33,49 @@ constexpr std::array kShapes{
     Shape{
         "private-key",
         R"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[A-Za-z0-9+/=\s]|\\[nr])*(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----)?)"},
+    Shape{
+        "pgp-private-key",
+        R"((?s)-----BEGIN PGP PRIVATE KEY BLOCK-----.*?(?:-----END PGP PRIVATE KEY BLOCK-----|$))"},
     Shape{"bearer", R"((?i:\bbearer)\s+([A-Za-z0-9._~+/\-]{16,}=*))"},
+    // Prefixed tokens of other services (the shapes gitleaks and the services document).
+    Shape{"gitlab", R"(\b(?:glpat|gldt|glrt|glptt|glsoat)-[A-Za-z0-9_\-]{20,})"},
+    Shape{"npm", R"(\bnpm_[A-Za-z0-9]{36}\b)"},
+    Shape{"huggingface", R"(\bhf_[A-Za-z0-9]{30,}\b)"},
+    Shape{"pypi", R"(\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,})"},
+    Shape{"sendgrid", R"(\bSG\.[A-Za-z0-9_\-]{20,24}\.[A-Za-z0-9_\-]{40,50})"},
+    Shape{"digitalocean", R"(\bdo[opr]_v1_[a-f0-9]{64}\b)"},
+    Shape{"shopify", R"(\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b)"},
+    Shape{"databricks", R"(\bdapi[a-f0-9]{32}(?:-\d)?\b)"},
+    Shape{"linear", R"(\blin_(?:api|oauth)_[A-Za-z0-9]{40}\b)"},
+    Shape{"groq", R"(\bgsk_[A-Za-z0-9]{48,}\b)"},
+    Shape{"perplexity", R"(\bpplx-[A-Za-z0-9]{40,}\b)"},
+    Shape{"notion", R"(\b(?:secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{40,})\b)"},
+    Shape{"atlassian", R"(\bATATT3[A-Za-z0-9_\-=]{100,})"},
+    Shape{"supabase", R"(\bsbp_[a-f0-9]{40}\b)"},
+    Shape{"replicate", R"(\br8_[A-Za-z0-9]{37}\b)"},
+    Shape{"xai", R"(\bxai-[A-Za-z0-9]{70,}\b)"},
+    Shape{"tavily", R"(\btvly-(?:dev-|prod-)?[A-Za-z0-9]{32,}\b)"},
+    Shape{"firecrawl", R"(\bfc-[a-f0-9]{32}\b)"},
+    Shape{"stripe-test", R"(\b(?:sk|rk)_test_[0-9A-Za-z]{20,})"},
+    Shape{"postman", R"(\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b)"},
+    Shape{"docker-hub", R"(\bdckr_pat_[A-Za-z0-9_\-]{27,})"},
+    Shape{"grafana", R"(\b(?:glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,2}))"},
+    Shape{"sentry", R"(\bsntr[ysu]_[A-Za-z0-9+/=_\-]{40,})"},
+    Shape{"figma", R"(\bfigd_[A-Za-z0-9_\-]{40,})"},
+    Shape{"google-oauth-secret", R"(\bGOCSPX-[A-Za-z0-9_\-]{28}\b)"},
+    Shape{"mailgun", R"(\bkey-[0-9a-f]{32}\b)"},
+    // Webhook URLs carry their credential in the path: anyone holding one can post.
+    Shape{
+        "slack-webhook",
+        R"(hooks\.slack\.com/(?:services|workflows|triggers)/([A-Za-z0-9_\-]+/[A-Za-z0-9_\-]+/[A-Za-z0-9_\-]{16,}))"},
+    Shape{"discord-webhook",
+          R"(discord(?:app)?\.com/api/webhooks/([0-9]{5,}/[A-Za-z0-9_\-]{30,}))"},
+    Shape{
+        "teams-webhook",
+        R"(\.webhook\.office\.com/webhookb2/([A-Za-z0-9@\-]+/IncomingWebhook/[A-Za-z0-9]+/[A-Za-z0-9\-]+))"},
+    // A long random segment of a URL's path (https://mcp.example.com/s/<token>/mcp): checked
+    // after matching to be random (see random_token), not a word, a hash or an id.
+    Shape{"url-path-token", R"(\bhttps?://[^\s/?#"'<>]+/(?:[^\s/?#"'<>]+/)*([A-Za-z0-9_\-]{32,}))"},
     // A password in a URL's userinfo, inside any text: postgresql://app:PW@db/prod, or with no
     // user, redis://:PW@cache. Group 1 is
     // the password; references and placeholders are dropped after matching.
@@ -103,12 +145,17 @@ bool partial_match(std::string_view text, const RE2& re) {
 // URL password that is a reference or a placeholder (postgresql://user:${DB_PASSWORD}@db,
 // postgres://user:password@localhost).
 bool is_documentation_token(std::string_view shape, std::string_view token) {
+    if (shape == "url-path-token") return !Detector::random_token(token);
     if (shape == "url-credentials") {
+        // A variable's name written where its value goes (postgres://u:DB_PASSWORD@db).
+        static const RE2 variable_name(R"([A-Z][A-Z0-9]*(_[A-Z0-9]+)+)");
         return Detector::is_reference(token) || Detector::is_placeholder(token) ||
-               token.find('$') != std::string_view::npos || token.size() > 512;
+               token.find('$') != std::string_view::npos || token.size() > 512 ||
+               full_match(token, variable_name);
     }
-    static const RE2 words("example|x{4,}|your[-_]?|placeholder|redacted|dummy|sample|changeme",
-                           case_insensitive());
+    static const RE2 words(
+        "example|x{4,}|your[-_]?|placeholder|redacted|dummy|sample|changeme|fake|demo|not[-_]?real",
+        case_insensitive());
     return partial_match(token, words) || has_repeated_run(token, 8);
 }
 
@@ -195,11 +242,13 @@ bool Detector::is_placeholder(std::string_view v) {
     // there ("<your-token>", "your_api_key_here", "sk-...", "changeme", "anything").
     static const RE2 placeholder(
         R"((<[^>]*>|\[[^\]]*\]|your[-_ ].*|.*[-_ ]here|.*x{4,}.*|.*\*{3,}.*|.*\.{3,}.*|.*…|)"
-        R"(.*(example|sample|placeholder|dummy|changeme|change[-_]me|replace[-_ ]?me|)"
+        R"(.*(example|sample|placeholder|dummy|fake[-_]|demo[-_]|not[-_]?real|changeme|)"
+        R"(change[-_]me|replace[-_ ]?me|)"
         R"(insert[-_ ]|put[-_ ]your|fill[-_ ]?in|redacted|not[-_ ]?set|set[-_ ]?me).*|)"
         R"((todo|tbd|none|null|nil|undefined|anything|something|secret|secrets|password|passwd|)"
         R"(pass|pwd|pw|token|apikey|api[-_]key|key|test|testing|foo|bar|foobar|baz|qux|abc|)"
         R"(abc123|123|1234|12345|123456|admin|root|default|string|value|empty|hidden|private|)"
+        R"((test|demo|sample|dummy|fake)[-_]?[0-9]*|)"
         R"(my[-_]?(secret|password|token|key|api[-_]?key|pass)[-_a-z0-9]*|\?+|-+|_+)))",
         case_insensitive());
     if (full_match(v, placeholder)) return true;
@@ -374,6 +423,28 @@ bool relative_path_or_file_name(std::string_view value) {
                         [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
 }
 
+// Code that computes a value instead of holding one — what a secret-named key is set to in the
+// snippets of a skill or a README: process.env.SLACK_BOT_TOKEN, os.environ.get('X'),
+// secrets.token_hex(16), ENV['X'], {apiKey}, config.apiKey, self.token.
+bool code_expression(std::string_view value) {
+    // A call or an index of a dotted name or a lookup function, also cut short where a quote
+    // ended the captured value (os.environ.get(); not a password such as "Sup3r(Secret)!".
+    static const RE2 call_or_index(
+        R"(([A-Za-z_$][\w$]*\.[\w$.]*|getenv|env|ENV|environ|require|import|secret|Secret)[(\[].*)");
+    static const RE2 braces(R"(\{[^{}]*\})");
+    if (full_match(value, call_or_index) || full_match(value, braces)) return true;
+    static const RE2 dotted(R"([A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+)");
+    if (!full_match(value, dotted)) return false;
+    if (std::none_of(value.begin(), value.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        return true;
+    static const RE2 code_word(
+        R"((^|\.)(process|env|environ|os|config|settings|secrets|self|this|props|ctx|context|vars?|)"
+        R"(params|args|options|opts|input|inputs|req|request|app|window|globalThis|import|meta|)"
+        R"(values|spec|ENV|System|Deno|Bun|credentials)(\.|$))");
+    return partial_match(value, code_word);
+}
+
 }  // namespace
 
 bool Detector::is_non_secret_value(std::string_view value) {
@@ -397,8 +468,39 @@ bool Detector::is_non_secret_value(std::string_view value) {
     static const RE2 variable_rooted(R"((\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_]+%)[/\\].*)");
     if (full_match(value, variable_rooted)) return true;
     if (relative_path_or_file_name(value)) return true;
+    if (code_expression(value)) return true;
     // URLs: their credentials are found by the url-credentials shape (and SEC-003).
     return value.find("://") != std::string_view::npos;
+}
+
+bool Detector::random_token(std::string_view value) {
+    // At least 32 characters of [A-Za-z0-9_-] mixing upper case, lower case and digits, with the
+    // entropy of random text, and changing character class as often as random text does (a long
+    // CamelCase name changes class about twice a word, random text at six characters in ten;
+    // 45 % keeps 95 to 98 % of random 32- to 43-character tokens and no name seen so far).
+    if (value.size() < 32 || value.size() > 512) return false;
+    bool upper = false, lower = false, digit = false;
+    std::size_t changes = 0;
+    int previous = -1;
+    for (const char c : value) {
+        const auto u = static_cast<unsigned char>(c);
+        int klass = 0;
+        if (std::isupper(u)) {
+            upper = true;
+            klass = 1;
+        } else if (std::islower(u)) {
+            lower = true;
+            klass = 2;
+        } else if (std::isdigit(u)) {
+            digit = true;
+            klass = 3;
+        } else if (c != '_' && c != '-') {
+            return false;
+        }
+        if (previous >= 0 && klass != previous) ++changes;
+        previous = klass;
+    }
+    return upper && lower && digit && changes * 20 >= value.size() * 9 && entropy(value) >= 4.1;
 }
 
 bool Detector::looks_like_secret_value(std::string_view value) {
@@ -428,6 +530,18 @@ std::uint32_t Detector::classify(std::string_view key, std::string_view value) c
     if (is_placeholder(judged_value)) return flags | CONFSCOPE_NODE_FLAG_PLACEHOLDER;
     if (is_secret_key_name(judged_key) && looks_like_secret_value(judged_value))
         flags |= CONFSCOPE_NODE_FLAG_SECRET_ENTROPY;
+    // Without a name (an argument of a command line), a value that is random text is a secret:
+    // "-k=1MhKd3…", a bare positional token.
+    if (key.empty() && (flags & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) == 0) {
+        std::string_view last = value;
+        for (int depth = 0; depth < 3; ++depth) {
+            const auto inner = inner_key(last);
+            if (!inner) break;
+            last.remove_prefix(inner->value_offset);
+        }
+        if (random_token(last) && !is_placeholder(last))
+            flags |= CONFSCOPE_NODE_FLAG_SECRET_ENTROPY;
+    }
     return flags;
 }
 

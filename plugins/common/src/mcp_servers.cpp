@@ -40,6 +40,29 @@ bool is_reference_text(std::string_view value) {
     return value.starts_with("${") || value.starts_with('$');
 }
 
+// A credential in a URL that documentation and templates write in its place:
+// postgresql://user:password@localhost, ?token=YOUR_API_TOKEN, ?key=<key>, :xxxx@.
+bool placeholder_credential(std::string_view value) {
+    const std::string lower = to_lower(value);
+    for (const std::string_view word :
+         {"password", "pass", "passwd", "pwd", "pw", "secret", "changeme", "token", "apikey",
+          "api_key", "key", "test", "admin", "root"}) {
+        if (lower == word) return true;
+    }
+    if (lower.starts_with("your") || lower.starts_with('<') || lower.starts_with('[') ||
+        lower.starts_with('{') || lower.find("example") != std::string::npos ||
+        lower.find("placeholder") != std::string::npos || lower.find("xxxx") != std::string::npos ||
+        lower.find("***") != std::string::npos || lower.find("...") != std::string::npos)
+        return true;
+    // An environment variable's name written where its value goes: YOUR_BRIGHTDATA_API_TOKEN.
+    const bool variable_name =
+        value.find('_') != std::string_view::npos &&
+        std::all_of(value.begin(), value.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        });
+    return variable_name;
+}
+
 // Reference forms the host's detector does not know: OpenCode's {env:NAME} and {file:path},
 // Continue's ${{ secrets.NAME }}, after an optional "Bearer ". A value that is only such a
 // reference holds no secret.
@@ -63,7 +86,8 @@ bool secret_query(std::string_view query) {
         const auto eq = pair.find('=');
         if (eq != std::string_view::npos && eq + 1 < pair.size() &&
             secret_parameter_name(to_lower(pair.substr(0, eq))) &&
-            !is_reference_text(pair.substr(eq + 1))) {
+            !is_reference_text(pair.substr(eq + 1)) &&
+            !placeholder_credential(pair.substr(eq + 1))) {
             return true;
         }
         if (amp == std::string_view::npos) break;
@@ -77,7 +101,8 @@ bool url_has_credentials(const Url& url) {
     if (!url.valid) return false;
     const auto colon = url.userinfo.find(':');
     if (colon != std::string::npos && colon + 1 < url.userinfo.size() &&
-        !is_reference_text(std::string_view(url.userinfo).substr(colon + 1))) {
+        !is_reference_text(std::string_view(url.userinfo).substr(colon + 1)) &&
+        !placeholder_credential(std::string_view(url.userinfo).substr(colon + 1))) {
         return true;
     }
     return secret_query(url.query);

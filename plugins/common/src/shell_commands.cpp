@@ -150,6 +150,14 @@ bool downloads_and_executes(std::string_view command) {
             case_insensitive()),
         RE2(R"(\b(iex|invoke-expression)\b.*\b(downloadstring|iwr|irm|invoke-webrequest)\b)",
             case_insensitive()),
+        // Hidden code decoded and run: base64 -d / xxd -r / openssl base64 -d feeding a shell
+        // or an interpreter, or run through eval, sh -c "$(…)", bash <(…).
+        RE2(R"(\b(base64\s+(-\w+\s+)*(-d|-D|--decode)|xxd\s+(-\w+\s+)*-r|openssl\s+(base64|enc)\b[^|;&]*\s-d)\b[^|;&]*\|\s*(sudo\s+)?(-\S+\s+)*((ba|z|da|k|fi)?sh|python3?|node|perl|ruby|php|iex|invoke-expression)\b)",
+            case_insensitive()),
+        RE2(R"((\beval|\b(ba|z|da|k)?sh\s+(-\w+\s+)*|\bsource|(^|[;&|]\s*)\.)\s*["']?(\$\(|<\()[^)]*\b(base64\s+(-\w+\s+)*(-d|-D|--decode)|xxd\s+(-\w+\s+)*-r))",
+            case_insensitive()),
+        RE2(R"(\[(System\.)?Convert\]::FromBase64String\b.*\b(iex|invoke-expression)\b|\b(iex|invoke-expression)\b.*\bFromBase64String\b|\b(powershell|pwsh)(\.exe)?\s+(-\w+\s+)*-(e|ec|enc|encodedcommand)\s+[A-Za-z0-9+/=]{16,})",
+            case_insensitive()),
     };
     const re2::StringPiece text(command.data(), command.size());
     for (const RE2& re : patterns) {

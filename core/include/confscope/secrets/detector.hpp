@@ -56,6 +56,10 @@ class Detector {
     static bool is_secret_key_name(std::string_view key);
     /// Shannon entropy of the bytes, in bits per byte.
     static double entropy(std::string_view value);
+    /// Random text of at least 32 characters of [A-Za-z0-9_-] (upper, lower and digits, the
+    /// entropy and class changes of random text): a credential even without a telling name (a
+    /// command-line argument, a URL path segment), unlike hex hashes, UUIDs and long names.
+    static bool random_token(std::string_view value);
     /// A literal under a secret-named key that looks like a credential (length and entropy).
     static bool looks_like_secret_value(std::string_view value);
     /// Where the credential starts in a value that names itself: "API_KEY=x", "--token=x",

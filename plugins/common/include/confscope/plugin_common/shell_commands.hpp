@@ -33,7 +33,10 @@ bool command_has_shell_syntax(std::string_view command);
 bool argument_has_shell_syntax(std::string_view arg);
 
 /// True when a shell command downloads code and executes it (curl … | sh, sh -c "$(curl …)",
-/// bash <(wget …), curl -o x.sh … && sh x.sh, iwr … | iex, …).
+/// bash <(wget …), curl -o x.sh … && sh x.sh, iwr … | iex, …), or runs code it decodes from a
+/// hidden form (echo … | base64 -d | bash, eval "$(… | base64 --decode)", xxd -r -p | sh,
+/// powershell -EncodedCommand …, iex of FromBase64String). Decoding alone (… | base64 -d) is
+/// not.
 bool downloads_and_executes(std::string_view command);
 
 /// Program code handed to an interpreter on its command line: `python3 -c "…"`, `node -e`/
