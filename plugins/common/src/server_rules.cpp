@@ -55,9 +55,12 @@ std::vector<Rule> server_rules() {
          "\"$(curl …)\", iwr … | iex, download then run), or its inline code fetches from the "
          "network and executes the result (urlopen/requests + exec/eval/subprocess, "
          "child_process + http/fetch, import(\"https://…\"), a socket + a shell), so every start "
-         "runs whatever the remote host returns, with your permissions. Inline code that only "
-         "fetches (a health check) is MCP-007 alone. Install a reviewed, pinned release and start "
-         "it by path."},
+         "runs whatever the remote host returns, with your permissions. Code hidden in an "
+         "encoding and run (echo … | base64 -d | bash, eval \"$(… | base64 --decode)\", xxd -r -p "
+         "| sh, powershell -EncodedCommand) counts the same: what runs cannot be reviewed. "
+         "Inline code that only fetches (a health check) and decoding without running (… | base64 "
+         "-d > file) are MCP-007 at most. Install a reviewed, pinned release and start it by "
+         "path."},
         {"MCP-009", Severity::medium, "MCP server runs a headersHelper command",
          "headersHelper is a shell command the client runs to build request headers for the "
          "server. In a project file (high) the repository chooses a command that runs for "
