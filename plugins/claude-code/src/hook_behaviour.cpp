@@ -56,7 +56,7 @@ bool posix_shell(std::string_view name) {
 }
 
 struct Findings {
-    std::array<std::string, 6> why;
+    std::array<std::string, 7> why;
     void add(Behaviour b, std::string reason) {
         std::string& slot = why[static_cast<std::size_t>(b)];
         if (slot.empty()) slot = std::move(reason);
@@ -598,6 +598,74 @@ std::string package_install(const SimpleCommand& c) {
     return {};
 }
 
+// ---- AUTH-002: TLS verification off ---------------------------------------------------------
+
+// The variable settings that turn certificate checks off for what runs after them.
+std::string tls_off_setting(std::string_view setting) {
+    const auto eq = setting.find('=');
+    if (eq == std::string_view::npos) return {};
+    const std::string name(setting.substr(0, eq));
+    const std::string value = to_lower(setting.substr(eq + 1));
+    const bool off = value == "0" || value == "false" || value == "no";
+    const bool on = value == "1" || value == "true" || value == "yes";
+    if ((name == "NODE_TLS_REJECT_UNAUTHORIZED" && off) || (name == "PYTHONHTTPSVERIFY" && off) ||
+        (name == "GIT_SSL_NO_VERIFY" && (on || value.empty())))
+        return std::string(setting);
+    return {};
+}
+
+void tls_off(const SimpleCommand& c, Findings& f) {
+    std::vector<std::string> settings = c.assignments;
+    if (in(c.program, {"export", "declare", "typeset", "local", "env", "set"}))
+        settings.insert(settings.end(), c.args.begin(), c.args.end());
+    for (const std::string& s : settings) {
+        if (std::string what = tls_off_setting(s); !what.empty()) f.add(Behaviour::tls_off, what);
+    }
+    const std::string& p = c.program;
+    const std::vector<std::string>& a = c.args;
+    if (p == "curl") {
+        for (const std::string& w : a) {
+            if (w == "--insecure" || w == "--proxy-insecure") {
+                f.add(Behaviour::tls_off, "curl " + w);
+                return;
+            }
+            if (w.size() < 2 || w[0] != '-' || w[1] == '-') continue;
+            // -sk, -kfsSL: letters up to the first one that takes a value.
+            for (std::size_t k = 1; k < w.size(); ++k) {
+                if (w[k] == 'k') {
+                    f.add(Behaviour::tls_off, "curl -k");
+                    return;
+                }
+                if (std::string_view("dFTHouAebcxmwrKEXYyzCU").find(w[k]) != std::string_view::npos)
+                    break;
+            }
+        }
+    } else if (p == "wget" && has_arg(c, {"--no-check-certificate"})) {
+        f.add(Behaviour::tls_off, "wget --no-check-certificate");
+    } else if (in(p, {"http", "https", "xh"}) &&
+               std::any_of(a.begin(), a.end(), [](const std::string& w) {
+                   return w == "--verify=no" || w == "--verify=false" || w == "--ignore-ssl";
+               })) {
+        f.add(Behaviour::tls_off, p + " --verify=no");
+    } else if (p == "git") {
+        for (std::size_t i = 0; i + 1 < a.size(); ++i) {
+            const std::string l = to_lower(a[i]) + "=" + to_lower(a[i + 1]);
+            if ((a[i] == "-c" && to_lower(a[i + 1]) == "http.sslverify=false") ||
+                l == "http.sslverify=false")
+                f.add(Behaviour::tls_off, "git http.sslVerify=false");
+        }
+    } else if (in(p, {"pip", "uv"}) && has_arg(c, {"--trusted-host"})) {
+        f.add(Behaviour::tls_off, p + " --trusted-host");
+    } else if (in(p, {"npm", "yarn", "pnpm"})) {
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const std::string l = to_lower(a[i]);
+            if (l == "--strict-ssl=false" ||
+                (l == "strict-ssl" && i + 1 < a.size() && to_lower(a[i + 1]) == "false"))
+                f.add(Behaviour::tls_off, p + " strict-ssl false");
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<BehaviourFinding> hook_behaviours(std::string_view command) {
@@ -612,6 +680,7 @@ std::vector<BehaviourFinding> hook_behaviours(std::string_view command) {
             f.add(Behaviour::credential_read, std::move(why));
         if (std::string why = package_install(c); !why.empty())
             f.add(Behaviour::package_install, std::move(why));
+        tls_off(c, f);
     }
     if (ctx.interactive_shell && (ctx.network_client || ctx.dev_tcp))
         f.add(Behaviour::listener, "connects an interactive shell to the network (reverse shell)");

@@ -4,6 +4,8 @@
 // the command does: persistence, privilege, listeners, history wiping, credentials, installs);
 // CFG-003 for entries in a shape Claude Code skips.
 #include <array>
+#include <string>
+#include <vector>
 
 #include "exfiltration.hpp"
 #include "hook_behaviour.hpp"
@@ -27,42 +29,52 @@ std::string describe(const Handler& h) {
     return text;
 }
 
-void check_command(Analysis& a, const Handler& h, std::string_view origin) {
-    if (h.command.empty()) return;
-    if (runs_downloaded_code(h.command)) {
-        const bool at_start = h.event == "SessionStart";
-        a.sink.finding("HOOK-002", Severity::critical,
-                       h.event + " hook in " + std::string(origin) +
-                           " downloads and executes code" +
-                           (at_start ? ", at the start of every session" : "") + ": " +
-                           text_in_quotes(h.command, 60),
-                       h.node["command"]);
+// What a hook's command does that a rule reports: the rule, its severity and the reason
+// ("downloads and executes code: \"curl … | sh\"").
+struct CommandRisk {
+    std::string_view id;
+    Severity severity;
+    std::string what;
+};
+
+std::vector<CommandRisk> command_risks(std::string_view command) {
+    std::vector<CommandRisk> risks;
+    if (command.empty()) return risks;
+    if (runs_downloaded_code(command)) {
+        risks.push_back({"HOOK-002", Severity::critical,
+                         "downloads and executes code: " + text_in_quotes(command, 60)});
     }
-    if (const std::string why = exfiltration(h.command); !why.empty()) {
-        a.sink.finding(
-            "HOOK-003", Severity::high,
-            h.event + " hook in " + std::string(origin) + " sends data off the machine: " + why,
-            h.node["command"]);
-    }
+    if (const std::string why = exfiltration(command); !why.empty())
+        risks.push_back({"HOOK-003", Severity::high, "sends data off the machine: " + why});
     struct Rule {
         std::string_view id;
         Severity severity;
         std::string_view what;
     };
-    static constexpr std::array<Rule, 6> kRules{{
+    static constexpr std::array<Rule, 7> kRules{{
         {"HOOK-006", Severity::high, "installs persistence"},
         {"HOOK-007", Severity::high, "escalates privileges"},
         {"HOOK-008", Severity::critical, "opens a listener, a tunnel or a reverse shell"},
         {"HOOK-009", Severity::high, "wipes shell history or logs"},
         {"HOOK-010", Severity::high, "reads credentials"},
         {"HOOK-011", Severity::medium, "installs packages"},
+        {"AUTH-002", Severity::medium, "turns off TLS certificate checks"},
     }};
-    for (const BehaviourFinding& b : hook_behaviours(h.command)) {
+    for (const BehaviourFinding& b : hook_behaviours(command)) {
         const Rule& r = kRules[static_cast<std::size_t>(b.kind)];
-        a.sink.finding(
-            r.id, r.severity,
-            h.event + " hook in " + std::string(origin) + " " + std::string(r.what) + ": " + b.why,
-            h.node["command"]);
+        risks.push_back({r.id, r.severity, std::string(r.what) + ": " + b.why});
+    }
+    return risks;
+}
+
+void check_command(Analysis& a, const Handler& h, std::string_view origin) {
+    for (const CommandRisk& r : command_risks(h.command)) {
+        std::string what = r.what;
+        if (r.id == "HOOK-002" && h.event == "SessionStart") {
+            what.insert(what.find(':'), ", at the start of every session");
+        }
+        a.sink.finding(r.id, r.severity, h.event + " hook in " + std::string(origin) + " " + what,
+                       h.node["command"]);
     }
 }
 
@@ -145,23 +157,38 @@ void collect_commands(const sdk::Node& node, std::vector<std::string>& out, int 
     }
 }
 
-// CFG-003: an entry Claude Code skips, naming the commands that never run.
+// CFG-003: an entry Claude Code skips, naming the commands that never run and what they would
+// do. Medium; high when an ignored command is plainly hostile — it downloads and runs code,
+// sends data away or opens a shell to the network (HOOK-002, HOOK-003, HOOK-008): Claude Code
+// does not run it, but someone committed it, other tools and older setups may, and fixing the
+// shape would arm it.
 void report_ignored(Analysis& a, const sdk::Node& node, std::string_view event,
                     std::string_view origin, std::string_view why) {
     std::vector<std::string> commands;
     collect_commands(node, commands, 0);
     if (commands.empty()) return;
-    std::string list;
-    for (const std::string& c : commands)
+    std::string list, risks;
+    Severity severity = Severity::medium;
+    std::size_t named = 0;
+    for (const std::string& c : commands) {
         list += (list.empty() ? "" : ", ") + text_in_quotes(c, 60);
-    a.sink.finding("CFG-003", Severity::medium,
-                   (event.empty() ? std::string("hooks") : std::string(event) + " hook entry") +
-                       " in " + std::string(origin) + " is in a shape Claude Code ignores (" +
-                       std::string(why) + "), so " + list +
-                       (commands.size() == 1 ? " never runs" : " never run") +
-                       "; write {\"matcher\": …, \"hooks\": [{\"type\": \"command\", "
-                       "\"command\": …}]}",
-                   node);
+        for (const CommandRisk& r : command_risks(c)) {
+            if (r.id == "HOOK-002" || r.id == "HOOK-003" || r.id == "HOOK-008")
+                severity = Severity::high;
+            if (named++ >= 3) continue;
+            // "opens a listener, …: connects an interactive shell …" -> "… (what HOOK-008 reports)"
+            risks +=
+                (risks.empty() ? "" : "; ") + r.what + " (what " + std::string(r.id) + " reports)";
+        }
+    }
+    const std::string entry =
+        event.empty() ? std::string("hooks") : std::string(event) + " hook entry";
+    std::string message = entry + " in " + std::string(origin) +
+                          " is in a shape Claude Code ignores (" + std::string(why) + "), so " +
+                          list + (commands.size() == 1 ? " never runs" : " never run");
+    if (!risks.empty()) message += "; the ignored command " + risks;
+    message += "; write {\"matcher\": …, \"hooks\": [{\"type\": \"command\", \"command\": …}]}";
+    a.sink.finding("CFG-003", severity, message, node);
 }
 
 }  // namespace

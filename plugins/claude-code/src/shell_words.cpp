@@ -1,8 +1,52 @@
 #include "shell_words.hpp"
 
+#include <algorithm>
+
 namespace claude_code {
 
-std::vector<ShellToken> tokenize(std::string_view s) {
+std::size_t substitution_end(std::string_view s, std::size_t at) {
+    // Contexts still open: '(' a parenthesis (the substitution's own first), '"' a double-quoted
+    // string inside it. Single-quoted strings and escapes are skipped where they stand.
+    std::vector<char> open{'('};
+    std::size_t k = at + 2;
+    while (k < s.size() && !open.empty()) {
+        const char c = s[k];
+        if (c == '\\') {
+            k += 2;
+            continue;
+        }
+        if (open.back() == '"') {
+            if (c == '"') {
+                open.pop_back();
+            } else if (c == '$' && k + 1 < s.size() && s[k + 1] == '(') {
+                open.push_back('(');
+                ++k;
+            }
+            ++k;
+            continue;
+        }
+        if (c == '\'') {
+            const auto close = s.find('\'', k + 1);
+            k = close == std::string_view::npos ? s.size() : close + 1;
+            continue;
+        }
+        if (c == '"' || c == '(') open.push_back(c);
+        if (c == ')') open.pop_back();
+        ++k;
+    }
+    return std::min(k, s.size());
+}
+
+std::string unmarked(std::string_view word) {
+    std::string out(word);
+    for (char& c : out) {
+        if (c == kLiteralDollar) c = '$';
+        if (c == kLiteralBacktick) c = '`';
+    }
+    return out;
+}
+
+std::vector<ShellToken> tokenize(std::string_view s, TokenizeOptions options) {
     std::vector<ShellToken> out;
     std::string word;
     bool in_word = false;
@@ -15,6 +59,21 @@ std::vector<ShellToken> tokenize(std::string_view s) {
         end_word();
         out.push_back({std::move(text), true});
     };
+    // A character the shell takes literally, marked when asked.
+    auto literal = [&](char c) {
+        if (options.mark_literals && c == '$') c = kLiteralDollar;
+        if (options.mark_literals && c == '`') c = kLiteralBacktick;
+        word.push_back(c);
+    };
+    // Copies s[from, to) verbatim and returns the index of its last character.
+    auto verbatim = [&](std::size_t from, std::size_t to) {
+        word.append(s.substr(from, to - from));
+        return to - 1;
+    };
+    auto backtick_end = [&](std::size_t at) {
+        const auto close = s.find('`', at + 1);
+        return close == std::string_view::npos ? s.size() : close + 1;
+    };
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         const char next = i + 1 < s.size() ? s[i + 1] : '\0';
@@ -25,17 +84,26 @@ std::vector<ShellToken> tokenize(std::string_view s) {
         } else if (c == '\'') {
             in_word = true;
             const auto close = s.find('\'', i + 1);
-            word.append(s.substr(i + 1, close == std::string_view::npos ? close : close - i - 1));
-            i = close == std::string_view::npos ? s.size() : close;
+            const std::size_t end = close == std::string_view::npos ? s.size() : close;
+            for (std::size_t k = i + 1; k < end; ++k)
+                literal(s[k]);
+            i = end;
         } else if (c == '"') {
             in_word = true;
             for (++i; i < s.size() && s[i] != '"'; ++i) {
-                if (s[i] == '\\' && i + 1 < s.size()) ++i;
-                word.push_back(s[i]);
+                if (s[i] == '\\' && i + 1 < s.size()) {
+                    literal(s[++i]);
+                } else if (s[i] == '$' && i + 1 < s.size() && s[i + 1] == '(') {
+                    i = verbatim(i, substitution_end(s, i));
+                } else if (s[i] == '`') {
+                    i = verbatim(i, backtick_end(i));
+                } else {
+                    word.push_back(s[i]);
+                }
             }
         } else if (c == '\\' && next != '\0') {
             in_word = true;
-            word.push_back(next);
+            literal(next);
             ++i;
         } else if (c == '|') {
             op(next == '|' ? "||" : "|");
@@ -48,8 +116,16 @@ std::vector<ShellToken> tokenize(std::string_view s) {
                 if (next == '&') ++i;
             }
         } else if ((c == '$' || c == '<') && next == '(') {
-            op(std::string{c, '('});
-            ++i;
+            if (options.keep_substitutions) {
+                in_word = true;
+                i = verbatim(i, substitution_end(s, i));
+            } else {
+                op(std::string{c, '('});
+                ++i;
+            }
+        } else if (c == '`' && options.keep_substitutions) {
+            in_word = true;
+            i = verbatim(i, backtick_end(i));
         } else if (c == '(' || c == ')' || c == '`') {
             op(std::string(1, c));
         } else {
@@ -71,6 +147,26 @@ std::vector<ShellCommand> commands(const std::vector<ShellToken>& tokens) {
         }
     }
     if (out.back().words.empty()) out.pop_back();
+    return out;
+}
+
+std::vector<ShellPipeline> pipelines(const std::vector<ShellToken>& tokens) {
+    std::vector<ShellPipeline> out(1);
+    ShellCommand current;
+    auto end_stage = [&] {
+        if (!current.words.empty()) out.back().stages.push_back(std::move(current));
+        current = {};
+    };
+    for (const ShellToken& t : tokens) {
+        if (!t.op) {
+            current.words.push_back(t.text);
+            continue;
+        }
+        end_stage();
+        if (t.text != "|" && !out.back().stages.empty()) out.emplace_back();
+    }
+    end_stage();
+    if (out.back().stages.empty()) out.pop_back();
     return out;
 }
 
