@@ -37,6 +37,9 @@ const std::string kCommandPassword = "Vx7pQ2mZ9kLw";
 const std::string kArgumentPassword = "Hq4nR8sT2vWy";
 const std::string kProsePassword = "Zr5tK9pLm3Qx";
 const std::string kBrokenFilePassword = "Bn6vC3xZ8mLq";
+// A secret without a known shape or a telling name, in an argument; a webhook URL's credential.
+const std::string kUnnamedArgument = "1MhKd3FfoWvc8c52baaKnFsGqD7ba1jTvTCfbXcZ7YQ";
+const std::string kWebhookPath = "B07L3RZ9P2Q/Xz9kQ2mP7vL4nR8tY1wB3cD6";
 
 // Every text that must never be printed or stored; both halves of the continued token count.
 std::vector<std::string> plaintexts() {
@@ -62,14 +65,17 @@ struct Planted {
                                            kCommandPassword +
                                            R"J(@db.internal/prod"},
     "api": {"command": "node", "args": ["server.js", "--db=postgresql://u:)J" +
-                                           kArgumentPassword + R"J(@db/app"]},
+                                           kArgumentPassword + R"J(@db/app", "-k=)J" +
+                                           kUnnamedArgument + R"J("]},
     ")J" + kServerNameToken + R"J(": {"command": "node", "args": ["x.js"]}
   }
 }
 )J");
         // Markdown prose with a database URL.
         write_file(repo / "CLAUDE.md", "# App\n\nConnect with mysql://admin:" + kProsePassword +
-                                           "@db.internal/app when testing.\n");
+                                           "@db.internal/app when testing.\nNotify "
+                                           "https://hooks.slack.com/services/T04QK2M7X/" +
+                                           kWebhookPath + " when done.\n");
         // ~/.claude.json with a JSON-escaped token.
         write_file(home / ".claude.json",
                    "{\"primaryApiKey\": \"ghp\\u005f" + kJsonEscapedBody + "\"}\n",
@@ -222,8 +228,8 @@ BOOST_AUTO_TEST_CASE(no_planted_secret_reaches_the_store_an_output_or_a_log) {
         return std::count_if(secret_files.begin(), secret_files.end(),
                              [&](const std::string& f) { return f.ends_with(suffix); });
     };
-    BOOST_TEST(with_secret("app/.mcp.json") >= 3);  // command, argument, server name
-    BOOST_TEST(with_secret("app/CLAUDE.md") >= 1);
+    BOOST_TEST(with_secret("app/.mcp.json") >= 4);  // command, two arguments, server name
+    BOOST_TEST(with_secret("app/CLAUDE.md") >= 2);  // the password and the webhook
     BOOST_TEST(with_secret(".claude.json") >= 1);
     BOOST_TEST(with_secret(".continue/config.yaml") >= 2);
     BOOST_TEST(with_secret(".codex/config.toml") >= 2);
