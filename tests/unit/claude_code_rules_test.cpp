@@ -123,7 +123,6 @@ BOOST_AUTO_TEST_CASE(bash_rules_that_stay_narrow) {
                                         "nodemon *",
                                         "shellcheck *",
                                         "ls:*",
-                                        "find:*",
                                         "claude --version",
                                         "docker ps",
                                         "gofmt *"}) {

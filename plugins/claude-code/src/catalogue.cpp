@@ -16,10 +16,10 @@ std::vector<Rule> rule_catalogue() {
          "Permission checks bypassed (defaultMode or agent permissionMode bypassPermissions)",
          "bypassPermissions lets Claude run every tool without asking, including edits to .git and "
          ".claude. "
-         "In a project file it applies to everyone who opens the repository (critical). Use "
-         "\"default\", "
-         "\"acceptEdits\" or \"plan\", and set disableBypassPermissionsMode to \"disable\" in "
-         "managed settings."},
+         "In a project file it applies to everyone who opens the repository (critical). Managed "
+         "permissions.disableBypassPermissionsMode \"disable\" keeps bypass mode from starting: "
+         "then the finding is info, saying so. Use \"default\", \"acceptEdits\" or \"plan\", "
+         "and set disableBypassPermissionsMode to \"disable\" in managed settings."},
         {"PERM-002", Severity::high,
          "Permission-mode confirmation skipped (skipDangerousModePermissionPrompt, "
          "skipAutoPermissionPrompt)",
@@ -28,39 +28,62 @@ std::vector<Rule> rule_catalogue() {
          "skipAutoPermissionPrompt: true removes the opt-in dialog of auto mode, where a "
          "classifier approves tool calls instead of you: high in a committed project file (the "
          "repository opts everyone in; recent Claude Code versions read it only from user, "
-         "local and managed settings), medium elsewhere. false is not reported. Remove the keys "
-         "and confirm the mode yourself."},
+         "local and managed settings), medium elsewhere. false is not reported. Under managed "
+         "disableBypassPermissionsMode (for skipDangerousModePermissionPrompt) or disableAutoMode "
+         "(for skipAutoPermissionPrompt) \"disable\" the mode cannot start and the finding is "
+         "info. Remove the keys and confirm the mode yourself."},
         {"PERM-003", Severity::critical,
-         "Unrestricted shell or edit permission (Bash, Bash(*), Bash(sudo *), bare Edit/Write)",
+         "Unrestricted shell or edit permission (Bash, Bash(*), Bash(sudo *), bare Edit/Write, "
+         "Write(*)), or edits of files that run later",
          "An allow rule (in permissions.allow, ~/.claude.json projects[*].allowedTools or the "
          "allowed-tools of a command, agent or skill) that lets Claude run any command or change "
-         "any file without asking: a bare Bash, Write, Edit, MultiEdit or NotebookEdit (the whole "
-         "tool); Bash(*), Bash(* ...), Bash(*:*); a wrapper that runs the command after it — "
+         "any file without asking: a bare Bash, Write, Edit, MultiEdit or NotebookEdit, or the "
+         "same tool with (*) (since Claude Code 2.1.210 Tool(*) is the tool-wide rule, not a "
+         "path); Bash(*), Bash(* ...), Bash(*:*); a wrapper that runs the command after it — "
          "sudo, doas, pkexec, su, env, xargs, nohup, timeout, exec, nice, ... — or a shell (bash, "
          "sh, zsh, eval, source, cmd /c) followed by the wildcard (Bash(sudo *), Bash(env *), "
          "Bash(bash -c *)), and sudo before an interpreter or package runner (Bash(sudo python3 "
-         "*)); Edit(**), Edit(*), Edit(**/*), Edit(//**), Edit(~/**) and Edit(//<home>/**). Not "
-         "reported: exact commands (Bash(sudo systemctl restart nginx)), a wildcard after a "
-         "named command (Bash(sudo systemctl status *)), Edit(./**) and Edit(/**) (PERM-004). "
-         "Allow specific commands (Bash(npm run test *)) and scope edits to paths "
-         "(Edit(src/**))."},
+         "*)); find (find -exec) or fd with a trailing wildcard and awk whose program is the "
+         "wildcard (system()); a rule whose own command downloads code and runs it, wildcard or "
+         "not (Bash(eval $(curl …)), Bash(curl … | sh)); Edit(**), Edit(*), Edit(**/*), "
+         "Edit(//**), Edit(~/**), Edit(//<home>/**) and Edit rules on Claude Code's own settings "
+         "(~/.claude/settings*.json, ~/.claude.json, ~/.claude/hooks, a project's "
+         ".claude/settings*.json: a write there grants every permission or adds a hook). High, "
+         "not critical, for Edit rules on files whose contents run later (persistence): shell "
+         "startup files (~/.bashrc, ~/.zshrc, ~/.profile, ...), ~/.ssh (authorized_keys, config), "
+         "autostart folders (systemd user units, LaunchAgents, ~/.config/autostart), git "
+         "configuration and hooks, /etc. Not reported: exact commands (Bash(sudo systemctl "
+         "restart nginx)), a wildcard after a named command (Bash(sudo systemctl status *)), "
+         "Write(src/**) (PERM-007), Edit(./**) and Edit(/**) (PERM-004), project patterns that "
+         "do not name .claude or .git (Edit(*.json)). Allow specific commands (Bash(npm run test "
+         "*)) and scope edits to project paths (Edit(src/**))."},
         {"PERM-004", Severity::medium,
-         "Broad allow rule: interpreters, package runners, network tools, git, other agents, the "
-         "whole working directory",
+         "Broad allow rule: interpreters, package runners, network and cloud tools, git, other "
+         "agents, deleting commands, listeners, the whole working directory, reads outside it",
          "An allow rule (in any of the lists PERM-003 reads) whose wildcard takes the place of "
          "everything after a command that runs arbitrary code or sends arbitrary data: "
          "interpreters (python, node, deno, bun, ruby, perl, php, osascript), package runners "
          "and installers (npx, uvx, pipx, bunx, npm, pnpm, yarn, uv, uv run, pip install, gem, "
          "cargo, go, brew), network and remote tools (curl, wget, ssh, scp, rsync, nc, socat), "
-         "container engines (docker, podman, kubectl exec), git (git:*, git *, git push *, git "
-         "config *) and other coding agents (claude, codex, gemini, aider, opencode, goose); "
-         "options before the wildcard count (python3 -c *, npx -y *), legacy :* too. Also "
-         "WebFetch without a domain, and Edit(./**) / Edit(/**): every file of the working "
-         "directory or the project root, what acceptEdits grants. Not reported: a wildcard "
+         "container engines (docker, podman, kubectl exec), cloud, cluster and forge CLIs that "
+         "act on everything the signed-in account reaches (gh, glab, aws, gcloud, az, kubectl, "
+         "helm, terraform, ...), git (git:*, git *, git push *, git config *), other coding "
+         "agents (claude, codex, gemini, aider, opencode, goose) and commands that delete "
+         "whatever the wildcard names (rm -rf *, rm:*, shred, dd); options before the wildcard "
+         "count (python3 -c *, npx -y *), legacy :* too. Also curl, wget or ssh with any "
+         "trailing wildcard (Bash(curl https://api.x.com/*): -d @file, -o file or another URL "
+         "can follow), a rule whose own command opens a network listener (Bash(nc -l 4444), "
+         "python3 -m http.server), WebFetch without a domain, Edit(./**) / Edit(/**): every file "
+         "of the working directory or the project root, what acceptEdits grants, and Read rules "
+         "outside the working directory on the whole disk (Read(//**)), the home folder "
+         "(Read(~/**)) or a credential store (Read(~/.ssh/**), Read(~/.aws/**), ~/.kube, "
+         "~/.gnupg, ~/.docker/config.json, ~/.netrc, gcloud, Azure). Not reported: a wildcard "
          "after a named subcommand or tool (git diff:*, npm run test:*, uv run pytest *, python3 "
-         "-m pytest *), the project's own scripts and targets (npm run *, make *), tools whose "
-         "names merely start alike (gitleaks, nodemon). Narrow the rule to the exact command or "
-         "use WebFetch(domain:example.com)."},
+         "-m pytest *, gh pr view *, aws s3 ls *), after an option that only prints (brew "
+         "--version:*, npm --help *), the project's own scripts and targets (npm run *, make *), "
+         "tools whose names merely start alike (gitleaks, nodemon), rm of a named path, a bare "
+         "Read (the read-only tools idiom) and Read of project paths. Narrow the rule to the "
+         "exact command or use WebFetch(domain:example.com)."},
         {"MCP-001", Severity::high,
          "Every project MCP server approved in advance (enableAllProjectMcpServers)",
          "enableAllProjectMcpServers starts every server a repository's .mcp.json declares without "
@@ -90,13 +113,15 @@ std::vector<Rule> rule_catalogue() {
          "settings file has a Read deny rule that covers a project's .env file (Read(./.env), "
          "Read(.env), Read(**/.env*), Read(//**/.env)) and ~/.ssh (Read(~/.ssh/**), Read(~/.ssh), "
          "Read(//<home>/.ssh/**)). Project settings do not count: they protect one repository "
-         "only. "
-         "Add both rules to permissions.deny in your user settings."},
+         "only. Under managed allowManagedPermissionRulesOnly only managed deny rules count "
+         "(Claude Code ignores yours). Add both rules to permissions.deny in your user settings "
+         "(or, under that policy, in the managed settings)."},
         {"PERM-007", Severity::low, "Permission rule that Claude Code never applies",
-         "Some rules look protective or permissive but do nothing: rules on Write(…), Glob(…) or "
-         "NotebookEdit(…) are never consulted (file rules are Edit(…) for writes and Read(…) for "
-         "reads); Tool(parameter:value) rules such as Bash(command:…) or Read(file_path:…) work in "
-         "deny and ask only, not in allow; and an MCP allow rule without a server name "
+         "Some rules look protective or permissive but do nothing: path rules on Write(…), "
+         "Glob(…) or NotebookEdit(…) are never consulted (file rules are Edit(…) for writes and "
+         "Read(…) for reads; Write(*) is the whole tool, PERM-003); Tool(parameter:value) "
+         "rules such as Bash(command:…) or Read(file_path:…) work in deny and ask only, not in "
+         "allow; and an MCP allow rule without a server name "
          "(mcp__*, mcp__*__*, mcp__*__read) is ignored — only deny and ask accept those globs. "
          "Rewrite the rule in a form Claude Code applies, or remove it."},
         {"PERM-008", Severity::medium,

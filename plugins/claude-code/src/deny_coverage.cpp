@@ -44,8 +44,8 @@ struct Coverage {
 void add_rule(Coverage& c, std::string_view text, std::string_view home) {
     const PermissionRule rule = parse_permission_rule(text);
     if (rule.tool != "Read") return;
-    if (!rule.has_specifier || rule.specifier.empty() || rule.specifier == "**" ||
-        rule.specifier == "//**") {
+    if (!rule.has_specifier || rule.specifier.empty() || rule.specifier == "*" ||
+        rule.specifier == "**" || rule.specifier == "//**") {
         c.env = c.ssh = true;  // every read denied
         return;
     }
@@ -75,15 +75,29 @@ void record_deny_rules(Analysis& a, ScanFacts& facts, const sdk::Node& permissio
 
 void report_deny_coverage(const ScanFacts& facts, sdk::Sink& sink) {
     if (!facts.user_permissions) return;
+    // Under allowManagedPermissionRulesOnly Claude Code ignores the user's own rules, deny rules
+    // included: only managed ones protect.
+    const std::optional<std::string>& managed_only = facts.policy.managed_permission_rules_only;
     Coverage c;
-    for (const std::string& rule : facts.user_deny)
-        add_rule(c, rule, facts.home);
+    if (!managed_only) {
+        for (const std::string& rule : facts.user_deny)
+            add_rule(c, rule, facts.home);
+    }
     for (const std::string& rule : facts.managed_deny)
         add_rule(c, rule, facts.home);
     if (c.env && c.ssh) return;
     std::string missing;
     if (!c.env) missing = ".env files (Read(./.env), Read(**/.env*))";
     if (!c.ssh) missing += std::string(missing.empty() ? "" : " or ") + "~/.ssh (Read(~/.ssh/**))";
+    if (managed_only) {
+        sink.finding("PERM-006", Severity::low,
+                     "no managed deny rule keeps Claude from reading " + missing +
+                         "; your own deny rules are ignored under managed policy "
+                         "(allowManagedPermissionRulesOnly in " +
+                         *managed_only + "), so the managed settings must add them",
+                     *facts.user_permissions);
+        return;
+    }
     sink.finding(
         "PERM-006", Severity::low,
         "no deny rule in your settings or managed policy keeps Claude from reading " + missing,

@@ -1,6 +1,8 @@
 // PERM-006: the user's effective deny rules (the user settings' own and every managed settings
 // file's, which apply to every user) should keep Claude from reading .env files and ~/.ssh.
-// Reported once, on the user settings file, when it has a permissions block.
+// Reported once, on the user settings file, when it has a permissions block. Under managed
+// allowManagedPermissionRulesOnly only the managed deny rules count (Claude Code ignores the
+// user's).
 #pragma once
 
 #include "common.hpp"

@@ -84,6 +84,12 @@ void record_effective_policy(const Analysis& a, ScanFacts& facts) {
             set_once(p.managed_permission_rules_only, display);
         if (root["allowManagedHooksOnly"].is_true()) set_once(p.managed_hooks_only, display);
         if (root["disableAllHooks"].is_true()) set_once(p.managed_disable_all_hooks, display);
+        const sdk::Node permissions = root["permissions"];
+        if (permissions["disableBypassPermissionsMode"].string_or("") == "disable")
+            set_once(p.managed_disable_bypass, display);
+        if (root["disableAutoMode"].string_or("") == "disable" ||
+            permissions["disableAutoMode"].string_or("") == "disable")
+            set_once(p.managed_disable_auto, display);
     } else if (root["disableAllHooks"].is_true()) {
         if (a.scope() == Scope::user) {
             set_once(p.user_disable_all_hooks, display);
@@ -114,6 +120,14 @@ Dependency dependency_of(const Analysis& a, const ScanFacts& facts, std::size_t 
     }
 
     const std::string_view c = a.file.category();
+    if (rule_id == "PERM-001" &&
+        ((c == category::settings && pointer == "/permissions/defaultMode") ||
+         (c == category::agents && pointer == "/permissionMode")))
+        return Dependency::bypass_mode;
+    if (rule_id == "PERM-002" && c == category::settings) {
+        if (pointer == "/skipDangerousModePermissionPrompt") return Dependency::bypass_mode;
+        if (pointer == "/skipAutoPermissionPrompt") return Dependency::auto_mode;
+    }
     if (c == category::settings) {
         if (under(pointer, "/hooks")) return Dependency::hook;
         if (under(pointer, "/statusLine")) return Dependency::status_line;
@@ -153,6 +167,18 @@ std::string ignored_because(const ScanFacts& facts, const PluginStates& states,
                        *p.managed_disable_all_hooks + ")";
             }
             return held.scope == Scope::managed ? std::string() : disabled_by_settings(facts, held);
+        case Dependency::bypass_mode:
+            if (p.managed_disable_bypass) {
+                return "ignored under managed policy (disableBypassPermissionsMode in " +
+                       *p.managed_disable_bypass + ")";
+            }
+            return {};
+        case Dependency::auto_mode:
+            if (p.managed_disable_auto) {
+                return "ignored under managed policy (disableAutoMode in " +
+                       *p.managed_disable_auto + ")";
+            }
+            return {};
         case Dependency::server:
             if (held.server < facts.servers.size()) {
                 const std::string why = server_exclusion(facts, facts.servers[held.server]);

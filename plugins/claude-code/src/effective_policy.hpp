@@ -14,6 +14,11 @@
 //     settings are off (managed ones still run); in a project's shared or local settings: that
 //     project's settings hooks and status line. Plugin and front-matter hooks are judged as if it
 //     were not set (Claude Code's documentation does not promise more).
+//   permissions.disableBypassPermissionsMode "disable" (managed): bypass mode cannot start, so a
+//     defaultMode or agent permissionMode of bypassPermissions in any other file is not applied
+//     and skipDangerousModePermissionPrompt has no warning to skip (PERM-001, PERM-002).
+//   disableAutoMode "disable" (managed; also under permissions): auto mode is gone, and with it
+//     the opt-in dialog skipAutoPermissionPrompt skips (PERM-002).
 //   managed-mcp.json: Claude Code loads only its servers (plugin servers included); a server
 //     matching managed deniedMcpServers, or that managed allowedMcpServers does not admit, is not
 //     started (mcp_scopes.hpp).

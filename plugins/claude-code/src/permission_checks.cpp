@@ -85,7 +85,9 @@ std::string_view mcp_server(std::string_view tool) {
 }
 
 std::string ineffective(const PermissionRule& r, std::string_view list) {
-    if (r.has_specifier && (r.tool == "Write" || r.tool == "Glob" || r.tool == "NotebookEdit")) {
+    // Tool(*) (and Tool()) is the whole tool, not a path rule.
+    const bool path_rule = r.has_specifier && !r.specifier.empty() && r.specifier != "*";
+    if (path_rule && (r.tool == "Write" || r.tool == "Glob" || r.tool == "NotebookEdit")) {
         return "Claude Code never consults " + r.tool +
                "(…) rules; use Edit(…) for writes and Read(…) for reads";
     }

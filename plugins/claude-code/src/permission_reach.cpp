@@ -8,6 +8,8 @@
 
 #include "command_wrappers.hpp"
 #include "common.hpp"
+#include "hook_behaviour.hpp"
+#include "rule_paths.hpp"
 
 namespace claude_code {
 
@@ -46,6 +48,11 @@ constexpr std::array kBroadCommands{
     "cargo install", "go install", "brew install", "pipx run", "pipx install", "go run", "deno run",
     "docker run", "docker exec", "podman run", "podman exec", "kubectl exec", "git push",
     "git config", "gh api",
+    // cloud, cluster and forge CLIs: any subcommand acts on what the signed-in account reaches
+    "gh", "glab", "aws", "gcloud", "gsutil", "az", "helm", "oc", "terraform", "tofu", "pulumi",
+    "doctl", "heroku", "flyctl", "vercel", "netlify", "wrangler", "firebase", "supabase",
+    // commands that delete whatever the wildcard names
+    "rm", "shred", "dd", "wipefs", "srm",
     // interpreters
     "python", "node", "deno", "bun", "ruby", "perl", "php", "lua", "luajit", "rscript", "julia",
     "osascript", "tclsh",
@@ -64,6 +71,30 @@ constexpr std::array kBroadCommands{
 
 bool is_flag(const std::string& w) {
     return w.size() > 1 && w.starts_with('-');
+}
+
+// Options that make a program print its version or usage and exit: "brew --version:*" runs
+// nothing whatever follows.
+bool prints_only(const std::string& w) {
+    return in(w, {"--version", "-V", "--help", "-h", "-version", "-help", "--usage"});
+}
+
+// Why a family reaches that far when its name does not say it.
+std::string family_why(std::string_view family) {
+    if (in(family,
+           {"gh",     "glab",      "aws",      "gcloud",   "gsutil",   "az",      "helm",
+            "oc",     "terraform", "tofu",     "pulumi",   "doctl",    "heroku",  "flyctl",
+            "vercel", "netlify",   "wrangler", "firebase", "supabase", "kubectl", "gh api"}))
+        return "it acts on every repository, resource and secret the signed-in account reaches";
+    if (in(family, {"rm", "shred", "dd", "wipefs", "srm"})) return "it deletes any file";
+    return {};
+}
+
+// words[from..] are options only, then a final "*": the wildcard is the rest of the command.
+bool options_then_wildcard(const std::vector<std::string>& words, std::size_t from) {
+    if (words.empty() || words.back() != "*" || from >= words.size()) return false;
+    return std::all_of(words.begin() + static_cast<std::ptrdiff_t>(from), words.end() - 1,
+                       [](const std::string& w) { return is_flag(w); });
 }
 
 // `words` from `at` on: the command family that takes the wildcard's place, or "".
@@ -85,12 +116,13 @@ std::string broad_family(const std::vector<std::string>& words, std::size_t at) 
         if (!same) continue;
         if (glued) return std::string(family);
         if (words.size() - at == n) continue;  // the family alone, no wildcard
-        // After the family: options only, then a bare "*" at the end.
-        if (words.back() != "*") continue;
-        const bool only_flags =
-            std::all_of(words.begin() + static_cast<std::ptrdiff_t>(at + n), words.end() - 1,
-                        [](const std::string& w) { return is_flag(w); });
-        if (only_flags) return std::string(family);
+        // After the family: options only, then a bare "*" at the end — unless an option only
+        // prints the version or usage.
+        if (!options_then_wildcard(words, at + n)) continue;
+        const bool printing =
+            std::any_of(words.begin() + static_cast<std::ptrdiff_t>(at + n), words.end() - 1,
+                        [](const std::string& w) { return prints_only(w); });
+        if (!printing) return std::string(family);
     }
     return {};
 }
@@ -128,13 +160,40 @@ RuleReach reach_from(const std::vector<std::string>& words, std::size_t at,
         if (i + 1 == words.size() && words[i].starts_with('*'))
             return {Reach::everything, joined(head)};
     }
+    // Commands that run other commands through their arguments: find -exec (fd -x) whatever
+    // precedes the wildcard, awk's system() when the wildcard is the program.
+    const bool trailing_wildcard = words.back().ends_with('*');
+    if (in(name, {"find", "gfind"}) && (glued || (trailing_wildcard && words.size() > at + 1)))
+        return {Reach::everything, joined(head), "find -exec runs any command"};
+    if (in(name, {"fd", "fdfind"}) && (glued || (trailing_wildcard && words.size() > at + 1)))
+        return {Reach::everything, joined(head), "fd -x runs any command"};
+    if (in(name, {"awk", "gawk", "mawk", "nawk"}) &&
+        (glued || options_then_wildcard(words, at + 1)))
+        return {Reach::everything, joined(head), "awk's system() runs any command"};
     if (const std::string family = broad_family(words, at); !family.empty()) {
         // The family as written: "python3 -c" says more than "python".
         std::string written = words[at];
         for (std::size_t k = at + 1; k < words.size() && words[k] != "*"; ++k)
             written += " " + words[k];
         if (written.ends_with('*')) written.pop_back();
-        return {Reach::broad, joined(written)};
+        return {Reach::broad, joined(written), family_why(family)};
+    }
+    // curl https://api.x.com/*: the wildcard admits more arguments after the URL (-d @file,
+    // -o file, another URL); ssh host *: any command on that host.
+    const bool printing =
+        std::any_of(words.begin() + static_cast<std::ptrdiff_t>(at) + 1, words.end(),
+                    [](const std::string& w) { return prints_only(w); });
+    if (in(name, {"curl", "wget", "http", "https", "xh", "ssh"}) && trailing_wildcard &&
+        words.size() > at + 1 && !printing) {
+        std::string written = words[at];
+        for (std::size_t k = at + 1; k < words.size(); ++k)
+            written += " " + words[k];
+        while (!written.empty() && (written.back() == '*' || written.back() == ' '))
+            written.pop_back();
+        return {Reach::broad, joined(written),
+                name == "ssh" ? "any command on that host"
+                              : "more arguments can follow: -d @file uploads any file, -o "
+                                "overwrites one, another URL goes anywhere"};
     }
     return {};
 }
@@ -153,8 +212,16 @@ RuleReach judge_bash_reach(std::string_view specifier) {
         spec.erase(spec.begin());
     if (spec.empty()) return {Reach::everything, ""};
     if (spec.ends_with(":*")) spec = spec.substr(0, spec.size() - 2) + " *";  // legacy prefix
-    if (spec.find('*') == std::string::npos) return {};                       // one exact command
-    return reach_from(split_words(spec), 0, "");
+    // The command itself may be the risk, with or without a wildcard.
+    if (runs_downloaded_code(spec)) return {Reach::everything, "", "", "download code and run it"};
+    RuleReach reach;
+    if (spec.find('*') != std::string::npos) reach = reach_from(split_words(spec), 0, "");
+    if (reach.reach != Reach::narrow) return reach;
+    for (const BehaviourFinding& b : hook_behaviours(spec)) {
+        if (b.kind == Behaviour::listener)
+            return {Reach::broad, "", "", "open a network listener (" + b.why + ")"};
+    }
+    return reach;
 }
 
 }  // namespace
@@ -171,12 +238,9 @@ RuleReach bash_reach(std::string_view specifier) {
     return reach;
 }
 
-RuleReach edit_reach(std::string_view pattern, std::string_view home) {
-    std::string_view p = pattern;
-    while (!p.empty() && p.front() == ' ')
-        p.remove_prefix(1);
-    while (!p.empty() && p.back() == ' ')
-        p.remove_suffix(1);
+namespace {
+
+RuleReach whole_areas(std::string_view p, std::string_view home) {
     if (p.empty() || p == "*" || p == "**" || p == "**/*") return {Reach::everything, ""};
     // The folder the pattern covers entirely: "x/**", "x/**/*" (and "x/*" for the file system
     // root and the home folder, whose top level alone holds shell startup files).
@@ -197,6 +261,22 @@ RuleReach edit_reach(std::string_view pattern, std::string_view home) {
     if (base == ".") return {Reach::broad, "the working directory"};
     if (base.empty()) return {Reach::broad, "the project root"};  // "/**": the settings' project
     return {};
+}
+
+}  // namespace
+
+RuleReach edit_reach(std::string_view pattern, std::string_view home) {
+    std::string_view p = pattern;
+    while (!p.empty() && p.front() == ' ')
+        p.remove_prefix(1);
+    while (!p.empty() && p.back() == ' ')
+        p.remove_suffix(1);
+    const RuleReach whole = whole_areas(p, home);
+    if (whole.reach == Reach::everything) return whole;
+    // Claude Code's settings and persistence locations weigh more than the working directory.
+    if (RuleReach sensitive = sensitive_edit_reach(p, home); sensitive.reach != Reach::narrow)
+        return sensitive;
+    return whole;
 }
 
 }  // namespace claude_code

@@ -4,6 +4,7 @@
 #include "messages.hpp"
 #include "permission_checks.hpp"
 #include "permission_reach.hpp"
+#include "rule_paths.hpp"
 
 namespace claude_code {
 
@@ -30,33 +31,65 @@ bool edit_tool(std::string_view tool) {
     return tool == "Edit" || tool == "MultiEdit" || tool == "Write" || tool == "NotebookEdit";
 }
 
-Verdict judge_allow(const PermissionRule& r, std::string_view home) {
-    if (r.tool == "Bash" || r.tool == "PowerShell") {
-        const RuleReach reach = bash_reach(r.has_specifier ? r.specifier : "");
-        if (reach.reach == Reach::everything) {
-            std::string effect = "run any shell command";
-            if (!reach.what.empty()) effect += " (through " + text_in_quotes(reach.what, 40) + ")";
-            return {"PERM-003", Severity::critical, effect};
-        }
-        if (reach.reach == Reach::broad)
-            return {"PERM-004", Severity::medium, "run any " + quoted(reach.what) + " command"};
-        return {};
+std::string with_reason(std::string text, const std::string& why) {
+    return why.empty() ? text : text + " (" + why + ")";
+}
+
+Verdict judge_bash(const PermissionRule& r) {
+    const RuleReach reach = bash_reach(r.has_specifier ? r.specifier : "");
+    if (!reach.effect.empty()) {
+        return reach.reach == Reach::everything
+                   ? Verdict{"PERM-003", Severity::critical, reach.effect}
+                   : Verdict{"PERM-004", Severity::medium, reach.effect};
     }
-    if (edit_tool(r.tool)) {
-        if (!r.has_specifier || r.specifier.empty())
-            return {"PERM-003", Severity::critical, "use " + r.tool + " on any file"};
-        // Write(...) and NotebookEdit(...) are never consulted (PERM-007).
-        if (r.tool != "Edit" && r.tool != "MultiEdit") return {};
-        const RuleReach reach = edit_reach(r.specifier, home);
-        if (reach.reach == Reach::everything) {
-            return {"PERM-003", Severity::critical,
-                    "edit any file" + (reach.what.empty() ? "" : " in " + reach.what)};
-        }
-        if (reach.reach == Reach::broad) {
+    if (reach.reach == Reach::everything) {
+        std::string through;
+        if (!reach.what.empty()) through = "through " + text_in_quotes(reach.what, 40);
+        if (!reach.why.empty()) through += (through.empty() ? "" : "; ") + reach.why;
+        return {"PERM-003", Severity::critical, with_reason("run any shell command", through)};
+    }
+    if (reach.reach == Reach::broad) {
+        return {"PERM-004", Severity::medium,
+                with_reason("run any " + quoted(reach.what) + " command", reach.why)};
+    }
+    return {};
+}
+
+Verdict judge_edit(const PermissionRule& r, std::string_view home) {
+    // A bare tool and Tool(*) are the whole tool (Claude Code 2.1.210 and later: Tool(*) is the
+    // tool-wide rule, not a path).
+    if (!r.has_specifier || r.specifier.empty() || r.specifier == "*")
+        return {"PERM-003", Severity::critical, "use " + r.tool + " on any file"};
+    // Write(...) and NotebookEdit(...) path rules are never consulted (PERM-007).
+    if (r.tool != "Edit" && r.tool != "MultiEdit") return {};
+    const RuleReach reach = edit_reach(r.specifier, home);
+    switch (reach.reach) {
+        case Reach::everything:
+            if (reach.what.empty() || reach.what.starts_with("the whole "))
+                return {"PERM-003", Severity::critical,
+                        "edit any file" + (reach.what.empty() ? "" : " in " + reach.what)};
+            return {"PERM-003", Severity::critical, "edit " + reach.what};
+        case Reach::persistence:
+            // As strong as running commands, one step later (the next shell, login or git run).
+            return {"PERM-003", Severity::high, "edit " + reach.what};
+        case Reach::broad:
             return {"PERM-004", Severity::medium,
                     "edit every file under " + reach.what + " (what acceptEdits grants)"};
-        }
-        return {};
+        case Reach::narrow:
+            break;
+    }
+    return {};
+}
+
+Verdict judge_allow(const PermissionRule& r, std::string_view home) {
+    if (r.tool == "Bash" || r.tool == "PowerShell") return judge_bash(r);
+    if (edit_tool(r.tool)) return judge_edit(r, home);
+    // Reads outside the working directory ask first; a rule that opens the whole disk, the home
+    // folder or a credential store takes that question away. A bare Read is not reported: the
+    // read-only tools idiom ("Read", "Grep", "Glob") is the common reading of it.
+    if (r.tool == "Read" && r.has_specifier && !r.specifier.empty() && r.specifier != "*") {
+        if (const RuleReach reach = read_reach(r.specifier, home); reach.reach == Reach::broad)
+            return {"PERM-004", Severity::medium, "read " + reach.what};
     }
     if (r.tool == "WebFetch" && (!r.has_specifier || r.specifier.empty() || r.specifier == "*" ||
                                  r.specifier == "domain:*")) {

@@ -75,6 +75,9 @@ enum class Dependency {
     hook,             ///< a hook handler
     status_line,      ///< the statusLine command
     server,           ///< an MCP server (ScanFacts::servers[server])
+    bypass_mode,      ///< bypassPermissions as a mode (defaultMode, an agent's permissionMode)
+                      ///< and skipDangerousModePermissionPrompt, its warning
+    auto_mode,        ///< skipAutoPermissionPrompt, the opt-in dialog of auto mode
 };
 
 /// A finding held back until finish(), with what it depends on and where its file sits.
@@ -125,8 +128,12 @@ struct EffectivePolicy {
     std::optional<std::string> managed_permission_rules_only;  ///< allowManagedPermissionRulesOnly
     std::optional<std::string> managed_hooks_only;             ///< allowManagedHooksOnly
     std::optional<std::string> managed_disable_all_hooks;      ///< disableAllHooks (managed)
-    std::optional<sdk::Location> managed_mcp;                  ///< managed-mcp.json
-    std::optional<std::string> user_disable_all_hooks;         ///< disableAllHooks (user settings)
+    /// permissions.disableBypassPermissionsMode "disable" (managed): bypass mode cannot start.
+    std::optional<std::string> managed_disable_bypass;
+    /// disableAutoMode (or permissions.disableAutoMode) "disable" (managed): no auto mode.
+    std::optional<std::string> managed_disable_auto;
+    std::optional<sdk::Location> managed_mcp;           ///< managed-mcp.json
+    std::optional<std::string> user_disable_all_hooks;  ///< disableAllHooks (user settings)
     /// disableAllHooks in a project's shared or local settings: project folder, file.
     std::vector<std::pair<std::string, std::string>> project_disable_all_hooks;
 };

@@ -141,7 +141,8 @@ def project_claude(m, p, cy, round_no, policy=None, exclusive=False):
     key = cy["settings"].next()
     if policy:
         key = ["skipdanger", "skipauto", "sandbox"][round_no % 3]
-    CL.plant_setting(ps, key, "project", decoy_doc=ls)
+    bypass_off = "disableBypassPermissionsMode in managed-settings.json" if policy else None
+    CL.plant_setting(ps, key, "project", decoy_doc=ls, bypass_off=bypass_off)
     CL.project_env(ps, rng, t, "project")
     if rng.random() < 0.5:
         CL.project_env(ls, rng, t, "local")
@@ -195,7 +196,8 @@ def project_claude(m, p, cy, round_no, policy=None, exclusive=False):
     CL.md_body(rules, rng, cy["mdr"], cy["mdd"], "Rules", n_pairs=1)
     CL.agent_file(m, os.path.join(p.path, ".claude", "agents", "reviewer.md"), "project", rng, "reviewer",
                   cy["mdr"], cy["mdd"], hook=cy["hook"].next(), hook_policy=hooks_policy,
-                  permission_mode="bypassPermissions" if round_no % 3 == 1 else None, no_servers=exclusive)
+                  permission_mode="bypassPermissions" if round_no % 3 == 1 else None, no_servers=exclusive,
+                  bypass_off=bypass_off)
     CL.command_file(m, os.path.join(p.path, ".claude", "commands", "ship.md"), "project", rng,
                     cy["allowed"].next() if not policy else ("decoy", "Read, Grep", "info", None, "read-only"),
                     cy["mdr"], cy["mdd"])

@@ -157,8 +157,7 @@ def settings_doc(m, path, scope, rng, extra=None):
                                 "ask": []},
                 "statusLine": {"type": "command", "command": "~/.claude/statusline.sh"}}
     elif scope == "managed":
-        data = {"permissions": {"allow": [], "deny": ["Read(./.env)", "Read(~/.ssh/**)"],
-                                "disableBypassPermissionsMode": "disable"}}
+        data = {"permissions": {"allow": [], "deny": ["Read(./.env)", "Read(~/.ssh/**)"]}}
     else:
         data = {"permissions": {"allow": [], "deny": []}}
     if extra:
@@ -281,11 +280,15 @@ SETTINGS_RISKS = {
 }
 
 
-def plant_setting(doc, key, scope, decoy_doc=None):
+def plant_setting(doc, key, scope, decoy_doc=None, bypass_off=None):
+    """bypass_off: why bypass mode cannot start (managed disableBypassPermissionsMode), or None."""
     path, val, rules, mins, note, good = SETTINGS_RISKS[key]
     cat = C_PERM if key == "skipauto" else C_BASE
     doc.put(path, val)
-    doc.risk(path, rules, mins[scope], cat, "%s (%s)" % (note, scope))
+    if bypass_off and key in ("bypass", "skipdanger"):
+        doc.decoy(path, C_POLICY, "%s ignored under managed policy (%s)" % (note, bypass_off), "info")
+    else:
+        doc.risk(path, rules, mins[scope], cat, "%s (%s)" % (note, scope))
     if decoy_doc is not None:
         holder = decoy_doc.node(path[:-1])
         if path[-1] not in holder:
@@ -418,7 +421,7 @@ def hidden_unicode_pair(doc):
 
 
 def agent_file(m, path, scope, rng, name, risks, decoys, tools_line=True, hook=None, hook_policy=None,
-               project_like=True, permission_mode=None, plugin=False, no_servers=False):
+               project_like=True, permission_mode=None, plugin=False, no_servers=False, bypass_off=None):
     """An agent with front matter; optional hook in front matter (project agents' hooks run)."""
     doc = m.md(path, scope)
     fields = {"name": name, "description": "Use this agent to %s." % rng.choice(
@@ -448,6 +451,9 @@ def agent_file(m, path, scope, rng, name, risks, decoys, tools_line=True, hook=N
         ln = find_line(doc, "permissionMode:", first)
         if plugin:
             doc.decoy(((ln, ln), ("permissionMode",)), C_PLUGMD, "plugin agent permissionMode is ignored", "info")
+        elif bypass_off:
+            doc.decoy(((ln, ln), ("permissionMode",)), C_POLICY,
+                      "agent permissionMode bypass ignored under managed policy (%s)" % bypass_off, "info")
         else:
             doc.risk(((ln, ln), ("permissionMode",)), ["PERM-001"], "high", C_BASE, "agent permissionMode bypass")
     if hook:
@@ -663,6 +669,8 @@ def managed(m, rng, t, policy, hooks_cycle, perm_risks):
     doc = settings_doc(m, path, "managed", rng)
     if policy == "permissions":
         doc.put(("allowManagedPermissionRulesOnly",), True)
+        # as in the official managed-settings examples: bypass mode cannot start anywhere
+        doc.put(("permissions", "disableBypassPermissionsMode"), "disable")
         # the hook policy comes from a drop-in: managed-settings.d/*.json merge into managed settings
         m.struct(m.s("etc/claude-code/managed-settings.d/10-hooks.json"), "managed", "json", 0o644,
                  {"allowManagedHooksOnly": True, "allowedHttpHookUrls": ["https://hooks.acme.io/*"]})
