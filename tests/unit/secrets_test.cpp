@@ -354,6 +354,48 @@ BOOST_AUTO_TEST_CASE(code_that_computes_a_value_is_not_a_secret) {
     BOOST_TEST(d.find_tokens("postgres://app:DB_PASSWORD@db/app").empty());
 }
 
+BOOST_AUTO_TEST_CASE(what_real_skills_and_agents_write_under_secret_names) {
+    // Lines of real skills, commands and agents (claude-code-templates, wshobson/agents) that a
+    // key=value detector took for secrets.
+    const Detector& d = Detector::instance();
+    constexpr auto secret = CONFSCOPE_NODE_FLAG_SECRET_ENTROPY | CONFSCOPE_NODE_FLAG_SECRET_TOKEN;
+    const std::vector<std::pair<std::string, std::string>> quiet{
+        {"POSTGRES_PASSWORD", "postgres"},
+        {"key", "database-url"},
+        {"key", "Content-Type"},
+        {"adminPassword", "secure-password"},
+        {"API_KEY", "required-env-var"},
+        {"STRIPE_WEBHOOK_SECRET", "whsec_your_webhook_secret"},
+        {"API_KEY", "actual_secret_key_12345"},
+        {"password", "testpass123"},
+        {"stakingToken", "IERC20(_stakingToken);"},
+        {"rewardPerTokenStored", "rewardPerToken();"},
+        {"dataKey", "warnings"},
+        {"sortKey", "createdAtTimestamp2"},
+        {"token", "response.json['access_token']"},
+        {"admin_password", "var.grafana_admin_password"}};
+    for (const auto& [key, value] : quiet) {
+        BOOST_TEST_CONTEXT(key << " = " << value) {
+            BOOST_TEST((d.classify(key, value) & secret) == 0u);
+        }
+    }
+    BOOST_TEST(d.find_tokens("DATABASE_URL: postgresql://postgres:postgres@localhost:5432/test_db")
+                   .empty());
+    // Near misses: real credentials under the same names stay secrets.
+    const std::vector<std::pair<std::string, std::string>> loud{
+        {"POSTGRES_PASSWORD", "Vq7mT2xL9pR4"},
+        {"key", "q8Zr2LmT5xWc9Yt4Kd"},
+        {"adminPassword", "Kx9!vR2#mQ7z"},
+        {"STRIPE_WEBHOOK_SECRET", "whsec_Qm7vT2xK9pLw8Zr5tK9pLm3Q"},
+        {"apiKey", "Zr5tK9pLm3QxVx7pQ2mZ9kLw"},
+        {"password", "Sup3r(Secret)!9x"}};
+    for (const auto& [key, value] : loud) {
+        BOOST_TEST_CONTEXT(key << " = " << value) {
+            BOOST_TEST((d.classify(key, value) & secret) != 0u);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(flag_document_uses_the_flag_before_an_argument) {
     parse::Document doc = parse::parse(
         sdk::Format::json, R"J({"args": ["--api-key", "q8Zr2LmT5xWc9Yt", "--port", "8080"]})J");

@@ -241,14 +241,15 @@ bool Detector::is_placeholder(std::string_view v) {
     // Whole-value placeholders: template markers, filler words, and values that say what to put
     // there ("<your-token>", "your_api_key_here", "sk-...", "changeme", "anything").
     static const RE2 placeholder(
-        R"((<[^>]*>|\[[^\]]*\]|your[-_ ].*|.*[-_ ]here|.*x{4,}.*|.*\*{3,}.*|.*\.{3,}.*|.*…|)"
+        R"((<[^>]*>|\[[^\]]*\]|(.*[-_ ])?your[-_ ].*|.*[-_ ]here|.*x{4,}.*|.*\*{3,}.*|.*\.{3,}.*|)"
+        R"(.*…|.*(12345|abcdef).*|)"
         R"(.*(example|sample|placeholder|dummy|fake[-_]|demo[-_]|not[-_]?real|changeme|)"
         R"(change[-_]me|replace[-_ ]?me|)"
         R"(insert[-_ ]|put[-_ ]your|fill[-_ ]?in|redacted|not[-_ ]?set|set[-_ ]?me).*|)"
         R"((todo|tbd|none|null|nil|undefined|anything|something|secret|secrets|password|passwd|)"
         R"(pass|pwd|pw|token|apikey|api[-_]key|key|test|testing|foo|bar|foobar|baz|qux|abc|)"
         R"(abc123|123|1234|12345|123456|admin|root|default|string|value|empty|hidden|private|)"
-        R"((test|demo|sample|dummy|fake)[-_]?[0-9]*|)"
+        R"((test|demo|sample|dummy|fake)[a-z_-]*[0-9]*|postgres|mysql|guest|user|username|)"
         R"(my[-_]?(secret|password|token|key|api[-_]?key|pass)[-_a-z0-9]*|\?+|-+|_+)))",
         case_insensitive());
     if (full_match(v, placeholder)) return true;
@@ -294,8 +295,19 @@ bool Detector::is_secret_key_name(std::string_view key) {
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (secret_word(words[i])) last_secret = i;
     }
+    // "...Key" names a credential unless the word before it says what else the key is: a
+    // dictionary, database, cache or object-store key, a React prop (dataKey, sortKey, publicKey).
+    static constexpr std::array<std::string_view, 40> kNotCredential{
+        "public", "data",        "sort",      "primary",     "partition", "cache",    "foreign",
+        "unique", "map",         "dict",      "object",      "row",       "column",   "table",
+        "index",  "lookup",      "i18n",      "translation", "list",      "item",     "query",
+        "route",  "state",       "store",     "storage",     "file",      "path",     "name",
+        "group",  "category",    "type",      "field",       "attribute", "property", "entry",
+        "record", "idempotency", "composite", "shard",       "bucket"};
     const bool key_last =
-        words.back() == "key" && !(words.size() >= 2 && words[words.size() - 2] == "public");
+        words.back() == "key" &&
+        !(words.size() >= 2 && std::find(kNotCredential.begin(), kNotCredential.end(),
+                                         words[words.size() - 2]) != kNotCredential.end());
     if (key_last) return true;
     if (!last_secret) return false;
     for (std::size_t i = *last_secret + 1; i < words.size(); ++i) {
@@ -428,11 +440,18 @@ bool relative_path_or_file_name(std::string_view value) {
 // secrets.token_hex(16), ENV['X'], {apiKey}, config.apiKey, self.token.
 bool code_expression(std::string_view value) {
     // A call or an index of a dotted name or a lookup function, also cut short where a quote
-    // ended the captured value (os.environ.get(); not a password such as "Sup3r(Secret)!".
+    // ended the captured value (os.environ.get(); any call that closes, as a statement may
+    // (IERC20(_stakingToken);, rewardPerToken();); not a password such as "Sup3r(Secret)!9x".
     static const RE2 call_or_index(
         R"(([A-Za-z_$][\w$]*\.[\w$.]*|getenv|env|ENV|environ|require|import|secret|Secret)[(\[].*)");
+    static const RE2 closed_call(R"([A-Za-z_$][\w$.]*\([\w$.,'" ]*\);?)");
     static const RE2 braces(R"(\{[^{}]*\})");
-    if (full_match(value, call_or_index) || full_match(value, braces)) return true;
+    if (full_match(value, call_or_index) || full_match(value, closed_call) ||
+        full_match(value, braces))
+        return true;
+    // Words joined by - _ or . name something: required-env-var, database-url, Content-Type.
+    static const RE2 joined_words(R"([A-Za-z][a-z]*([-_.][A-Za-z][a-z]*)+)");
+    if (full_match(value, joined_words)) return true;
     static const RE2 dotted(R"([A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+)");
     if (!full_match(value, dotted)) return false;
     if (std::none_of(value.begin(), value.end(),
@@ -519,6 +538,20 @@ std::size_t Detector::secret_offset(std::string_view value) {
     return credential_of(value).offset;
 }
 
+bool Detector::secret_pair(std::string_view key, std::string_view value) {
+    if (!is_secret_key_name(key) || !looks_like_secret_value(value)) return false;
+    // A bare "key" is as often a dictionary or header key ("key": "Content-Type") as a
+    // credential: only a value mixing letters and digits at credential length counts.
+    const std::vector<std::string> words = split_words(key);
+    if (words.size() != 1 || words.front() != "key") return true;
+    const std::string_view v = value.substr(scheme_length(value));
+    const bool letter = std::any_of(
+        v.begin(), v.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    const bool digit = std::any_of(
+        v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    return letter && digit && v.size() >= 16;
+}
+
 std::uint32_t Detector::classify(std::string_view key, std::string_view value) const {
     if (is_reference(value)) return CONFSCOPE_NODE_FLAG_REFERENCE;
     std::uint32_t flags = 0;
@@ -528,8 +561,7 @@ std::uint32_t Detector::classify(std::string_view key, std::string_view value) c
     const std::string_view judged_value = value.substr(credential.offset);
     if (is_reference(judged_value)) return flags != 0 ? flags : CONFSCOPE_NODE_FLAG_REFERENCE;
     if (is_placeholder(judged_value)) return flags | CONFSCOPE_NODE_FLAG_PLACEHOLDER;
-    if (is_secret_key_name(judged_key) && looks_like_secret_value(judged_value))
-        flags |= CONFSCOPE_NODE_FLAG_SECRET_ENTROPY;
+    if (secret_pair(judged_key, judged_value)) flags |= CONFSCOPE_NODE_FLAG_SECRET_ENTROPY;
     // Without a name (an argument of a command line), a value that is random text is a secret:
     // "-k=1MhKd3…", a bare positional token.
     if (key.empty() && (flags & CONFSCOPE_NODE_FLAG_SECRET_ENTROPY) == 0) {

@@ -52,8 +52,7 @@ void scrub_value(rapidjson::Value& value, std::string_view key, const Scrubber& 
     if (value.IsString()) {
         const std::string_view text(value.GetString(), value.GetStringLength());
         std::string replaced;
-        if (!key.empty() && Detector::is_secret_key_name(key) && !Detector::is_reference(text) &&
-            Detector::looks_like_secret_value(text)) {
+        if (!key.empty() && !Detector::is_reference(text) && Detector::secret_pair(key, text)) {
             replaced = marker("SECRET", text);
         } else {
             replaced = scrubber.scrub(text);
@@ -111,8 +110,8 @@ std::vector<LoosePair> find_loose_pairs(std::string_view text) {
             const std::string_view key(groups[1].data(), groups[1].size());
             const std::string_view value(groups[2].data(), groups[2].size());
             // Counted repetitions make RE2's automaton large; bound the length here instead.
-            if (value.size() <= 1000 && Detector::is_secret_key_name(key) &&
-                !Detector::is_reference(value) && Detector::looks_like_secret_value(value)) {
+            if (value.size() <= 1000 && !Detector::is_reference(value) &&
+                Detector::secret_pair(key, value)) {
                 pairs.push_back(
                     {static_cast<std::size_t>(value.data() - text.data()), value.size()});
             }

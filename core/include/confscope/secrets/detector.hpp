@@ -60,6 +60,9 @@ class Detector {
     /// entropy and class changes of random text): a credential even without a telling name (a
     /// command-line argument, a URL path segment), unlike hex hashes, UUIDs and long names.
     static bool random_token(std::string_view value);
+    /// `key` names a secret and `value` looks like one; a bare "key" needs a value that mixes
+    /// letters and digits at credential length (16 or more).
+    static bool secret_pair(std::string_view key, std::string_view value);
     /// A literal under a secret-named key that looks like a credential (length and entropy).
     static bool looks_like_secret_value(std::string_view value);
     /// Where the credential starts in a value that names itself: "API_KEY=x", "--token=x",
