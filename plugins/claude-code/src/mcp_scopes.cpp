@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <confscope/plugin_common/server_shape.hpp>
+
 #include "messages.hpp"
 #include "wildcards.hpp"
 
@@ -121,6 +123,8 @@ bool denied(const ServerPolicy& policy, const ServerRecord& s) {
 
 void analyze_servers(Analysis& a, ScanFacts& facts, const sdk::Node& servers, sdk::Scope scope,
                      std::string_view project, bool ranked) {
+    // A list or a string where Claude Code wants an object of servers: none of them loads.
+    if (!servers_object(a, servers, "mcpServers", "Claude Code")) return;
     analyze_mcp_servers(a, servers, scope, claude_code_dialect(), project);
     for (const sdk::Node& entry : servers.children()) {
         if (!entry.is_object()) continue;

@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include <confscope/plugin_common/server_shape.hpp>
+
 namespace claude_desktop {
 
 namespace {
@@ -88,7 +90,9 @@ void analyze_desktop_server(Analysis& a, const sdk::Node& entry, std::string nam
 
 void analyze_desktop_config(Analysis& a) {
     const sdk::Node root = a.doc.root();
-    if (!root.is_object()) return;
+    if (!root.is_object() ||
+        !servers_object(a, root["mcpServers"], "mcpServers", desktop_dialect().product))
+        return;
     for (const sdk::Node& entry : root["mcpServers"].children()) {
         if (entry.is_object())
             analyze_desktop_server(a, entry, std::string(entry.key()), sdk::Scope::user);

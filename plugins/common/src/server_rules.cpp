@@ -1,4 +1,5 @@
 #include <confscope/plugin_common/mcp_servers.hpp>
+#include <confscope/plugin_common/server_shape.hpp>
 
 namespace confscope::plugin_common {
 
@@ -153,6 +154,8 @@ std::vector<Rule> server_rules() {
          "with its cookies and logins. Not reported: --headless, --remote-debugging-pipe, "
          "--browser-url to a loopback port. Remove the switches; run the browser in a "
          "container if it must run without a sandbox."},
+        // Reported by the plugins for the container of a file's servers (server_shape.hpp).
+        rejected_servers_rule(),
     };
 }
 

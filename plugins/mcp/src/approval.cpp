@@ -31,6 +31,25 @@ void check_auto_approve(Analysis& a, const sdk::Node& servers, std::string_view 
     }
 }
 
+void check_mcp_allowlist_entry(Analysis& a, const sdk::Node& entry, std::string_view pattern,
+                               const std::string& where) {
+    const auto colon = pattern.find(':');
+    const std::string_view server = pattern.substr(0, colon);
+    const std::string_view tool =
+        colon == std::string_view::npos ? std::string_view("*") : pattern.substr(colon + 1);
+    if (tool != "*" || server.empty()) return;
+    const std::string what = server == "*" ? std::string("every tool of every MCP server")
+                                           : "every tool of MCP server " + quoted(server);
+    a.sink.finding(
+        "MCP-012", Severity::high,
+        quoted(entry.value()) + " in " + where + " approves " + what +
+            " without asking, including tools added later" +
+            (a.is_project_file() ? "; in a project file, the repository approves them for everyone "
+                                   "who opens it"
+                                 : ""),
+        entry);
+}
+
 void check_trusted_servers(Analysis& a, const sdk::Node& servers) {
     for (const sdk::Node& srv : servers.children()) {
         const sdk::Node trust = srv["trust"];

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "approval.hpp"
+
 namespace mcp {
 
 namespace {
@@ -37,6 +39,33 @@ bool matches_every_command(std::string_view key) {
     static constexpr std::array kEverything{"/.*/",  "/.*/i",  "/.+/",    "/.+/i",  "/^/",
                                             "/^.*/", "/^.*$/", "/^.*$/i", "/(.*)/", "*"};
     return std::find(kEverything.begin(), kEverything.end(), key) != kEverything.end();
+}
+
+// An external agent's session mode that runs every tool unasked: Claude Code's bypassPermissions,
+// Codex's agent-full-access (approval never, no sandbox), Gemini's and Qwen's yolo.
+bool unasked_agent_mode(std::string_view mode) {
+    return mode == "bypassPermissions" || mode == "agent-full-access" || mode == "full-access" ||
+           mode == "yolo";
+}
+
+void check_zed_agent_servers(Analysis& a, const sdk::Node& servers) {
+    for (const sdk::Node& agent : servers.children()) {
+        const std::string name = "agent_servers." + std::string(agent.key());
+        if (const sdk::Node mode = agent["default_mode"]; unasked_agent_mode(mode.string_or(""))) {
+            report(a, mode,
+                   name + ".default_mode is " + quoted(mode.value()) +
+                       ": Zed starts this external agent in a mode that runs every tool, shell "
+                       "commands and edits included, without asking");
+        }
+        for (const char* variable : {"ACP_PERMISSION_MODE", "INITIAL_AGENT_MODE"}) {
+            const sdk::Node mode = agent["env"][variable];
+            if (!unasked_agent_mode(mode.string_or(""))) continue;
+            report(a, mode,
+                   name + ".env." + variable + " is " + quoted(mode.value()) +
+                       ": the external agent starts in a mode that runs every tool without "
+                       "asking");
+        }
+    }
 }
 
 void check_opencode_permission(Analysis& a, const sdk::Node& permission, const std::string& where) {
@@ -148,6 +177,7 @@ void check_zed_autonomy(Analysis& a) {
                        ".tool_permissions.tools.terminal.default is \"allow\": Zed's agent runs "
                        "every terminal command without asking");
     }
+    check_zed_agent_servers(a, root["agent_servers"]);
 }
 
 void check_goose_autonomy(Analysis& a) {
@@ -177,6 +207,11 @@ void analyze_cursor_cli(Analysis& a) {
     for (const sdk::Node& rule : root["permissions"]["allow"].children()) {
         std::string text(rule.string_or(""));
         text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+        if (text.starts_with("Mcp(") && text.ends_with(")")) {
+            check_mcp_allowlist_entry(a, rule, std::string_view(text).substr(4, text.size() - 5),
+                                      "permissions.allow");
+            continue;
+        }
         if (text != "Shell(*)" && text != "Shell(**)" && text != "Shell") continue;
         report(a, rule,
                quoted(rule.value()) +
@@ -187,6 +222,23 @@ void analyze_cursor_cli(Analysis& a) {
         report(a, mode,
                "approvalMode is \"unrestricted\": the Cursor CLI agent runs every tool without "
                "asking");
+}
+
+void analyze_cursor_permissions(Analysis& a) {
+    const sdk::Node root = a.doc.root();
+    if (!root.is_object()) return;
+    for (const sdk::Node& entry : root["mcpAllowlist"].children()) {
+        if (entry.is_string()) check_mcp_allowlist_entry(a, entry, entry.value(), "mcpAllowlist");
+    }
+    for (const sdk::Node& entry : root["terminalAllowlist"].children()) {
+        std::string text(entry.string_or(""));
+        text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+        if (text != "*" && text != "**") continue;
+        report(a, entry,
+               quoted(entry.value()) +
+                   " in terminalAllowlist: Cursor's agent auto-runs every terminal command "
+                   "without asking");
+    }
 }
 
 }  // namespace mcp

@@ -15,7 +15,10 @@ void check_gemini_autonomy(Analysis& a);
 void check_vscode_autonomy(Analysis& a);
 
 /// Zed settings.json: agent.always_allow_tool_actions true (before v0.224),
-/// agent.tool_permissions.default "allow", agent.tool_permissions.tools.terminal.default "allow".
+/// agent.tool_permissions.default "allow", agent.tool_permissions.tools.terminal.default "allow",
+/// and an external agent (agent_servers.<name>) started in a mode that asks nothing:
+/// default_mode "bypassPermissions" (Claude Code), "agent-full-access" (Codex), "yolo" (Gemini,
+/// Qwen), or the same through its env (ACP_PERMISSION_MODE, INITIAL_AGENT_MODE).
 void check_zed_autonomy(Analysis& a);
 
 /// Goose config.yaml: GOOSE_MODE: auto.
@@ -26,7 +29,12 @@ void check_goose_autonomy(Analysis& a);
 void check_opencode_autonomy(Analysis& a);
 
 /// Cursor CLI cli-config.json / .cursor/cli.json: permissions.allow holding Shell(*) (any shell
-/// command), approvalMode "unrestricted".
+/// command), approvalMode "unrestricted" (AUTO-001); Mcp(*:*) or Mcp(server:*), every tool of
+/// every or one MCP server (MCP-012).
 void analyze_cursor_cli(Analysis& a);
+
+/// Cursor permissions.json (~/.cursor and a workspace's .cursor): mcpAllowlist "*:*" or
+/// "server:*" (MCP-012), terminalAllowlist "*" (AUTO-001: every terminal command auto-runs).
+void analyze_cursor_permissions(Analysis& a);
 
 }  // namespace mcp

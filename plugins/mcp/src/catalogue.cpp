@@ -11,11 +11,16 @@ using confscope::sdk::Severity;
 std::vector<Rule> rule_catalogue() {
     std::vector<Rule> rules = {
         {"MCP-012", Severity::high,
-         "MCP tools approved in advance (Cline or Kiro autoApprove, Gemini CLI trust: true)",
+         "MCP tools approved in advance (Cline or Kiro autoApprove, Gemini CLI trust: true, "
+         "Cursor mcpAllowlist / Mcp(...) rules for a whole server)",
          "The client calls these tools without asking, so a prompt injection in anything the "
          "model reads can use them unseen. Cline and Kiro autoApprove lists tools by name (\"*\" "
-         "is every tool); Gemini CLI trust: true skips every confirmation for the server. Empty "
-         "the list or remove trust, and approve calls as they come."},
+         "is every tool); Gemini CLI trust: true skips every confirmation for the server; Cursor "
+         "permissions.json mcpAllowlist \"*:*\" or \"server:*\" and the Cursor CLI's "
+         "permissions.allow Mcp(*:*) or Mcp(server:*) approve every tool of every server, or of "
+         "one, including tools a later version adds. Named tools (\"github:get_issue\", "
+         "\"*:search\") are not reported. Empty the list or remove trust, and approve calls as "
+         "they come (or allow named read-only tools)."},
         {"CDX-001", Severity::high,
          "Codex runs without a sandbox (sandbox_mode = \"danger-full-access\") or never asks "
          "(approval_policy = \"never\")",
@@ -34,10 +39,14 @@ std::vector<Rule> rule_catalogue() {
          "/ chat.tools.autoApprove true (a workspace file is high: VS Code applies it from user "
          "settings), a chat.tools.terminal.autoApprove rule matching every command; Zed "
          "agent.always_allow_tool_actions true, agent.tool_permissions.default or "
-         "tools.terminal.default \"allow\"; Goose GOOSE_MODE: auto; OpenCode permission "
+         "tools.terminal.default \"allow\", an external agent started in a mode that asks "
+         "nothing (agent_servers.<name>.default_mode bypassPermissions, agent-full-access or "
+         "yolo, or the same in its env ACP_PERMISSION_MODE / INITIAL_AGENT_MODE); Goose "
+         "GOOSE_MODE: auto; OpenCode permission "
          "\"allow\", {\"*\": \"allow\"}, bash \"allow\" or bash {\"*\": \"allow\"} (also per "
          "agent); "
-         "Cursor CLI Shell(*) in permissions.allow. Not reported: auto_edit / acceptEdits-style "
+         "Cursor CLI Shell(*) in permissions.allow or approvalMode \"unrestricted\", Cursor "
+         "permissions.json terminalAllowlist \"*\". Not reported: auto_edit / acceptEdits-style "
          "modes, security.disableYoloMode, chat.tools.edits.autoApprove, allow rules for named "
          "commands, GOOSE_MODE smart_approve or approve. Codex approval_policy is CDX-001; "
          "per-server autoApprove and trust are MCP-012. Turn the setting off and approve "

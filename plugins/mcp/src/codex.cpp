@@ -87,9 +87,11 @@ void check_shell_environment(Analysis& a, const sdk::Node& policy) {
 void analyze_codex(Analysis& a) {
     const sdk::Node root = a.doc.root();
     if (!root.is_object()) return;
-    const sdk::Node servers = root["mcp_servers"];
-    analyze_mcp_servers(a, servers, a.scope(), codex_dialect());
-    check_inline_bearer_token(a, servers);
+    if (const sdk::Node servers = root["mcp_servers"];
+        servers_object(a, servers, "mcp_servers", "Codex")) {
+        analyze_mcp_servers(a, servers, a.scope(), codex_dialect());
+        check_inline_bearer_token(a, servers);
+    }
     check_autonomy(a, root, "");
     check_shell_environment(a, root["shell_environment_policy"]);
     // Codex keeps trust decisions in the user's config.toml only.

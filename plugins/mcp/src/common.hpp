@@ -3,6 +3,7 @@
 
 #include <confscope/plugin_common/analysis.hpp>
 #include <confscope/plugin_common/mcp_servers.hpp>
+#include <confscope/plugin_common/server_shape.hpp>
 #include <confscope/plugin_common/text.hpp>
 
 namespace mcp {

@@ -8,7 +8,8 @@ namespace mcp {
 
 void analyze_goose(Analysis& a) {
     const sdk::Node root = a.doc.root();
-    if (root.is_object()) analyze_mcp_servers(a, root["extensions"], a.scope(), goose_dialect());
+    if (root.is_object() && servers_object(a, root["extensions"], "extensions", "Goose"))
+        analyze_mcp_servers(a, root["extensions"], a.scope(), goose_dialect());
     check_goose_autonomy(a);
 }
 

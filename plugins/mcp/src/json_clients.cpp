@@ -18,7 +18,9 @@ sdk::Node servers_of(const Analysis& a) {
 }
 
 void analyze_servers(Analysis& a, const ServerDialect& dialect) {
-    analyze_mcp_servers(a, servers_of(a), a.scope(), dialect);
+    const sdk::Node root = a.doc.root();
+    if (root.is_object() && servers_object(a, root["mcpServers"], "mcpServers", dialect.product))
+        analyze_mcp_servers(a, root["mcpServers"], a.scope(), dialect);
 }
 
 }  // namespace

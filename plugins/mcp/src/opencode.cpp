@@ -8,7 +8,8 @@ namespace mcp {
 
 void analyze_opencode(Analysis& a) {
     const sdk::Node root = a.doc.root();
-    if (root.is_object()) analyze_mcp_servers(a, root["mcp"], a.scope(), opencode_dialect());
+    if (root.is_object() && servers_object(a, root["mcp"], "mcp", "OpenCode"))
+        analyze_mcp_servers(a, root["mcp"], a.scope(), opencode_dialect());
     check_opencode_autonomy(a);
 }
 

@@ -60,6 +60,8 @@ class McpScanner {
             analyze_kiro(a);
         } else if (c == category::cursor_cli) {
             analyze_cursor_cli(a);
+        } else if (c == category::cursor_permissions) {
+            analyze_cursor_permissions(a);
         } else if (c == category::gemini_trust) {
             analyze_gemini_trusted_folders(a);
         }

@@ -36,6 +36,13 @@ std::vector<Target> all_targets() {
           "{HOME}/.cursor/cli-config.json", Format::json, Scope::user),
         t("cursor-cli-project", category::cursor_cli, "Cursor CLI project permissions",
           "{PROJECT}/.cursor/cli.json", Format::json, Scope::project),
+        // Cursor's auto-run allowlists (MCP tools, terminal commands); per user and per repo, the
+        // arrays of both concatenated.
+        t("cursor-permissions-user", category::cursor_permissions, "Cursor auto-run allowlists",
+          "{HOME}/.cursor/permissions.json", Format::jsonc, Scope::user),
+        t("cursor-permissions-project", category::cursor_permissions,
+          "Cursor project auto-run allowlists", "{PROJECT}/.cursor/permissions.json", Format::jsonc,
+          Scope::project),
 
         // VS Code: {APPDATA} is ~/.config on Linux, ~/Library/Application Support on macOS,
         // %APPDATA% on Windows. Profiles keep their own mcp.json.

@@ -25,8 +25,9 @@ inline constexpr std::string_view opencode = "opencode";
 inline constexpr std::string_view junie = "junie";
 inline constexpr std::string_view antigravity = "antigravity";
 inline constexpr std::string_view kiro = "kiro";
-inline constexpr std::string_view cursor_cli = "cursor-cli";      // cli-config.json, cli.json
-inline constexpr std::string_view gemini_trust = "gemini-trust";  // trustedFolders.json
+inline constexpr std::string_view cursor_cli = "cursor-cli";  // cli-config.json, cli.json
+inline constexpr std::string_view cursor_permissions = "cursor-permissions";  // permissions.json
+inline constexpr std::string_view gemini_trust = "gemini-trust";              // trustedFolders.json
 }  // namespace category
 
 std::vector<confscope::sdk::Target> all_targets();

@@ -58,6 +58,18 @@ void check_codex_trust(Analysis& a, const sdk::Node& projects) {
     }
 }
 
+void check_zed_trust(Analysis& a) {
+    // Worktree trust is Zed's own decision: only user settings can grant it.
+    if (a.scope() != sdk::Scope::user) return;
+    const sdk::Node all = a.doc.root()["session"]["trust_all_worktrees"];
+    if (!all.is_true()) return;
+    report(
+        a, all,
+        "session.trust_all_worktrees is true: Zed trusts every folder it opens without Restricted "
+        "Mode, so a repository's .zed/settings.json starts its MCP and language servers "
+        "without being asked");
+}
+
 void analyze_gemini_trusted_folders(Analysis& a) {
     const sdk::Node root = a.doc.root();
     for (const sdk::Node& entry : root.children()) {

@@ -24,21 +24,23 @@ void inventory_inputs(Analysis& a, const sdk::Node& inputs) {
     }
 }
 
-void analyze_section(Analysis& a, const sdk::Node& section) {
+// `where` names the servers key in messages: "servers" (mcp.json) or "mcp.servers" (settings).
+void analyze_section(Analysis& a, const sdk::Node& section, std::string_view where) {
     if (!section.is_object()) return;
-    analyze_mcp_servers(a, section["servers"], a.scope(), vscode_dialect());
+    if (servers_object(a, section["servers"], where, "VS Code"))
+        analyze_mcp_servers(a, section["servers"], a.scope(), vscode_dialect());
     inventory_inputs(a, section["inputs"]);
 }
 
 }  // namespace
 
 void analyze_vscode_mcp(Analysis& a) {
-    analyze_section(a, a.doc.root());
+    analyze_section(a, a.doc.root(), "servers");
 }
 
 void analyze_vscode_settings(Analysis& a) {
     const sdk::Node root = a.doc.root();
-    if (root.is_object()) analyze_section(a, root["mcp"]);
+    if (root.is_object()) analyze_section(a, root["mcp"], "mcp.servers");
     check_vscode_autonomy(a);
 }
 

@@ -2,6 +2,7 @@
 #include "autonomy.hpp"
 #include "clients.hpp"
 #include "dialects.hpp"
+#include "trust.hpp"
 
 namespace mcp {
 
@@ -32,11 +33,12 @@ void check_extension_settings(Analysis& a, const sdk::Node& servers) {
 
 void analyze_zed(Analysis& a) {
     const sdk::Node root = a.doc.root();
-    if (root.is_object()) {
+    if (root.is_object() && servers_object(a, root["context_servers"], "context_servers", "Zed")) {
         analyze_mcp_servers(a, root["context_servers"], a.scope(), zed_dialect());
         check_extension_settings(a, root["context_servers"]);
     }
     check_zed_autonomy(a);
+    check_zed_trust(a);
 }
 
 }  // namespace mcp
