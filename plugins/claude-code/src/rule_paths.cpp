@@ -148,8 +148,9 @@ constexpr std::array kCredentialAreas{
            {"~/.pgpass", ""},
            {"~/.vault-token", ""}}}},
     Area{Reach::broad,
-         "the OAuth tokens of Claude Code and Codex",
-         {{{"~/.claude/.credentials.json", ""}, {"~/.codex/auth.json", ""}}}},
+         "Claude Code's OAuth tokens (~/.claude/.credentials.json)",
+         {{{"~/.claude/.credentials.json", ""}}}},
+    Area{Reach::broad, "Codex's tokens (~/.codex/auth.json)", {{{"~/.codex/auth.json", ""}}}},
     Area{Reach::broad, "the system password hashes (/etc/shadow)", {{{"/etc/shadow", ""}}}},
 };
 
@@ -198,9 +199,9 @@ RuleReach read_reach(std::string_view pattern, std::string_view home_dir) {
     const PathPattern p = normalize(pattern, home);
     if (p.project) return {};  // the working directory is readable without a rule
     if (covers(p.glob, "/var/lib/x") && covers(p.glob, home + "/.ssh/id_ed25519"))
-        return {Reach::broad, "every file on the disk, ~/.ssh and ~/.aws included"};
+        return {Reach::broad, "every file on the disk (~/.ssh and ~/.aws included)"};
     if (covers(p.glob, home + "/Documents/x") && covers(p.glob, home + "/.ssh/id_ed25519"))
-        return {Reach::broad, "every file in the home folder, ~/.ssh and ~/.aws included"};
+        return {Reach::broad, "every file in the home folder (~/.ssh and ~/.aws included)"};
     for (const Area& area : kCredentialAreas) {
         for (const Place& place : area.places) {
             if (reaches(p, place, home, false)) return {area.reach, std::string(area.what)};
