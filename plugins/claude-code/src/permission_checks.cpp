@@ -89,7 +89,7 @@ std::string ineffective(const PermissionRule& r, std::string_view list) {
     const bool path_rule = r.has_specifier && !r.specifier.empty() && r.specifier != "*";
     if (path_rule && (r.tool == "Write" || r.tool == "Glob" || r.tool == "NotebookEdit")) {
         return "Claude Code never consults " + r.tool +
-               "(…) rules; use Edit(…) for writes and Read(…) for reads";
+               "(path) rules; use Edit(…) for writes and Read(…) for reads";
     }
     if (list == "allow" && parameter_form(r))
         return "Tool(parameter:value) rules work in deny and ask only, not in allow";
