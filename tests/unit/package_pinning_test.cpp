@@ -26,6 +26,8 @@ BOOST_AUTO_TEST_CASE(npm_launchers) {
     BOOST_TEST(launched_package("cmd", {"/c", "npx", "-y", "pkg"})->spec == "pkg");
     BOOST_TEST(!launched_package("pnpm", {"dlx", "pkg"})->pinned);
     BOOST_TEST(launched_package("bunx", {"pkg@3.1.4"})->pinned);
+    BOOST_TEST(!launched_package("pnpx", {"@scope/server"})->pinned);  // pnpm's alias of dlx
+    BOOST_TEST(launched_package("pnpx", {"@scope/server@1.0.2"})->pinned);
     BOOST_TEST(!launched_package("node", {"server.js"}).has_value());
     BOOST_TEST(!launched_package("npx", {"./local-server.js"}).has_value());
     BOOST_TEST(!launched_package("npm", {"run", "start"}).has_value());

@@ -138,7 +138,8 @@ std::optional<Launcher> find_launcher(std::string_view command,
         name = command_name(args[i]);
         ++i;
     }
-    if (name == "npx" || name == "bunx" || name == "uvx" || name == "dx") {
+    // pnpx: pnpm's old alias of pnpm dlx, still shipped and still in READMEs.
+    if (name == "npx" || name == "bunx" || name == "pnpx" || name == "uvx" || name == "dx") {
         const Family family = name == "uvx"  ? Family::uvx
                               : name == "dx" ? Family::deno
                                              : Family::npm;

@@ -14,7 +14,7 @@ std::vector<Rule> server_rules() {
          "network. Use "
          "https:// or wss://; plaintext is acceptable only for localhost."},
         {"MCP-004", Severity::medium,
-         "MCP server package not pinned (npx, uvx, bunx, pipx, pnpm/yarn dlx, uv run --with, "
+         "MCP server package not pinned (npx, uvx, bunx, pnpx, pipx, pnpm/yarn dlx, uv run --with, "
          "deno npm:/jsr: without an exact version)",
          "Without an exact version every start may download and run different code, and a "
          "compromised release runs with your permissions. Reported for a bare name, @latest or "
