@@ -559,7 +559,8 @@ std::uint32_t Detector::classify(std::string_view key, std::string_view value) c
     const Credential credential = credential_of(value);
     const std::string_view judged_key = credential.key.empty() ? key : credential.key;
     const std::string_view judged_value = value.substr(credential.offset);
-    if (is_reference(judged_value)) return flags != 0 ? flags : CONFSCOPE_NODE_FLAG_REFERENCE;
+    if (credential.offset > 0 && is_reference(judged_value))
+        return flags != 0 ? flags : CONFSCOPE_NODE_FLAG_REFERENCE;
     if (is_placeholder(judged_value)) return flags | CONFSCOPE_NODE_FLAG_PLACEHOLDER;
     if (secret_pair(judged_key, judged_value)) flags |= CONFSCOPE_NODE_FLAG_SECRET_ENTROPY;
     // Without a name (an argument of a command line), a value that is random text is a secret:
