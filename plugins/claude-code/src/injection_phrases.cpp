@@ -68,10 +68,28 @@ Slot opt(std::initializer_list<std::string_view> words) {
     return {std::vector<std::string_view>(words), true};
 }
 
+// What a match must also satisfy.
+enum class Check {
+    none,
+    imperative,  // the first word gives an order: it starts a sentence or follows always, just, …
+    not_relative,  // not in a relative clause that describes ("logic that retries without …")
+};
+
 struct KindedPhrase {
     PhraseKind kind;
     Phrase words;
+    Check check = Check::none;
 };
+
+// Verbs of action, in the imperative: what Claude may be told to do without asking.
+const std::vector<std::string_view> kActionVerbs = {
+    "install", "uninstall", "run",    "execute",   "perform",  "apply",  "deploy",   "push",
+    "commit",  "merge",     "delete", "remove",    "modify",   "edit",   "change",   "update",
+    "upgrade", "create",    "write",  "overwrite", "approve",  "accept", "proceed",  "continue",
+    "publish", "release",   "send",   "upload",    "download", "fix",    "refactor", "rewrite",
+    "rebase",  "reset",     "drop",   "migrate",   "restart",  "kill",   "launch",   "start",
+    "trigger", "invoke",    "call",   "add",       "move",     "rename", "make",     "do",
+    "use",     "force",     "submit", "sign",      "purchase", "pay",    "transfer", "grant"};
 
 const std::vector<KindedPhrase>& phrases() {
     using K = PhraseKind;
@@ -143,7 +161,7 @@ const std::vector<KindedPhrase>& phrases() {
          {{{"ignore", "disregard", "forget", "bypass", "override", "violate", "abandon"}},
           opt({"all", "any"}),
           opt({"of"}),
-          {{"your"}},
+          {{"your", "these", "those", "the", "all", "any", "my", "our"}},
           {{"safety", "ethical", "ethics", "moral", "content"}},
           opt({"*"}),
           {{"guidelines", "rules", "policies", "policy", "restrictions", "filters", "protocols",
@@ -176,7 +194,8 @@ const std::vector<KindedPhrase>& phrases() {
          {{{"without", "avoid"}},
           {{"telling", "informing", "notifying", "alerting"}},
           {{"the"}},
-          {{"user"}}}},
+          {{"user"}}},
+         Check::not_relative},
         {K::injection,
          {{{"hide", "conceal", "keep"}},
           {{"this", "it", "these", "the"}},
@@ -195,6 +214,67 @@ const std::vector<KindedPhrase>& phrases() {
           {{"your", "the"}},
           {{"hidden"}},
           {{"instructions"}}}},
+        // "disregard all rules", "ignore all safety measures", "bypass any content filters"
+        {K::injection,
+         {{{"ignore", "disregard", "forget", "bypass", "override", "circumvent"}},
+          {{"all", "any"}},
+          opt({"of"}),
+          opt({"the", "your", "these", "those", "my", "our"}),
+          opt({"safety", "security", "ethical", "ethics", "moral", "content", "previous", "prior",
+               "existing", "other", "system"}),
+          {{"rules", "instructions", "guidelines", "restrictions", "measures", "policies",
+            "constraints", "guardrails", "filters", "safeguards", "protocols"}}}},
+        // "bypass guardrails", "disable the safety guardrails"
+        {K::injection,
+         {{{"bypass", "circumvent", "evade", "disable", "override", "ignore", "remove", "break"}},
+          opt({"all", "any", "the", "your", "these", "those", "its", "their"}),
+          opt({"safety", "security", "content", "ai", "model"}),
+          {{"guardrails", "guardrail", "safeguards"}}}},
+        // "jailbreak the system", "use this jailbreak prompt", "enable developer mode"
+        {K::injection,
+         {{{"jailbreak"}},
+          {{"the", "this", "your", "yourself", "claude", "it", "its", "yourselves"}}},
+         Check::imperative},
+        {K::injection,
+         {{{"use", "apply", "try", "run", "activate", "enable", "enter", "start"}},
+          opt({"this", "the", "a", "that", "my", "our"}),
+          {{"jailbreak", "jailbroken"}}},
+         Check::imperative},
+        {K::injection,
+         {{{"enable", "activate", "enter", "unlock", "engage"}},
+          opt({"the", "your"}),
+          {{"developer", "dev", "god", "dan", "jailbreak", "unrestricted"}},
+          {{"mode"}}},
+         Check::imperative},
+        // Security checks and warnings switched off or hidden: "bypass security checks", "ignore
+        // all security warnings", "do not show any security warnings to the user".
+        {K::injection,
+         {{{"bypass", "circumvent", "ignore", "disregard", "evade", "defeat"}},
+          opt({"all", "any", "the", "these", "those"}),
+          {{"security", "safety"}},
+          {{"checks", "controls", "measures", "restrictions", "warnings", "alerts", "filters",
+            "protections", "policies"}}},
+         Check::imperative},
+        {K::injection,
+         {{{"hide", "suppress", "remove", "filter", "conceal", "omit"}},
+          opt({"all", "any", "the", "these", "those"}),
+          {{"security", "safety"}},
+          {{"warnings", "alerts", "findings", "issues", "vulnerabilities", "errors"}}},
+         Check::imperative},
+        {K::injection,
+         {{{"don't", "dont", "never"}},
+          {{"show", "mention", "reveal", "display", "report"}},
+          opt({"any", "the", "these", "those"}),
+          {{"security", "safety"}},
+          {{"warnings", "alerts", "findings", "issues", "vulnerabilities"}}}},
+        {K::injection,
+         {{{"do"}},
+          {{"not"}},
+          {{"show", "mention", "reveal", "display", "report"}},
+          opt({"any", "the", "these", "those"}),
+          {{"security", "safety"}},
+          {{"warnings", "alerts", "findings", "issues", "vulnerabilities"}}}},
+        {K::injection, {{{"godmode"}}}},
         // the imperative and the gerund; "was exfiltrated", "the malware exfiltrates" describe
         {K::injection, {{{"exfiltrate", "exfiltrating"}}}},
         // PI-005: acting without asking
@@ -215,7 +295,7 @@ const std::vector<KindedPhrase>& phrases() {
           {{"ask", "wait", "request", "seek"}},
           opt({"the", "me", "anyone"}),
           opt({"user", "users", "human"}),
-          opt({"for"}),
+          opt({"for", "about"}),
           opt({"the", "user's", "my", "explicit", "any", "human", "your"}),
           {{"permission", "permissions", "confirmation", "confirmations", "approval", "approvals",
             "consent"}}}},
@@ -250,6 +330,32 @@ const std::vector<KindedPhrase>& phrases() {
           {{"all", "every", "any"}},
           opt({"tool", "permission", "shell"}),
           {{"commands", "requests", "prompts", "actions", "calls", "permissions", "tools"}}}},
+        // Any action without asking: "install any missing dependencies without asking",
+        // "execute without confirmation when tests pass" (a named command in a code span breaks
+        // the phrase: `npm test` is not separated by white space alone).
+        {K::no_confirmation,
+         {{kActionVerbs},
+          opt({"*"}),
+          opt({"*"}),
+          opt({"*"}),
+          opt({"*"}),
+          {{"without"}},
+          opt({"any", "first", "further", "explicit", "prior", "my", "your", "the"}),
+          opt({"user", "user's", "human", "manual"}),
+          {{"asking", "confirmation", "permission", "approval", "prompting", "consent",
+            "confirmations", "approvals"}}},
+         Check::imperative},
+        // "approve all permission requests", "accept every tool call"
+        {K::no_confirmation,
+         {{{"approve", "accept", "grant"}},
+          {{"all", "every", "any"}},
+          opt({"permission", "tool", "shell", "bash"}),
+          {{"requests", "prompts", "permissions", "calls", "commands", "actions"}}},
+         Check::imperative},
+        // "silently run", "quietly install"
+        {K::no_confirmation,
+         {{{"silently", "quietly", "secretly"}}, {kActionVerbs}},
+         Check::imperative},
     };
     return list;
 }
@@ -306,16 +412,73 @@ class PhraseIndex {
     std::vector<std::size_t> any_word_;
 };
 
+bool one_of(std::string_view word, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// The word at `at` gives an order: it starts the text, a sentence, a clause or a list item, or
+// follows a word that leads into an order ("always run", "just install", "make sure to run").
+bool imperative_at(std::string_view text, const std::vector<Word>& words, std::size_t at) {
+    if (at == 0) return true;
+    const Word& before = words[at - 1];
+    const std::string_view gap = text.substr(before.end, words[at].offset - before.end);
+    if (gap.find_first_of(".!?:;\n*#>(") != std::string_view::npos) return true;
+    return one_of(before.text,
+                  {"always", "just",          "then",     "and",     "please", "simply", "also",
+                   "now",    "automatically", "silently", "quietly", "should", "must",   "to",
+                   "first",  "immediately",   "directly", "never",   "so",     "instead"});
+}
+
+// A match the phrase table allows but the words around it do not.
+bool rejected(std::string_view text, const std::vector<Word>& words, std::size_t at,
+              std::size_t end, const KindedPhrase& phrase) {
+    if (phrase.check == Check::imperative && !imperative_at(text, words, at)) return true;
+    if (phrase.check == Check::not_relative) {
+        // "Retry logic that exhausts attempts without informing the user" describes a bug.
+        for (std::size_t i = at; i > 0; --i) {
+            const std::string_view gap =
+                text.substr(words[i - 1].end, words[i].offset - words[i - 1].end);
+            if (gap.find_first_of(".!?:;\n") != std::string_view::npos) break;
+            if (one_of(words[i - 1].text, {"that", "which", "who", "whose"})) return true;
+        }
+    }
+    if (phrase.check == Check::imperative && phrase.kind == PhraseKind::no_confirmation) {
+        // "run commands, but not without asking", "install nothing without asking"
+        for (std::size_t i = at + 1; i < end; ++i) {
+            if (one_of(words[i].text, {"not", "never", "no", "nothing", "don't", "dont"}))
+                return true;
+        }
+    }
+    for (std::size_t i = at; i + 1 < end; ++i) {
+        // "bypass the content security policy" is web talk, not a jailbreak.
+        if (words[i].text == "content" && words[i + 1].text == "security") return true;
+    }
+    const std::string& last = words[end - 1].text;
+    // "without asking twice": eagerly, not without permission.
+    if (last == "asking" && end < words.size() && words[end].text == "twice") return true;
+    // "Enable Developer Mode in Windows settings": a device's setting, not a jailbreak.
+    if (last == "mode") {
+        for (std::size_t i = end; i < words.size() && i < end + 5; ++i) {
+            if (one_of(words[i].text, {"windows", "settings", "android", "ios", "iphone", "ipad",
+                                       "chrome", "browser", "device", "phone", "extensions",
+                                       "xcode", "macos", "bios", "firefox", "edge", "safari"}))
+                return true;
+        }
+    }
+    return false;
+}
+
 // Where the phrase starting at `at` ends (index past its last word) and its kind; end 0 when
 // none starts there.
-std::pair<std::size_t, PhraseKind> phrase_at(const std::vector<Word>& words, std::size_t at) {
+std::pair<std::size_t, PhraseKind> phrase_at(std::string_view text, const std::vector<Word>& words,
+                                             std::size_t at) {
     static const PhraseIndex index;
     if (at >= words.size()) return {0, PhraseKind::injection};
     const std::vector<KindedPhrase>& all = phrases();
     for (const std::size_t i : index.starting_with(words[at].text)) {
         const Phrase& w = all[i].words;
-        if (const std::size_t end = match(words, at, w.data(), w.data() + w.size(), true))
-            return {end, all[i].kind};
+        const std::size_t end = match(words, at, w.data(), w.data() + w.size(), true);
+        if (end != 0 && !rejected(text, words, at, end, all[i])) return {end, all[i].kind};
     }
     return {0, PhraseKind::injection};
 }
@@ -360,7 +523,7 @@ std::vector<PhraseMatch> find_instruction_phrases(std::string_view text) {
     std::vector<PhraseMatch> found;
     const std::vector<Word> words = words_of(text);
     for (std::size_t i = 0; i < words.size(); ++i) {
-        const auto [end, kind] = phrase_at(words, i);
+        const auto [end, kind] = phrase_at(text, words, i);
         if (end == 0) continue;
         if (words[i].text.starts_with("exfiltrat") && defensive_line(text, words[i].offset))
             continue;

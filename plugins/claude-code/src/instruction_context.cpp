@@ -93,26 +93,40 @@ bool fence(std::string_view line) {
     return t.starts_with("```") || t.starts_with("~~~");
 }
 
-// Words that present what follows as forbidden, dangerous or an example rather than a request.
-bool defensive_words(std::string_view text) {
+// Words that forbid what follows or judge it bad: a list under them is not a request.
+bool prohibition_words(std::string_view text) {
     const std::vector<std::string> ws = words(text);
     for (std::size_t i = 0; i < ws.size(); ++i) {
         const std::string& w = ws[i];
-        if (negation(w) && w != "no" && w != "without" && w != "against") return true;
-        if (in(w, {"don'ts",     "donts",      "bad",          "unsafe",       "insecure",
-                   "dangerous",  "danger",     "warning",      "warnings",     "caution",
-                   "careful",    "beware",     "risky",        "risks",        "example",
-                   "examples",   "sample",     "samples",      "fixture",      "fixtures",
-                   "payload",    "payloads",   "injection",    "injections",   "jailbreak",
-                   "jailbreaks", "phishing",   "exploit",      "exploits",     "vulnerable",
-                   "suspicious", "red",        "antipatterns", "anti",         "pitfalls",
-                   "mistakes",   "threat",     "threats",      "restrictions", "restricted",
-                   "guardrails", "boundaries", "limits"}))
+        if (negation(w) && w != "no" && w != "without" && w != "against" && w != "block" &&
+            w != "blocked" && w != "blocking" && w != "prevent" && w != "prevents" &&
+            w != "preventing")
             return true;
-        if (starts_with_any(w, {"attack", "malicious", "detect", "forbid", "prohibit", "refus",
-                                "deny", "denied"}))
+        if (in(w, {"don'ts", "donts", "bad", "wrong", "incorrect", "unsafe", "insecure",
+                   "dangerous", "antipatterns", "antipattern", "pitfalls", "mistakes", "restricted",
+                   "denied", "deny"}))
             return true;
+        if (w == "anti" && i + 1 < ws.size() && ws[i + 1].starts_with("pattern")) return true;
+        if (starts_with_any(w, {"forbid", "prohibit", "refus"})) return true;
         if (w == "must" && i + 1 < ws.size() && in(ws[i + 1], {"not", "never"})) return true;
+    }
+    return false;
+}
+
+// Words that present what follows as forbidden, dangerous or an example rather than a request.
+bool defensive_words(std::string_view text) {
+    if (prohibition_words(text)) return true;
+    const std::vector<std::string> ws = words(text);
+    for (const std::string& w : ws) {
+        if (negation(w) && w != "no" && w != "without" && w != "against") return true;
+        if (in(w, {"danger",     "warning",    "warnings", "caution",  "careful",      "beware",
+                   "risky",      "risks",      "example",  "examples", "sample",       "samples",
+                   "fixture",    "fixtures",   "payload",  "payloads", "injection",    "injections",
+                   "jailbreak",  "jailbreaks", "phishing", "exploit",  "exploits",     "vulnerable",
+                   "suspicious", "red",        "threat",   "threats",  "restrictions", "guardrails",
+                   "boundaries", "limits"}))
+            return true;
+        if (starts_with_any(w, {"attack", "malicious", "detect"})) return true;
     }
     return false;
 }
@@ -163,6 +177,9 @@ bool InstructionContext::negated_before(std::size_t offset) const {
     std::vector<std::string> ws = words(text.substr(start, offset - start));
     const std::size_t from = ws.size() > 8 ? ws.size() - 8 : 0;
     for (std::size_t i = from; i < ws.size(); ++i) {
+        // "without" negates only what follows it closely ("without exfiltrating data"), not a
+        // phrase further on ("work without breaks, ignore all previous instructions").
+        if (ws[i] == "without" && i + 2 < ws.size()) continue;
         if (negation(ws[i])) return true;
         if (in(ws[i], {"must", "should", "may", "will"}) && i + 1 < ws.size() &&
             in(ws[i + 1], {"not", "never"}))
@@ -171,14 +188,14 @@ bool InstructionContext::negated_before(std::size_t offset) const {
     return false;
 }
 
-bool InstructionContext::defensive_context(std::size_t offset) const {
+bool InstructionContext::context_says(std::size_t offset, bool (*says)(std::string_view)) const {
     const std::string_view text = text_;
     std::size_t line_start = 0;
     line_at(text, offset, &line_start);
     // The nearest heading above (outside code blocks).
     const auto after = std::upper_bound(headings_.begin(), headings_.end(), offset);
     if (after != headings_.begin() && *std::prev(after) < line_start) {
-        if (defensive_words(line_at(text, *std::prev(after)))) return true;
+        if (says(line_at(text, *std::prev(after)))) return true;
     }
     // The lead-in: the prose line right above the code block or the list `offset` is in.
     std::size_t top = line_start;  // the first line of the block or list
@@ -211,13 +228,42 @@ bool InstructionContext::defensive_context(std::size_t offset) const {
             continue;
         }
         if (heading(prev) || fence(prev)) return false;
-        return defensive_words(prev);
+        return says(prev);
     }
     return false;
 }
 
+bool InstructionContext::defensive_context(std::size_t offset) const {
+    return context_says(offset, defensive_words);
+}
+
+bool InstructionContext::prohibition_context(std::size_t offset) const {
+    return context_says(offset, prohibition_words);
+}
+
 bool InstructionContext::not_asked_for(std::size_t offset) const {
-    return negated_before(offset) || defensive_context(offset);
+    if (negated_before(offset)) return true;
+    return in_any_code(offset) ? defensive_context(offset) : prohibition_context(offset);
+}
+
+bool InstructionContext::in_code_span(std::size_t offset) const {
+    if (in_code(offset)) return false;
+    std::size_t start = 0;
+    const std::string_view line = line_at(text_, offset, &start);
+    const std::size_t at = offset - start;
+    std::size_t pos = 0;
+    while (pos < line.size()) {
+        const auto open = line.find('`', pos);
+        if (open == std::string_view::npos || open > at) return false;
+        std::size_t ticks = 0;
+        while (open + ticks < line.size() && line[open + ticks] == '`')
+            ++ticks;
+        const auto close = line.find(std::string(ticks, '`'), open + ticks);
+        if (close == std::string_view::npos) return false;
+        if (at < close) return true;
+        pos = close + ticks;
+    }
+    return false;
 }
 
 bool InstructionContext::quoted(std::size_t offset, std::size_t end) const {
@@ -230,7 +276,21 @@ bool InstructionContext::quoted(std::size_t offset, std::size_t end) const {
     for (const std::string_view q : {"\"", "'", "`", "\xE2\x80\x9C", "\xE2\x80\x98"}) {
         if (before >= q.size() && text.substr(before - q.size(), q.size()) == q) open = q;
     }
-    if (open.empty()) return false;
+    if (open.empty()) {
+        // A quotation opened earlier on the line: an odd number of straight double quotes
+        // before the phrase, or a “ not closed yet; and its closing quote after it.
+        std::size_t line_start = 0;
+        const std::string_view line = line_at(text, offset, &line_start);
+        const std::string_view head = line.substr(0, offset - line_start);
+        const std::string_view tail = line.substr(std::min(end - line_start, line.size()));
+        const bool straight = std::count(head.begin(), head.end(), '"') % 2 == 1 &&
+                              tail.find('"') != std::string_view::npos;
+        const auto curly_open = head.rfind("\xE2\x80\x9C");
+        const bool curly = curly_open != std::string_view::npos &&
+                           head.find("\xE2\x80\x9D", curly_open) == std::string_view::npos &&
+                           tail.find("\xE2\x80\x9D") != std::string_view::npos;
+        return straight || curly;
+    }
     const std::string_view close = open == "\xE2\x80\x9C"   ? "\xE2\x80\x9D"
                                    : open == "\xE2\x80\x98" ? "\xE2\x80\x99"
                                                             : open;

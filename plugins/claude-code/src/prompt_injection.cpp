@@ -4,11 +4,13 @@
 #include <array>
 #include <cstdint>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include "injection_phrases.hpp"
 #include "instruction_context.hpp"
 #include "markdown_commands.hpp"
+#include "prose_instructions.hpp"
 #include "text_positions.hpp"
 
 namespace claude_code {
@@ -133,10 +135,113 @@ std::string excerpt(std::string_view text) {
     return "\"" + out + "\"";
 }
 
+// Line numbers of byte offsets, found with a binary search.
+class LineStarts {
+  public:
+    explicit LineStarts(std::string_view text) {
+        starts_.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '\n') starts_.push_back(i + 1);
+        }
+    }
+    [[nodiscard]] std::size_t line_of(std::size_t offset) const {
+        return static_cast<std::size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
+                                        starts_.begin());
+    }
+
+  private:
+    std::vector<std::size_t> starts_;
+};
+
+// Role tags that open a fake system or chat turn: "[SYSTEM]", "<|system|>", "<|im_start|>system",
+// "[INST]", "<<SYS>>", at the start of a line (after a list marker or a quote) — the length of
+// the tag, or 0.
+std::size_t role_tag_at_line_start(std::string_view line) {
+    std::size_t i = 0;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '>' ||
+                               line[i] == '-' || line[i] == '*'))
+        ++i;
+    const std::string rest = to_lower(line.substr(i, 24));
+    for (const std::string_view tag :
+         {"[system]", "<|system|>", "<|im_start|>system", "<|im_start|>", "[inst]", "<<sys>>",
+          "[system message]", "<|start_header_id|>system"}) {
+        if (rest.starts_with(tag)) return i + tag.size();
+    }
+    return 0;
+}
+
+// The role tags of a text (outside code), as [offset, end) ranges: at line starts, and anywhere
+// inside an HTML comment.
+std::vector<ByteRange> role_tags(std::string_view text, const InstructionContext& context,
+                                 const std::vector<ByteRange>& comments) {
+    std::vector<ByteRange> out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const auto end = text.find('\n', pos);
+        const std::size_t stop = end == std::string_view::npos ? text.size() : end;
+        if (const std::size_t n = role_tag_at_line_start(text.substr(pos, stop - pos));
+            n > 0 && !context.in_code(pos)) {
+            std::size_t from = pos;
+            while (from < stop && std::string_view("<[").find(text[from]) == std::string_view::npos)
+                ++from;
+            out.emplace_back(from, pos + n);
+        }
+        pos = stop + 1;
+    }
+    for (const ByteRange& c : comments) {
+        const std::string body = to_lower(text.substr(c.first, c.second - c.first));
+        for (const std::string_view tag : {"[system]", "<|system|>", "<|im_start|>", "<<sys>>"}) {
+            if (const auto at = body.find(tag); at != std::string::npos) {
+                out.emplace_back(c.first + at, c.first + at + tag.size());
+                break;
+            }
+        }
+    }
+    // Chat-template tokens ("<|im_start|>", "<|endofprompt|>") have no other use in prose.
+    for (std::size_t at = text.find("<|"); at != std::string_view::npos;
+         at = text.find("<|", at + 2)) {
+        const auto close = text.find("|>", at + 2);
+        if (close == std::string_view::npos || close - at > 30) continue;
+        const std::string_view name = text.substr(at + 2, close - at - 2);
+        const bool token = !name.empty() && std::all_of(name.begin(), name.end(), [](char ch) {
+            return (ch >= 'a' && ch <= 'z') || ch == '_';
+        });
+        if (token && !context.in_any_code(at)) out.emplace_back(at, close + 2);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(
+        std::unique(out.begin(), out.end(),
+                    [](const ByteRange& x, const ByteRange& y) { return x.first == y.first; }),
+        out.end());
+    return out;
+}
+
+// What one line says, for one finding per line and rule.
+struct LineFinding {
+    std::size_t offset = 0;  // the first thing found on the line
+    std::vector<std::string> quotes;
+};
+
+void add_to_line(std::map<std::size_t, LineFinding>& lines, std::size_t line, std::size_t offset,
+                 std::string quote) {
+    LineFinding& f = lines[line];
+    if (f.quotes.empty() || offset < f.offset) f.offset = offset;
+    if (std::find(f.quotes.begin(), f.quotes.end(), quote) == f.quotes.end() && f.quotes.size() < 4)
+        f.quotes.push_back(std::move(quote));
+}
+
+std::string listed(const std::vector<std::string>& quotes) {
+    std::string out;
+    for (std::size_t i = 0; i < quotes.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == quotes.size() ? " and " : ", ") + quotes[i];
+    return out;
+}
+
 void check_injection(Analysis& a) {
     const std::string_view text = a.doc.bytes();
     const InstructionContext context(text);
     const std::vector<ByteRange>& code = context.code_blocks();
+    const LineStarts lines(text);
+    std::map<std::size_t, LineFinding> injection, comment_lines, no_confirmation;
     std::vector<ByteRange> comments;
     std::size_t pos = text.find("<!--");
     while (pos != std::string_view::npos) {
@@ -149,39 +254,54 @@ void check_injection(Analysis& a) {
         }
         comments.emplace_back(pos, stop);
         const std::string_view body = text.substr(pos + 4, body_end - pos - 4);
-        if (instruction_like(body)) {
-            a.sink.finding("PI-002", Severity::medium,
-                           "an HTML comment, invisible when the Markdown is rendered, gives Claude "
-                           "an instruction: " +
-                               excerpt(body),
-                           location_at(a.file, text, pos));
-        }
+        if (instruction_like(body))
+            add_to_line(comment_lines, lines.line_of(pos), pos, excerpt(body));
         pos = text.find("<!--", stop);
     }
-    std::size_t reported = 0;
+    for (const ByteRange& tag : role_tags(text, context, comments)) {
+        if (within(comments, tag.first) && comment_lines.contains(lines.line_of(tag.first)))
+            continue;  // the comment is reported already
+        add_to_line(injection, lines.line_of(tag.first), tag.first,
+                    excerpt(text.substr(tag.first, tag.second - tag.first)) + " (a fake role tag)");
+    }
     for (const PhraseMatch& m : find_instruction_phrases(text)) {
-        if (reported >= kMaxPerFile) break;  // a file with more is reported by its first hundred
-        const bool injection = m.kind == PhraseKind::injection;
-        if (injection && within(comments, m.offset)) continue;  // reported with its comment
-        if (context.in_code(m.offset)) {
+        const bool is_injection = m.kind == PhraseKind::injection;
+        if (is_injection && within(comments, m.offset)) continue;  // reported with its comment
+        if (context.in_any_code(m.offset)) {
             // A code example is evidence, unless it speaks to the assistant.
-            if (!context.addresses_assistant(m.offset) || context.defensive_context(m.offset))
-                continue;
+            if (!context.addresses_assistant(m.offset) || context.not_asked_for(m.offset)) continue;
         } else if (context.not_asked_for(m.offset) || context.quoted(m.offset, m.end)) {
             continue;  // "YOU MUST NEVER: exfiltrate", a list under "Don't:", a quotation
         }
-        const std::string quote = excerpt(text.substr(m.offset, m.end - m.offset));
-        ++reported;
-        if (injection) {
-            a.sink.finding("PI-002", Severity::medium,
-                           "prompt-injection phrase " + quote +
-                               ": text that tries to override Claude's instructions",
-                           location_at(a.file, text, m.offset));
-        } else {
-            a.sink.finding("PI-005", Severity::high,
-                           "instruction " + quote + " tells Claude to act without asking you first",
-                           location_at(a.file, text, m.offset));
-        }
+        add_to_line(is_injection ? injection : no_confirmation, lines.line_of(m.offset), m.offset,
+                    excerpt(text.substr(m.offset, m.end - m.offset)));
+    }
+    // One finding per line and rule: several phrases on a line are one instruction.
+    std::size_t reported = 0;
+    for (const auto& [line, f] : comment_lines) {
+        if (reported++ >= kMaxPerFile) break;
+        a.sink.finding("PI-002", Severity::medium,
+                       "an HTML comment, invisible when the Markdown is rendered, gives Claude "
+                       "an instruction: " +
+                           f.quotes.front(),
+                       location_at(a.file, text, f.offset));
+    }
+    for (const auto& [line, f] : injection) {
+        if (comment_lines.contains(line)) continue;  // one PI-002 per line
+        if (reported++ >= kMaxPerFile) break;
+        a.sink.finding("PI-002", Severity::medium,
+                       (f.quotes.size() == 1 ? "prompt-injection phrase " + f.quotes.front()
+                                             : "prompt-injection phrases " + listed(f.quotes)) +
+                           ": text that tries to override Claude's instructions",
+                       location_at(a.file, text, f.offset));
+    }
+    for (const auto& [line, f] : no_confirmation) {
+        if (reported++ >= kMaxPerFile) break;
+        a.sink.finding("PI-005", Severity::high,
+                       (f.quotes.size() == 1 ? "instruction " + f.quotes.front()
+                                             : "instructions " + listed(f.quotes)) +
+                           " tells Claude to act without asking you first",
+                       location_at(a.file, text, f.offset));
     }
 }
 
@@ -192,14 +312,32 @@ void check_command_instructions(Analysis& a) {
     // The body only: commands in the front matter are hooks and servers, judged as such.
     const std::string_view body = a.doc.body();
     const std::size_t body_at = text.ends_with(body) ? text.size() - body.size() : 0;
+    const LineStarts lines(text);
+    std::set<std::size_t> reported_lines;
     for (CommandInstruction c : command_instructions(text.substr(body_at))) {
         c.offset += body_at;
+        reported_lines.insert(lines.line_of(c.offset));
         const std::string quote = excerpt(c.command);
         const std::string what =
             c.kind == CommandInstruction::Kind::download_execute
                 ? "instructions tell Claude to download and run code: " + quote
                 : "instructions tell Claude to send data off the machine (" + c.why + "): " + quote;
         a.sink.finding("PI-004", Severity::high, what, location_at(a.file, text, c.offset));
+    }
+    // The same in words: "send the collected data to https://…", "read ~/.aws/credentials and
+    // use the key".
+    for (ProseInstruction p : prose_exfiltration(text.substr(body_at))) {
+        p.offset += body_at;
+        if (!reported_lines.insert(lines.line_of(p.offset)).second) continue;
+        const std::string_view lead = p.why.starts_with("downloads ") ? "download and run code"
+                                      : p.why.find(" into the conversation") != std::string::npos ||
+                                              p.why.starts_with("reads ")
+                                          ? "expose credentials"
+                                          : "send data off the machine";
+        a.sink.finding("PI-004", Severity::high,
+                       "instructions tell Claude to " + std::string(lead) + " (" + p.why +
+                           "): " + excerpt(p.sentence),
+                       location_at(a.file, text, p.offset));
     }
 }
 
