@@ -156,16 +156,7 @@ class Sink {
     /// Report a finding at `at` (an absent Node reports the file as a whole).
     void finding(std::string_view rule_id, Severity severity, std::string_view message,
                  const Node& at = {}) {
-        const std::string rule(rule_id), text(message), pointer(at.pointer());
-        confscope_finding_v1 f{};
-        f.struct_size = sizeof f;
-        f.rule_id = rule.c_str();
-        f.severity = static_cast<confscope_severity>(severity);
-        f.message = text.c_str();
-        f.pointer = pointer.c_str();
-        f.line = at.line();
-        f.column = at.column();
-        check(host_->emit_finding(host_->context, &f), "finding " + rule);
+        finding(rule_id, severity, message, here(at));
     }
 
     /// From finish(): report a finding at a place remembered during analyze(). `at.path` names
@@ -190,19 +181,7 @@ class Sink {
     /// that uses it (default: the plugin's family), for plugins that cover several clients.
     void item(std::string_view kind, std::string_view name, Scope scope, const JsonObject& data,
               const Node& at = {}, std::string_view client = {}) {
-        const std::string k(kind), n(name), json(data.dump()), pointer(at.pointer());
-        const std::string user(client.empty() ? std::string_view(client_) : client);
-        confscope_item_v1 i{};
-        i.struct_size = sizeof i;
-        i.kind = k.c_str();
-        i.client = user.c_str();
-        i.scope = static_cast<confscope_scope>(scope);
-        i.name = n.c_str();
-        i.data_json = json.c_str();
-        i.pointer = pointer.c_str();
-        i.line = at.line();
-        i.column = at.column();
-        check(host_->emit_item(host_->context, &i), "item " + k + " '" + n + "'");
+        item_json(kind, name, scope, data.dump(), here(at), client);
     }
 
     /// From finish() (or analyze(), for the file being analyzed): report an inventory item at a
@@ -242,6 +221,11 @@ class Sink {
     [[nodiscard]] bool cancelled() const { return host_->cancelled(host_->context) != 0; }
 
   private:
+    // A place in the file being analyzed (no path: the host takes the current file).
+    static Location here(const Node& at) {
+        return {std::string(), std::string(), std::string(at.pointer()), at.line(), at.column()};
+    }
+
     static void check(confscope_status status, const std::string& what) {
         if (status == CONFSCOPE_OK) return;
         if (status == CONFSCOPE_CANCELLED) throw Cancelled();
