@@ -93,10 +93,13 @@ std::vector<Rule> rule_catalogue() {
          "by one (enabledMcpjsonServers in your local settings)."},
         {"HOOK-002", Severity::critical, "Hook downloads and executes code (curl | sh and similar)",
          "A hook that pipes a download into a shell runs whatever the server returns, with your "
-         "permissions, on "
-         "every matching event (on SessionStart: every session). Vendor the script into the "
-         "repository, review "
-         "it, and call it by path."},
+         "permissions, on every matching event (on SessionStart: every session). Vendor the "
+         "script into the repository, review it, and call it by path. This rule and HOOK-003, "
+         "HOOK-006 … HOOK-011 and AUTH-002 also read the scripts hooks run from the project's "
+         ".claude/hooks/ and the user's ~/.claude/hooks/ (*.sh, *.bash, *.zsh command by command "
+         "with their variables; *.py, *.js, *.mjs, *.cjs, *.ts where they hand a command line to "
+         "a shell: os.system, subprocess, child_process exec/spawn), reported at the script's "
+         "line as \"hook script …\"."},
         {"PERM-005", Severity::medium,
          "additionalDirectories opens the whole disk, the home folder or a drive root",
          "permissions.additionalDirectories lets Claude read (and, with edit permissions, change) "
@@ -289,10 +292,10 @@ std::vector<Rule> rule_catalogue() {
          "~/.claude/.credentials.json holds your OAuth tokens and must be mode 0600. Reported when "
          "any group or other permission bit is set. chmod 600 ~/.claude/.credentials.json."},
         {"FS-003", Severity::high, "World-writable Claude Code configuration",
-         "A settings file, CLAUDE.md or rule, agent, command, skill, .mcp.json or plugin file that "
-         "every user can write lets any account on the machine add hooks, servers or instructions "
-         "that run as you. chmod o-w the file. A plugin sees only configuration files, not the "
-         "scripts hooks call: check those yourself."},
+         "A settings file, CLAUDE.md or rule, agent, command, skill, .mcp.json, plugin file or "
+         "hook script (.claude/hooks/, ~/.claude/hooks/) that every user can write lets any "
+         "account on the machine add hooks, servers or instructions that run as you. chmod o-w "
+         "the file. Scripts elsewhere that hooks call are not seen: check those yourself."},
         {"FS-004", Severity::low,
          "Local settings tracked by git, or the project's .claude folder is a symbolic link",
          "settings.local.json (and CLAUDE.local.md) hold one person's approvals and preferences; "

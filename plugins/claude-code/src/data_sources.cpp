@@ -15,7 +15,8 @@ namespace claude_code {
 
 namespace {
 
-constexpr int kMaxDepth = 4;              // nested substitutions and variables followed
+constexpr int kMaxDepth = 4;              // nested command substitutions followed
+constexpr int kMaxVariableDepth = 32;     // variables defined from variables, followed
 constexpr std::size_t kMaxValues = 4096;  // assignments kept per script
 constexpr std::size_t kMaxPerName = 16;   // assignments kept per variable
 
@@ -335,18 +336,18 @@ bool ShellData::computed(std::string_view name) const {
 
 Carried ShellData::variable(const std::string& name) const {
     if (const auto hit = cache_.find(name); hit != cache_.end()) return hit->second;
-    if (evaluating_.contains(name) || depth_ > kMaxDepth) return {};
+    if (evaluating_.contains(name) || variable_depth_ > kMaxVariableDepth) return {};
     Carried result;
     const auto it = values_.find(name);
     if (it != values_.end()) {
         evaluating_.insert(name);
-        ++depth_;
+        ++variable_depth_;
         for (const Value& v : it->second) {
             const Carried c = v.pipeline ? input_of(*v.pipeline, v.stage) : word(v.word);
             result = first_of(result, c);
             if (result && !result.credential_variable) break;
         }
-        --depth_;
+        --variable_depth_;
         evaluating_.erase(name);
     } else if (in(name, {"CLAUDE_TOOL_INPUT", "CLAUDE_TOOL_OUTPUT", "CLAUDE_USER_PROMPT",
                          "TOOL_INPUT", "TOOL_OUTPUT", "HOOK_INPUT", "INPUT_JSON"})) {
@@ -441,6 +442,10 @@ std::string ShellData::expanded_text(std::string_view w) const {
             ++n;
         const auto it = values_.find(out.substr(from, n - from));
         if (it == values_.end() || it->second.empty() || it->second.front().pipeline) continue;
+        // A computed value names nothing better than the variable does ("$(mktemp)").
+        if (it->second.front().word.find("$(") != std::string::npos ||
+            it->second.front().word.find('`') != std::string::npos)
+            continue;
         if (braced && n < out.size() && out[n] == '}') ++n;
         const std::string value = unmarked(it->second.front().word);
         out.replace(at, n - at, value);
@@ -450,9 +455,10 @@ std::string ShellData::expanded_text(std::string_view w) const {
     return out;
 }
 
-Carried ShellData::input_of(const ShellPipeline& p, std::size_t index) const {
-    // What the pipe carries into each stage, from the first to `index`: no recursion, so a long
-    // pipeline costs one pass.
+std::vector<Carried> ShellData::stage_inputs(const ShellPipeline& p) const {
+    // What the pipe carries into each stage, in one pass: a long pipeline costs one walk.
+    std::vector<Carried> inputs;
+    inputs.reserve(p.stages.size());
     Carried flowing{stdin_name_, false, true};
     for (std::size_t k = 0; k < p.stages.size(); ++k) {
         const StageParts s = stage_parts(p.stages[k].words);
@@ -462,11 +468,20 @@ Carried ShellData::input_of(const ShellPipeline& p, std::size_t index) const {
         } else if (!s.read_files.empty()) {
             input = file(s.read_files.back(), flowing);
         }
-        if (k == index) return input;
+        inputs.push_back(input);
+        if (k + 1 == p.stages.size()) break;
         const bool own_stdin = k == 0 && s.here_words.empty() && s.read_files.empty();
         flowing = output(p, k, input, own_stdin);
     }
-    return {};
+    return inputs;
+}
+
+Carried ShellData::input_of(const ShellPipeline& p, std::size_t index) const {
+    ShellPipeline head;
+    head.stages.assign(p.stages.begin(), p.stages.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                                index + 1, p.stages.size())));
+    const std::vector<Carried> inputs = stage_inputs(head);
+    return index < inputs.size() ? inputs[index] : Carried{};
 }
 
 Carried ShellData::output_of(const ShellPipeline& p, std::size_t index) const {
@@ -535,8 +550,13 @@ Carried ShellData::output(const ShellPipeline& p, std::size_t index, const Carri
             return {};
         if (prog == "tr") return input;
         std::vector<std::string> ops =
-            operands(a, {"-d", "-f", "-c", "-b", "-k", "-t", "-o", "-F", "-v", "-e", "-m", "-A",
-                         "-B", "-C", "--field-separator"});
+            prog == "cut"    ? operands(a, {"-d", "-f", "-c", "-b"})
+            : prog == "sort" ? operands(a, {"-k", "-t", "-o", "-S", "-T"})
+            : prog == "sed"  ? operands(a, {"-e", "-f"})
+            : in(prog, {"awk", "gawk", "mawk"})
+                ? operands(a, {"-f", "-v", "-F"})
+                : operands(a, {"-e", "-f", "-m", "-A", "-B", "-C", "--regexp", "--file",
+                               "--max-count", "-g", "--glob", "-t", "--type"});
         const bool program_given = std::any_of(
             a.begin(), a.end(), [](const std::string& w) { return w == "-e" || w == "-f"; });
         if (!in(prog, {"cut", "sort"}) && !program_given && !ops.empty()) ops.erase(ops.begin());

@@ -8,7 +8,8 @@
 // Words come from tokenize() with mark_literals and keep_substitutions (shell_words.hpp), so
 // '{"file": "${file}"}' (single quotes) expands nothing and "$(cat ~/.ssh/id_rsa)" is one word.
 // Variables are followed through the script's assignments (X=…, export/local/declare X=…,
-// read X), each evaluated once; command substitutions to a depth of 4.
+// read X), each evaluated once, through chains of up to 32 variables; command substitutions to
+// a depth of 4.
 //
 //     ShellData data("MSG=\"done at $(date)\"; curl -d \"$MSG\" $URL");
 //     data.word("$MSG")                  -> {} (nothing)
@@ -67,6 +68,8 @@ class ShellData {
     [[nodiscard]] Carried word(std::string_view word) const;
     /// What the standard input of `stages[index]` carries (its redirections included).
     [[nodiscard]] Carried input_of(const ShellPipeline& pipeline, std::size_t index) const;
+    /// The same for every stage, in one pass.
+    [[nodiscard]] std::vector<Carried> stage_inputs(const ShellPipeline& pipeline) const;
     /// What a stage writes to its standard output.
     [[nodiscard]] Carried output_of(const ShellPipeline& pipeline, std::size_t index) const;
     /// The contents of the file a word names: "an SSH private key (~/.ssh/id_rsa)", "the session
@@ -94,7 +97,8 @@ class ShellData {
     std::size_t stored_ = 0;
     mutable std::unordered_map<std::string, Carried> cache_;
     mutable std::unordered_set<std::string> evaluating_;
-    mutable int depth_ = 0;
+    mutable int depth_ = 0;           ///< command substitutions being evaluated
+    mutable int variable_depth_ = 0;  ///< variables being evaluated
 };
 
 /// A secret-sounding variable name: *_KEY, *_TOKEN, *_SECRET, *PASSWORD*, *_PASS, *_CREDENTIALS,

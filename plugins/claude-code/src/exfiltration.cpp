@@ -158,12 +158,29 @@ std::optional<Sent> worth_reporting(const Sends& s) {
     return std::nullopt;
 }
 
+// The stage inputs of one pipeline, worked out once and only when a sender asks.
+class PipelineInputs {
+  public:
+    PipelineInputs(const ShellPipeline& pipeline, const ShellData& data)
+        : pipeline_(pipeline), data_(data) {}
+    [[nodiscard]] Carried at(std::size_t index) const {
+        if (!inputs_) inputs_ = data_.stage_inputs(pipeline_);
+        return index < inputs_->size() ? (*inputs_)[index] : Carried{};
+    }
+
+  private:
+    const ShellPipeline& pipeline_;
+    const ShellData& data_;
+    mutable std::optional<std::vector<Carried>> inputs_;
+};
+
 struct Call {
     const ShellPipeline& pipeline;
     std::size_t index;
     const StageParts& stage;
     const ShellData& data;
-    [[nodiscard]] Carried input() const { return data.input_of(pipeline, index); }
+    const PipelineInputs& inputs;
+    [[nodiscard]] Carried input() const { return inputs.at(index); }
     [[nodiscard]] Carried file(std::string_view path) const {
         // xargs … curl -T {}: the files the input names.
         const bool xargs = std::find(stage.wrappers.begin(), stage.wrappers.end(), "xargs") !=
@@ -181,9 +198,18 @@ struct Call {
     }
 };
 
+// The word is one expansion and nothing else ("$URL", "${URL}", "$(jq -r .url f)"): it names
+// the destination; data appended to a fixed URL ("https://x/p?d=$(…)") is sent.
+bool sole_expansion(std::string_view w) {
+    if (w.starts_with("$(")) return substitution_end(w, 0) >= w.size();
+    if (w.starts_with("${")) return w.find('}') + 1 == w.size();
+    if (!w.starts_with('$')) return false;
+    return std::all_of(w.begin() + 1, w.end(), name_char);
+}
+
 void url_word(const Call& c, std::string_view word, Sends& s) {
     s.hosts.push_back(destination_host(word));
-    s.others.push_back({c.data.word(word), "in the URL"});
+    if (!sole_expansion(word)) s.others.push_back({c.data.word(word), "in the URL"});
     if (s.dns_domain.empty()) {
         s.dns_domain = computed_domain(url_host(word), c.data);
         s.dns_how = "in the host name it connects to";
@@ -452,15 +478,17 @@ std::optional<std::string> dev_tcp_host(const std::string& word) {
 // credentials, history or the transcript.
 std::string remote_copy(const Call& c) {
     std::string host;
-    const bool bare = !in(c.stage.program, {"scp", "rsync"});
+    // scp and rsync copy to user@host:path or a URL; "dir.x/file" is a local path to them.
+    const bool copier = in(c.stage.program, {"scp", "rsync"});
     for (const std::string& word : c.stage.args) {
         const std::string a = unmarked(word);
         if (a.starts_with('-')) continue;
-        const std::string h = destination_host(a, bare);
+        const std::string h =
+            copier && a.find("://") == std::string::npos ? "" : destination_host(a, !copier);
         const auto colon = a.find(':');
         if (remote(h)) {
             host = h;
-        } else if (colon != std::string::npos && colon > 1) {
+        } else if (colon != std::string::npos && colon > 1 && a.find('/') > colon) {
             const std::string user_host = a.substr(0, colon);  // user@host:path
             const std::string candidate = to_lower(user_host.substr(user_host.find('@') + 1));
             if (remote(candidate)) host = candidate;
@@ -480,14 +508,15 @@ std::string remote_copy(const Call& c) {
     return {};
 }
 
-std::string judge(const ShellPipeline& p, std::size_t index, const ShellData& data) {
+std::string judge(const ShellPipeline& p, std::size_t index, const ShellData& data,
+                  const PipelineInputs& inputs) {
     const std::vector<std::string>& words = p.stages[index].words;
     for (const std::string& word : words) {
         if (const auto host = dev_tcp_host(unmarked(word)); host)
             return "writes to a raw connection (/dev/tcp) to " + *host;
     }
     const StageParts stage = stage_parts(words);
-    const Call call{p, index, stage, data};
+    const Call call{p, index, stage, data, inputs};
     const std::string& tool = stage.program;
     std::optional<Sends> sends;
     if (tool == "curl") {
@@ -523,18 +552,37 @@ std::string judge(const ShellPipeline& p, std::size_t index, const ShellData& da
     return {};
 }
 
+// words[j] is a script a shell runs: the value of -c (sh -c, bash -lc, su -c, powershell
+// -Command, cmd /c), or an argument of eval, ssh, watch, screen, tmux, script or xargs sh.
+bool runs_as_script(const std::vector<std::string>& words, std::size_t j) {
+    if (j == 0) return false;
+    const std::string before = to_lower(unmarked(words[j - 1]));
+    const bool c_option = before.size() >= 2 && before[0] == '-' && before[1] != '-' &&
+                          before.back() == 'c' &&
+                          std::all_of(before.begin() + 1, before.end(),
+                                      [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    if (c_option || in(before, {"--command", "-command", "/c", "/k"})) return true;
+    for (std::size_t k = 0; k < j; ++k) {
+        const std::string w = to_lower(unmarked(words[k]));
+        const std::string name = w.substr(w.rfind('/') + 1);
+        if (in(name, {"eval", "ssh", "watch", "screen", "tmux", "script"})) return true;
+    }
+    return false;
+}
+
 // Every pipeline of `text`, then the scripts inside its words: "$(…)", `…`, sh -c "…".
 std::string judge_all(std::string_view text, const ShellData& data, int depth) {
     for (const ShellPipeline& p : pipelines(tokenize(text, kDataWords))) {
+        const PipelineInputs inputs(p, data);
         for (std::size_t i = 0; i < p.stages.size(); ++i) {
-            if (std::string why = judge(p, i, data); !why.empty()) return why;
+            if (std::string why = judge(p, i, data, inputs); !why.empty()) return why;
         }
         if (depth >= kMaxDepth) continue;
         for (const ShellCommand& stage : p.stages) {
-            for (const std::string& word : stage.words) {
-                const bool substitution = word.starts_with("$(") || word.starts_with('`');
+            for (std::size_t j = 0; j < stage.words.size(); ++j) {
+                const std::string& word = stage.words[j];
                 std::string why;
-                if (word.find(' ') != std::string::npos && !substitution) {
+                if (word.find(' ') != std::string::npos && runs_as_script(stage.words, j)) {
                     why = judge_all(unmarked(word), data, depth + 1);  // sh -c "…", ssh h "…"
                 } else {
                     for (std::size_t at = word.find("$("); at != std::string::npos && why.empty();

@@ -698,17 +698,13 @@ bool runs_downloaded_code(std::string_view command) {
     const auto download = std::min(l.find("curl"), l.find("wget"));
     if (download == std::string::npos) return true;
     bool receivers = false;
-    for (std::size_t bar = l.find('|', download); bar != std::string::npos;
-         bar = l.find('|', bar + 1)) {
-        if (bar + 1 < l.size() && l[bar + 1] == '|') {  // ||: not a pipe
-            ++bar;
-            continue;
-        }
+    // One pass over the tokens after the download: the words after each pipe.
+    const std::vector<ShellToken> tokens = tokenize(std::string_view(l).substr(download));
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+        if (!tokens[t].op || tokens[t].text != "|") continue;
         std::vector<std::string> words;
-        for (const ShellToken& t : tokenize(std::string_view(l).substr(bar + 1))) {
-            if (t.op) break;
-            words.push_back(t.text);
-        }
+        for (std::size_t k = t + 1; k < tokens.size() && !tokens[k].op && words.size() < 16; ++k)
+            words.push_back(tokens[k].text);
         std::size_t i = 0;
         while (i < words.size() && command_wrapper(program_name(words[i])))
             i = wrapped_command(program_name(words[i]), words, i);

@@ -29,22 +29,15 @@ std::string describe(const Handler& h) {
     return text;
 }
 
-// What a hook's command does that a rule reports: the rule, its severity and the reason
-// ("downloads and executes code: \"curl … | sh\"").
-struct CommandRisk {
-    std::string_view id;
-    Severity severity;
-    std::string what;
-};
-
-std::vector<CommandRisk> command_risks(std::string_view command) {
+std::vector<CommandRisk> risks_of(std::string_view command, const ShellData* data) {
     std::vector<CommandRisk> risks;
     if (command.empty()) return risks;
     if (runs_downloaded_code(command)) {
         risks.push_back({"HOOK-002", Severity::critical,
                          "downloads and executes code: " + text_in_quotes(command, 60)});
     }
-    if (const std::string why = exfiltration(command); !why.empty())
+    if (const std::string why = data ? exfiltration(command, *data) : exfiltration(command);
+        !why.empty())
         risks.push_back({"HOOK-003", Severity::high, "sends data off the machine: " + why});
     struct Rule {
         std::string_view id;
@@ -68,7 +61,7 @@ std::vector<CommandRisk> command_risks(std::string_view command) {
 }
 
 void check_command(Analysis& a, const Handler& h, std::string_view origin) {
-    for (const CommandRisk& r : command_risks(h.command)) {
+    for (const CommandRisk& r : risks_of(h.command, nullptr)) {
         std::string what = r.what;
         if (r.id == "HOOK-002" && h.event == "SessionStart") {
             what.insert(what.find(':'), ", at the start of every session");
@@ -172,7 +165,7 @@ void report_ignored(Analysis& a, const sdk::Node& node, std::string_view event,
     std::size_t named = 0;
     for (const std::string& c : commands) {
         list += (list.empty() ? "" : ", ") + text_in_quotes(c, 60);
-        for (const CommandRisk& r : command_risks(c)) {
+        for (const CommandRisk& r : risks_of(c, nullptr)) {
             if (r.id == "HOOK-002" || r.id == "HOOK-003" || r.id == "HOOK-008")
                 severity = Severity::high;
             if (named++ >= 3) continue;
@@ -192,6 +185,10 @@ void report_ignored(Analysis& a, const sdk::Node& node, std::string_view event,
 }
 
 }  // namespace
+
+std::vector<CommandRisk> command_risks(std::string_view command, const ShellData* data) {
+    return risks_of(command, data);
+}
 
 void analyze_hooks(Analysis& a, const sdk::Node& hooks, std::string_view origin) {
     if (hooks.is_array()) {

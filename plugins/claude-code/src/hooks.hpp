@@ -4,13 +4,28 @@
 // exfiltration.cpp).
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <confscope/plugin_common/shell_commands.hpp>
 
 #include "common.hpp"
 
 namespace claude_code {
+
+class ShellData;
+
+/// What a hook's command line does that a rule reports: HOOK-002 (critical), HOOK-003 (high),
+/// HOOK-006..HOOK-011, AUTH-002 (medium); `what` reads after the subject ("sends data off the
+/// machine: curl sends …"). `data` knows the variables of the script the line is part of (the
+/// line alone when null).
+struct CommandRisk {
+    std::string_view id;
+    sdk::Severity severity;
+    std::string what;
+};
+std::vector<CommandRisk> command_risks(std::string_view command, const ShellData* data = nullptr);
 
 /// Analyzes a `hooks` object; `origin` names where it sits for messages ("settings", "agent x").
 /// HOOK-001 (inventory), HOOK-002, HOOK-003, HOOK-004 and HOOK-005 (project and plugin files).

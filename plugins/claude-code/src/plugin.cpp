@@ -11,6 +11,7 @@
 #include "common.hpp"
 #include "effective_policy.hpp"
 #include "file_rules.hpp"
+#include "hook_scripts.hpp"
 #include "markdown_files.hpp"
 #include "markdown_secrets.hpp"
 #include "memory_imports.hpp"
@@ -86,6 +87,8 @@ class ClaudeCodeScanner {
             analyze_skill(a);
         } else if (c == category::hooks) {
             analyze_plugin_hooks(a);
+        } else if (c == category::hook_scripts) {
+            analyze_hook_script(a);
         } else if (c == category::plugins) {
             analyze_plugin_metadata(a, facts_);
         } else if (c == category::credentials) {

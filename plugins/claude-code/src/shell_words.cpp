@@ -137,9 +137,31 @@ std::vector<ShellToken> tokenize(std::string_view s, TokenizeOptions options) {
     return out;
 }
 
+namespace {
+
+// Counts parentheses: a ')' that closes none opened in the text ends a case pattern ("Mail)",
+// "*.sh)"), whose words are no command.
+struct Parens {
+    int open = 0;
+    bool pattern_end(const ShellToken& t) {
+        if (!t.op) return false;
+        if (t.text == "(" || t.text == "$(" || t.text == "<(") ++open;
+        if (t.text != ")") return false;
+        if (open > 0) {
+            --open;
+            return false;
+        }
+        return true;
+    }
+};
+
+}  // namespace
+
 std::vector<ShellCommand> commands(const std::vector<ShellToken>& tokens) {
     std::vector<ShellCommand> out(1);
+    Parens parens;
     for (const ShellToken& t : tokens) {
+        if (parens.pattern_end(t)) out.back().words.clear();
         if (t.op) {
             if (!out.back().words.empty()) out.emplace_back();
         } else {
@@ -157,11 +179,13 @@ std::vector<ShellPipeline> pipelines(const std::vector<ShellToken>& tokens) {
         if (!current.words.empty()) out.back().stages.push_back(std::move(current));
         current = {};
     };
+    Parens parens;
     for (const ShellToken& t : tokens) {
         if (!t.op) {
             current.words.push_back(t.text);
             continue;
         }
+        if (parens.pattern_end(t)) current = {};
         end_stage();
         if (t.text != "|" && !out.back().stages.empty()) out.emplace_back();
     }

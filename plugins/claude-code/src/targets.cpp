@@ -12,7 +12,7 @@ std::vector<Target> all_targets() {
     auto t = [](const char* id, std::string_view cat, const char* name, const char* path,
                 Format format,
                 Scope scope) { return Target{id, std::string(cat), name, path, format, scope}; };
-    return {
+    std::vector<Target> list{
         // User level ({CLAUDE_CONFIG_DIR} is ~/.claude unless CLAUDE_CONFIG_DIR relocates it).
         t("user-settings", category::settings, "User settings", "{CLAUDE_CONFIG_DIR}/settings.json",
           Format::json, Scope::user),
@@ -97,6 +97,31 @@ std::vector<Target> all_targets() {
         t("project-skills", category::skills, "Project skills",
           "{PROJECT}/.claude/skills/*/SKILL.md", Format::markdown, Scope::project),
     };
+    // Scripts in hooks folders, which hooks run ("$CLAUDE_PROJECT_DIR"/.claude/hooks/x.sh,
+    // ~/.claude/hooks/x.py), read as text. One target per script extension: a glob cannot say
+    // "no extension", and every file of a hooks folder (logs, caches, notes) would be read and
+    // stored. Plugins' hooks/ folders are not read yet: plugin_state.cpp does not attribute a
+    // script to its plugin folder, so what it reports could not follow the plugin's state.
+    struct Folder {
+        const char* id;
+        const char* name;
+        const char* path;
+        Scope scope;
+    };
+    static constexpr Folder kFolders[] = {
+        {"project-hook-scripts", "Project hook scripts", "{PROJECT}/.claude/hooks/**/*.",
+         Scope::project},
+        {"user-hook-scripts", "User hook scripts", "{CLAUDE_CONFIG_DIR}/hooks/**/*.", Scope::user},
+    };
+    std::vector<Target> targets = std::move(list);
+    for (const Folder& f : kFolders) {
+        for (const std::string_view ext : {"sh", "bash", "zsh", "py", "js", "mjs", "cjs", "ts"}) {
+            targets.push_back(Target{
+                std::string(f.id) + "-" + std::string(ext), std::string(category::hook_scripts),
+                f.name, std::string(f.path) + std::string(ext), Format::text, f.scope});
+        }
+    }
+    return targets;
 }
 
 }  // namespace claude_code

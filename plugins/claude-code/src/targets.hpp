@@ -18,8 +18,9 @@ inline constexpr std::string_view memory = "memory";       // CLAUDE.md, rules
 inline constexpr std::string_view agents = "agents";
 inline constexpr std::string_view commands = "commands";
 inline constexpr std::string_view skills = "skills";
-inline constexpr std::string_view hooks = "hooks";      // a Claude Code plugin's hooks.json
-inline constexpr std::string_view plugins = "plugins";  // marketplaces, plugin manifests
+inline constexpr std::string_view hooks = "hooks";  // a Claude Code plugin's hooks.json
+inline constexpr std::string_view hook_scripts = "hook-scripts";  // scripts in hooks folders
+inline constexpr std::string_view plugins = "plugins";            // marketplaces, plugin manifests
 inline constexpr std::string_view installed_plugins =
     "installed-plugins";  // installed_plugins.json
 inline constexpr std::string_view credentials = "credentials";
