@@ -366,7 +366,6 @@ BOOST_AUTO_TEST_CASE(what_real_skills_and_agents_write_under_secret_names) {
         {"adminPassword", "secure-password"},
         {"API_KEY", "required-env-var"},
         {"STRIPE_WEBHOOK_SECRET", "whsec_your_webhook_secret"},
-        {"API_KEY", "actual_secret_key_12345"},
         {"password", "testpass123"},
         {"stakingToken", "IERC20(_stakingToken);"},
         {"rewardPerTokenStored", "rewardPerToken();"},
@@ -381,6 +380,11 @@ BOOST_AUTO_TEST_CASE(what_real_skills_and_agents_write_under_secret_names) {
     }
     BOOST_TEST(d.find_tokens("DATABASE_URL: postgresql://postgres:postgres@localhost:5432/test_db")
                    .empty());
+    // Generated test keys with counting runs are keys, not placeholders.
+    BOOST_TEST(d.classify("ANTHROPIC_API_KEY",
+                          "sk-ant-api03-PlantedAnthropicKeyForStoreTests0123456789") ==
+                   CONFSCOPE_NODE_FLAG_SECRET_TOKEN |
+               CONFSCOPE_NODE_FLAG_SECRET_ENTROPY);
     // Near misses: real credentials under the same names stay secrets.
     const std::vector<std::pair<std::string, std::string>> loud{
         {"POSTGRES_PASSWORD", "Vq7mT2xL9pR4"},
