@@ -383,8 +383,7 @@ BOOST_AUTO_TEST_CASE(what_real_skills_and_agents_write_under_secret_names) {
     // Generated test keys with counting runs are keys, not placeholders.
     BOOST_TEST(d.classify("ANTHROPIC_API_KEY",
                           "sk-ant-api03-PlantedAnthropicKeyForStoreTests0123456789") ==
-                   CONFSCOPE_NODE_FLAG_SECRET_TOKEN |
-               CONFSCOPE_NODE_FLAG_SECRET_ENTROPY);
+               (CONFSCOPE_NODE_FLAG_SECRET_TOKEN | CONFSCOPE_NODE_FLAG_SECRET_ENTROPY));
     // Near misses: real credentials under the same names stay secrets.
     const std::vector<std::pair<std::string, std::string>> loud{
         {"POSTGRES_PASSWORD", "Vq7mT2xL9pR4"},
