@@ -224,7 +224,7 @@ std::string credential_use(const std::vector<Token>& t, std::size_t& verb_at) {
                                "show",   "display", "echo",    "insert",  "embed",   "commit",
                                "write",  "pass",    "supply",  "provide", "forward", "report"})) {
                 verb_at = v;
-                return "reads " + what + " and " + third_person(t[k].word) + " it";
+                return "reads " + what + " and " + third_person(t[k].word) + " what it holds";
             }
         }
     }
