@@ -143,6 +143,8 @@ Dependency dependency_of(const Analysis& a, const ScanFacts& facts, std::size_t 
         if (under(pointer, "/allowed-tools")) return Dependency::permission_rule;
     } else if (c == category::global_state) {
         if (project_allowed_tools(pointer)) return Dependency::permission_rule;
+    } else if (c == category::hook_scripts) {
+        return Dependency::hook;  // a script runs only as far as the hooks that call it run
     }
     return Dependency::none;
 }
