@@ -399,6 +399,33 @@ BOOST_AUTO_TEST_CASE(what_real_skills_and_agents_write_under_secret_names) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(flags_from_the_tokens_of_the_bytes_equal_flags_from_each_value) {
+    // The scan searches the bytes once and reuses what it found for every value written as it
+    // is; escaped, continued and block values are searched themselves. Same flags either way.
+    const std::vector<std::pair<sdk::Format, std::string>> files{
+        {sdk::Format::json, "{\"a\": \"" + kGithub + "\", \"b\": \"ghp\\u005f" + kGithub.substr(4) +
+                                "\", \"c\": \"plain\", \"" + kSlack +
+                                "\": 1, \"d\": [\"--token\", \"Bearer " + kAnthropic + "\"]}"},
+        {sdk::Format::yaml,
+         "a: " + kAws + "\nb: |\n  line " + kGithub + "\nc: \"x\\x5f" + kGithub + "\"\nd: plain\n"},
+        {sdk::Format::toml, "a = \"" + kGithub + "\"\nb = \"\"\"ghp_R4nd0mT0k3n\\\n  " +
+                                kGithub.substr(15) + "\"\"\"\n"}};
+    for (const auto& [format, text] : files) {
+        parse::Document once = parse::parse(format, text);
+        parse::Document each = parse::parse(format, text);
+        BOOST_REQUIRE(!once.error.has_value());
+        const auto tokens = Detector::instance().find_tokens(text);
+        flag_document(once, text, &tokens);
+        flag_document(each);
+        BOOST_REQUIRE(once.nodes.size() == each.nodes.size());
+        for (std::size_t i = 0; i < once.nodes.size(); ++i) {
+            BOOST_TEST_CONTEXT(text << " " << once.nodes[i].pointer) {
+                BOOST_TEST(once.nodes[i].flags == each.nodes[i].flags);
+            }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(flag_document_uses_the_flag_before_an_argument) {
     parse::Document doc = parse::parse(
         sdk::Format::json, R"J({"args": ["--api-key", "q8Zr2LmT5xWc9Yt", "--port", "8080"]})J");

@@ -444,8 +444,10 @@ class ScanRun {
         if (it != parsed.end()) return it->second;
         ParsedFile file;
         file.doc = parse::parse(format, bytes);
-        secrets::flag_document(file.doc);
-        file.spans = secrets::find_secret_spans(bytes, file.doc);
+        const std::vector<secrets::TokenMatch> tokens =
+            secrets::Detector::instance().find_tokens(bytes);
+        secrets::flag_document(file.doc, bytes, &tokens);
+        file.spans = secrets::find_secret_spans(bytes, file.doc, tokens);
         auto [inserted, _] = parsed.emplace(format, std::move(file));
         ParsedFile& stored = inserted->second;
         stored.view = std::make_unique<DocumentView>(stored.doc, bytes, stored.spans);

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <optional>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -287,7 +289,24 @@ bool secret_word(std::string_view w) {
 
 }  // namespace
 
+namespace {
+bool judge_secret_key_name(std::string_view key);
+}  // namespace
+
 bool Detector::is_secret_key_name(std::string_view key) {
+    // The same few names recur in every file ("command", "args", "env", "GITHUB_TOKEN"): judge
+    // each once per thread. Bounded, so a file of distinct names cannot grow it.
+    thread_local std::unordered_map<std::string, bool> judged;
+    if (const auto it = judged.find(std::string(key)); it != judged.end()) return it->second;
+    const bool secret = judge_secret_key_name(key);
+    if (judged.size() >= 8192) judged.clear();
+    judged.emplace(std::string(key), secret);
+    return secret;
+}
+
+namespace {
+
+bool judge_secret_key_name(std::string_view key) {
     const std::vector<std::string> words = split_words(key);
     if (words.empty()) return false;
     // The last secret word decides, unless a word after it turns the name into metadata.
@@ -315,6 +334,8 @@ bool Detector::is_secret_key_name(std::string_view key) {
     }
     return true;
 }
+
+}  // namespace
 
 double Detector::entropy(std::string_view value) {
     if (value.empty()) return 0.0;
@@ -553,9 +574,14 @@ bool Detector::secret_pair(std::string_view key, std::string_view value) {
 }
 
 std::uint32_t Detector::classify(std::string_view key, std::string_view value) const {
+    return classify(key, value, !find_tokens(value).empty());
+}
+
+std::uint32_t Detector::classify(std::string_view key, std::string_view value,
+                                 bool holds_token) const {
     if (is_reference(value)) return CONFSCOPE_NODE_FLAG_REFERENCE;
     std::uint32_t flags = 0;
-    if (!find_tokens(value).empty()) flags |= CONFSCOPE_NODE_FLAG_SECRET_TOKEN;
+    if (holds_token) flags |= CONFSCOPE_NODE_FLAG_SECRET_TOKEN;
     const Credential credential = credential_of(value);
     const std::string_view judged_key = credential.key.empty() ? key : credential.key;
     const std::string_view judged_value = value.substr(credential.offset);
@@ -579,6 +605,29 @@ std::uint32_t Detector::classify(std::string_view key, std::string_view value) c
 }
 
 void flag_document(parse::Document& doc, const Detector& detector) {
+    flag_document(doc, std::string_view(), nullptr, detector);
+}
+
+void flag_document(parse::Document& doc, std::string_view bytes,
+                   const std::vector<TokenMatch>* tokens_in_bytes, const Detector& detector) {
+    // A value written as it is in the bytes holds a token exactly when a token of the bytes lies
+    // in its text: no second pass of the shapes over it. An escaped or continued value (its
+    // text is not the value) is searched itself.
+    auto holds_token = [&](const parse::Node& node) {
+        if (tokens_in_bytes == nullptr || node.value_offset + node.value_length > bytes.size())
+            return !detector.find_tokens(node.value).empty();
+        std::string_view raw = bytes.substr(node.value_offset, node.value_length);
+        if (raw.size() >= 2 && (raw.front() == '"' || raw.front() == '\'') &&
+            raw.back() == raw.front())
+            raw = raw.substr(1, raw.size() - 2);
+        if (raw != node.value) return !detector.find_tokens(node.value).empty();
+        const std::size_t begin = static_cast<std::size_t>(raw.data() - bytes.data());
+        const std::size_t end = begin + raw.size();
+        const auto first = std::lower_bound(
+            tokens_in_bytes->begin(), tokens_in_bytes->end(), begin,
+            [](const TokenMatch& t, std::size_t at) { return t.offset + t.length <= at; });
+        return first != tokens_in_bytes->end() && first->offset < end;
+    };
     for (std::size_t i = 0; i < doc.nodes.size(); ++i) {
         parse::Node& node = doc.nodes[i];
         if (node.kind != parse::NodeKind::string) continue;
@@ -593,7 +642,7 @@ void flag_document(parse::Document& doc, const Detector& detector) {
                 key = doc.nodes[i - 1].value;
             }
         }
-        node.flags |= detector.classify(key, node.value);
+        node.flags |= detector.classify(key, node.value, holds_token(node));
     }
 }
 

@@ -280,8 +280,14 @@ void add_escaped_tokens(std::string_view bytes, const Detector& detector,
 
 std::vector<SecretSpan> find_secret_spans(std::string_view bytes, const parse::Document& doc,
                                           const Detector& detector) {
+    return find_secret_spans(bytes, doc, detector.find_tokens(bytes), detector);
+}
+
+std::vector<SecretSpan> find_secret_spans(std::string_view bytes, const parse::Document& doc,
+                                          const std::vector<TokenMatch>& tokens,
+                                          const Detector& detector) {
     std::vector<SecretSpan> spans;
-    for (const TokenMatch& token : detector.find_tokens(bytes)) {
+    for (const TokenMatch& token : tokens) {
         spans.push_back({token.offset, token.length, token.shape});
     }
     if (bytes.find('\\') != std::string_view::npos) add_escaped_tokens(bytes, detector, spans);

@@ -76,6 +76,10 @@ std::string_view hidden_kind(const std::vector<CodePoint>& cps, std::size_t i, b
 
 void check_hidden_unicode(Analysis& a) {
     const std::string_view text = a.doc.bytes();
+    // Every hidden character is outside ASCII: most files are ASCII through and through.
+    if (std::none_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+        return;
     const std::vector<CodePoint> cps = decode(text);
     std::size_t count = 0, first = 0;
     std::set<std::string_view> kinds;

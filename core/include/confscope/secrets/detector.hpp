@@ -40,6 +40,9 @@ class Detector {
 
     /// CONFSCOPE_NODE_FLAG_* for a string `value` stored under `key` ("" when it has none).
     [[nodiscard]] std::uint32_t classify(std::string_view key, std::string_view value) const;
+    /// The same when the caller already knows whether `value` holds a token shape.
+    [[nodiscard]] std::uint32_t classify(std::string_view key, std::string_view value,
+                                         bool holds_token) const;
 
     /// ${VAR}, ${VAR:-default}, $VAR, env:NAME, {{name}}, or empty.
     static bool is_reference(std::string_view value);
@@ -79,5 +82,11 @@ class Detector {
 /// before it when that is a flag ("--api-key", "-t"); "NAME=value" and "Name: value" strings are
 /// judged by their own name.
 void flag_document(parse::Document& doc, const Detector& detector = Detector::instance());
+
+/// The same, with the tokens find_tokens() found in the file's `bytes` (sorted, as it returns
+/// them): a value written as it is in the bytes is not searched again.
+void flag_document(parse::Document& doc, std::string_view bytes,
+                   const std::vector<TokenMatch>* tokens_in_bytes,
+                   const Detector& detector = Detector::instance());
 
 }  // namespace confscope::secrets

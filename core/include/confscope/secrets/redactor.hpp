@@ -60,6 +60,12 @@ struct SecretSpan {
 std::vector<SecretSpan> find_secret_spans(std::string_view bytes, const parse::Document& doc,
                                           const Detector& detector = Detector::instance());
 
+/// The same with the tokens detector.find_tokens(bytes) gave (the scan searches once for both
+/// flag_document and this).
+std::vector<SecretSpan> find_secret_spans(std::string_view bytes, const parse::Document& doc,
+                                          const std::vector<TokenMatch>& tokens,
+                                          const Detector& detector = Detector::instance());
+
 /// The result of redacting one file.
 struct Redaction {
     std::string text;       ///< the file with every secret replaced
