@@ -113,6 +113,22 @@ BOOST_AUTO_TEST_CASE(duplicates_are_refused) {
     BOOST_TEST(second.status().message().find("duplicate check") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(load_kind_leaves_a_library_of_another_kind_unloaded_and_its_name_free) {
+    plugins::PluginLoader loader;
+    auto exporter = loader.load_kind(plugin_dir() / "json.so", CONFSCOPE_KIND_SCANNER);
+    BOOST_REQUIRE_MESSAGE(exporter.is_ok(), exporter.status().message());
+    BOOST_TEST((*exporter == nullptr));
+    auto scanner = loader.load_kind(plugin_dir() / "claude-code.so", CONFSCOPE_KIND_SCANNER);
+    BOOST_REQUIRE_MESSAGE(scanner.is_ok(), scanner.status().message());
+    BOOST_REQUIRE((*scanner != nullptr));
+    BOOST_TEST((*scanner)->file_sha256().size() == 64u);
+    // The skipped exporter did not take its name, and refusals are still load()'s.
+    auto later = loader.load(plugin_dir() / "json.so");
+    BOOST_REQUIRE_MESSAGE(later.is_ok(), later.status().message());
+    BOOST_TEST((*later)->name() == "json");
+    BOOST_TEST(!loader.load_kind(negative("no-manifest"), CONFSCOPE_KIND_SCANNER).is_ok());
+}
+
 BOOST_AUTO_TEST_CASE(the_configuration_is_validated_against_the_plugin_schema_before_create) {
     plugins::PluginLoader loader;
     auto plugin = loader.load(negative("needs-config"));

@@ -239,6 +239,7 @@ struct Inspected {
     Manifest manifest;
     std::string sha256;
     FileIdentity identity;
+    bool other_kind = false;  ///< the manifest names none of the kinds asked for
 };
 
 // Whether the checks keep the SHA-256 of the bytes they read (load records it; inspecting alone
@@ -247,7 +248,8 @@ enum class KeepHash { no, yes };
 
 // The checks before loading: file policy, symbol table, manifest, duplicate name.
 Result<Inspected> inspect_checked(const fs::path& path, Checks& checks,
-                                  const std::set<std::string>& names, KeepHash keep_hash) {
+                                  const std::set<std::string>& names, KeepHash keep_hash,
+                                  std::uint32_t kind_bits = 0) {
     CONFSCOPE_TRY(check_file_policy(path, checks));
     CONFSCOPE_TRY(check_symbols(path, checks));
 
@@ -276,6 +278,8 @@ Result<Inspected> inspect_checked(const fs::path& path, Checks& checks,
                            StatusCode::already_exists);
     }
     checks.pass("duplicate", "no other plugin is named '" + manifest->name + "'");
+    if (kind_bits != 0 && (manifest->kind_bits() & kind_bits) == 0)
+        return Inspected{std::move(*manifest), std::string(), identity, true};
     return Inspected{std::move(*manifest),
                      keep_hash == KeepHash::yes ? io::sha256_hex(bytes->view()) : std::string(),
                      identity};
@@ -295,11 +299,23 @@ Result<Manifest> PluginLoader::inspect(const fs::path& requested, std::vector<Ch
 
 Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load(const fs::path& requested,
                                                          std::vector<CheckStep>* steps) {
+    return load_checked(requested, steps, 0);
+}
+
+Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load_kind(const fs::path& requested,
+                                                              std::uint32_t kind_bits) {
+    return load_checked(requested, nullptr, kind_bits);
+}
+
+Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load_checked(const fs::path& requested,
+                                                                 std::vector<CheckStep>* steps,
+                                                                 std::uint32_t kind_bits) {
     std::error_code ec;
     const fs::path path = fs::absolute(requested, ec).lexically_normal();
     Checks checks(path, steps);
-    auto inspected = inspect_checked(path, checks, names_, KeepHash::yes);
+    auto inspected = inspect_checked(path, checks, names_, KeepHash::yes, kind_bits);
     if (!inspected) return inspected.status();
+    if (inspected->other_kind) return std::shared_ptr<LoadedPlugin>();
     Manifest* manifest = &inspected->manifest;
 
     boost::dll::shared_library library;

@@ -113,13 +113,15 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
                 if ((manifest->kind_bits() & CONFSCOPE_KIND_SCANNER) == 0) continue;
                 name = manifest->name;
             } else {
-                auto plugin = loader.load(file);
+                // Exporters are neither loaded nor hashed for a scan.
+                auto plugin = loader.load_kind(file, CONFSCOPE_KIND_SCANNER);
                 if (!plugin) {
                     // The same plugin given by path and also installed is not worth a warning.
                     if (plugin.status().code() != StatusCode::already_exists || !any_explicit)
                         log::warning(plugin.status().message() + " (skipped)");
                     continue;
                 }
+                if (*plugin == nullptr) continue;
                 c.loaded = std::move(*plugin);
                 name = c.loaded->name();
             }

@@ -17,6 +17,7 @@
 // their LoadedPlugin, so a library is never unloaded before the instances it created die.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -74,6 +75,12 @@ class PluginLoader {
     Result<std::shared_ptr<LoadedPlugin>> load(const std::filesystem::path& path,
                                                std::vector<CheckStep>* steps = nullptr);
 
+    /// load() for a library of one kind only: a valid library whose manifest names none of
+    /// `kind_bits` (CONFSCOPE_KIND_*) is neither loaded nor hashed, and gives nullptr (a scan
+    /// leaves the exporters alone). Refusals are load()'s.
+    Result<std::shared_ptr<LoadedPlugin>> load_kind(const std::filesystem::path& path,
+                                                    std::uint32_t kind_bits);
+
     /// The checks that need no loading (file policy, symbol table, manifest, duplicate), for a
     /// plugin that will run in another process: its manifest, and its name is taken.
     Result<Manifest> inspect(const std::filesystem::path& path,
@@ -83,6 +90,9 @@ class PluginLoader {
     void reset() { names_.clear(); }
 
   private:
+    Result<std::shared_ptr<LoadedPlugin>> load_checked(const std::filesystem::path& path,
+                                                       std::vector<CheckStep>* steps,
+                                                       std::uint32_t kind_bits);
     std::set<std::string> names_;
 };
 
