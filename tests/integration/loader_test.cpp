@@ -2,7 +2,9 @@
 // refused with one line naming the plugin, the check and the fix.
 #include <boost/test/unit_test.hpp>
 
+#include <confscope/io/sha256.hpp>
 #include <confscope/plugins/loader.hpp>
+#include <confscope/plugins/manifest.hpp>
 #include <confscope/plugins/plugin_instance.hpp>
 
 #include "test_support.hpp"
@@ -142,6 +144,51 @@ BOOST_AUTO_TEST_CASE(the_configuration_is_validated_against_the_plugin_schema_be
     BOOST_TEST(!plugins::PluginInstance::create(*plugin, "[1, 2]").is_ok());
     BOOST_TEST(
         plugins::PluginInstance::create(*plugin, R"J({"rules_dir": "/etc/rules"})J").is_ok());
+}
+
+BOOST_AUTO_TEST_CASE(read_library_finds_the_manifest_wherever_the_chunks_split_it) {
+    TempDir dir;
+    const std::string manifest =
+        R"J(CONFSCOPE_MANIFEST_V1{"abi":1,"name":"split","version":"1.0","kinds":["scanner"]})J";
+    // The marker before, across and after every chunk boundary of several chunk sizes.
+    for (std::size_t lead = 0; lead < 70; lead += 3) {
+        const std::string bytes = std::string(lead, 'x') + manifest + '\0' + std::string(50, 'y');
+        const fs::path file = dir / ("lead" + std::to_string(lead) + ".so");
+        write_file(file, bytes);
+        for (std::size_t chunk : {std::size_t{1}, std::size_t{16}, std::size_t{23}, std::size_t{64},
+                                  std::size_t{1} << 20}) {
+            auto read = plugins::read_library(file, true, 1u << 20, chunk);
+            BOOST_REQUIRE(read.is_ok());
+            auto parsed = plugins::parse_manifest(read->manifest_region);
+            BOOST_REQUIRE_MESSAGE(parsed.is_ok(), "lead " + std::to_string(lead) + " chunk " +
+                                                      std::to_string(chunk) + ": " +
+                                                      parsed.status().message());
+            BOOST_TEST(parsed->name == "split");
+            BOOST_TEST(read->sha256 == io::sha256_hex(bytes));
+            auto quick = plugins::read_library(file, false, 1u << 20, chunk);
+            BOOST_REQUIRE(quick.is_ok());
+            BOOST_TEST(quick->sha256.empty());
+            BOOST_TEST(quick->manifest_region == read->manifest_region);
+        }
+    }
+    // No terminating NUL within 64 KiB is still refused; an oversized file is refused unread.
+    const fs::path endless = dir / "endless.so";
+    write_file(endless, manifest + std::string(70 * 1024, ' '));
+    auto read = plugins::read_library(endless, true, 1u << 20, 4096);
+    BOOST_REQUIRE(read.is_ok());
+    BOOST_TEST(!plugins::parse_manifest(read->manifest_region).is_ok());
+    BOOST_TEST(read->sha256 == io::sha256_hex(read_file(endless)));
+    BOOST_TEST(!plugins::read_library(endless, true, 1024, 4096).is_ok());
+}
+
+BOOST_AUTO_TEST_CASE(the_incremental_hash_equals_the_one_shot_hash) {
+    const std::string data(100000, 'q');
+    io::Sha256 pieces;
+    for (std::size_t at = 0; at < data.size(); at += 777)
+        pieces.update(std::string_view(data).substr(at, 777));
+    BOOST_TEST(pieces.hex() == io::sha256_hex(data));
+    BOOST_TEST(io::sha256_hex("abc") ==
+               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 BOOST_AUTO_TEST_CASE(the_manifest_is_read_from_file_bytes) {

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <sys/stat.h>
 
@@ -99,30 +100,6 @@ Status check_symbols(const fs::path& path, Checks& checks) {
     return checks.fail("symbol table", "no " + wanted +
                                            " symbol: not a confscope plugin (build it with "
                                            "confscope_add_plugin() and CONFSCOPE_PLUGIN(...))");
-}
-
-// A plugin file's bytes, read once without zero-filling the buffer first (libraries with debug
-// information run to tens of MiB, and a scan reads every installed one).
-struct FileBytes {
-    std::unique_ptr<char[]> data;
-    std::size_t size = 0;
-    [[nodiscard]] std::string_view view() const { return {data.get(), size}; }
-};
-
-Result<FileBytes> read_bytes(const fs::path& path) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec) return Status::not_found(path.string() + ": " + ec.message());
-    if (size > kMaxPluginBytes)
-        return Status::resource_exhausted(path.string() + ": larger than 512 MiB");
-    std::ifstream in;
-    in.rdbuf()->pubsetbuf(nullptr, 0);  // unbuffered: read straight into ours
-    in.open(path, std::ios::binary);
-    if (!in) return Status::permission_denied(path.string() + ": cannot be read");
-    FileBytes bytes{std::make_unique_for_overwrite<char[]>(size), 0};
-    in.read(bytes.data.get(), static_cast<std::streamsize>(size));
-    bytes.size = static_cast<std::size_t>(in.gcount());
-    return bytes;
 }
 
 // What identifies the file's content for the time between inspecting and loading it.
@@ -254,9 +231,9 @@ Result<Inspected> inspect_checked(const fs::path& path, Checks& checks,
     CONFSCOPE_TRY(check_symbols(path, checks));
 
     const FileIdentity identity = identity_of(path);
-    auto bytes = read_bytes(path);
+    auto bytes = read_library(path, keep_hash == KeepHash::yes, kMaxPluginBytes);
     if (!bytes) return checks.fail("manifest", bytes.status().message());
-    auto manifest = parse_manifest(bytes->view());
+    auto manifest = parse_manifest(bytes->manifest_region);
     if (!manifest) return checks.fail("manifest", manifest.status().message());
     if (manifest->abi != CONFSCOPE_ABI_MAJOR) {
         return checks.fail("manifest", "declares ABI " + std::to_string(manifest->abi) +
@@ -280,9 +257,7 @@ Result<Inspected> inspect_checked(const fs::path& path, Checks& checks,
     checks.pass("duplicate", "no other plugin is named '" + manifest->name + "'");
     if (kind_bits != 0 && (manifest->kind_bits() & kind_bits) == 0)
         return Inspected{std::move(*manifest), std::string(), identity, true};
-    return Inspected{std::move(*manifest),
-                     keep_hash == KeepHash::yes ? io::sha256_hex(bytes->view()) : std::string(),
-                     identity};
+    return Inspected{std::move(*manifest), std::move(bytes->sha256), identity};
 }
 
 }  // namespace
@@ -341,8 +316,8 @@ Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load_checked(const fs::path&
     // The hash of what was loaded: the bytes inspect read, unless the file changed since.
     std::string sha256 = std::move(inspected->sha256);
     if (identity_of(path) != inspected->identity) {
-        auto bytes = read_bytes(path);
-        sha256 = bytes ? io::sha256_hex(bytes->view()) : std::string();
+        auto bytes = read_library(path, true, kMaxPluginBytes);
+        sha256 = bytes ? std::move(bytes->sha256) : std::string();
     }
     return std::make_shared<LoadedPlugin>(std::move(library), descriptor, std::move(*manifest),
                                           path, std::move(sha256));

@@ -14,13 +14,13 @@
 #include <memory>
 #include <ostream>
 
-#include <openssl/evp.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include <soci/soci.h>
 
 #include <confscope/base/time.hpp>
+#include <confscope/io/sha256.hpp>
 #include <confscope/store/store.hpp>
 #include <confscope/version.hpp>
 
@@ -36,28 +36,7 @@ namespace {
 constexpr const char* kFormat = "confscope-backup";
 constexpr int kFormatVersion = 1;
 
-class Sha256 {
-  public:
-    Sha256() : ctx_(EVP_MD_CTX_new(), &EVP_MD_CTX_free) {
-        EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr);
-    }
-    void update(std::string_view data) { EVP_DigestUpdate(ctx_.get(), data.data(), data.size()); }
-    std::string hex() {
-        unsigned char digest[EVP_MAX_MD_SIZE];
-        unsigned int size = 0;
-        EVP_DigestFinal_ex(ctx_.get(), digest, &size);
-        static const char* const kHex = "0123456789abcdef";
-        std::string out;
-        for (unsigned int i = 0; i < size; ++i) {
-            out.push_back(kHex[digest[i] >> 4]);
-            out.push_back(kHex[digest[i] & 15]);
-        }
-        return out;
-    }
-
-  private:
-    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx_;
-};
+using io::Sha256;
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
