@@ -222,6 +222,7 @@ class ScanRun {
         const auto analysis_started = std::chrono::steady_clock::now();
 
         const std::size_t total = found.candidates.size();
+        result_.files.reserve(result_.files.size() + total);  // one record per candidate, mostly
         for (std::size_t i = 0; i < total; ++i) {
             if (options_.cancel && options_.cancel->load()) {
                 fail_all("the scan was cancelled");

@@ -395,16 +395,19 @@ class PhraseIndex {
                 if (!slot.optional) break;
             }
         }
+        // Each word's list also holds the phrases that start with any word, merged once here.
+        for (auto& [word, list] : by_word_) {
+            std::vector<std::size_t> merged;
+            std::merge(list.begin(), list.end(), any_word_.begin(), any_word_.end(),
+                       std::back_inserter(merged));
+            merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+            list = std::move(merged);
+        }
     }
     /// Indexes into phrases() of the phrases that may start with `word`, sorted.
-    [[nodiscard]] std::vector<std::size_t> starting_with(std::string_view word) const {
+    [[nodiscard]] const std::vector<std::size_t>& starting_with(std::string_view word) const {
         const auto it = by_word_.find(word);
-        if (it == by_word_.end()) return any_word_;
-        std::vector<std::size_t> out;
-        std::merge(it->second.begin(), it->second.end(), any_word_.begin(), any_word_.end(),
-                   std::back_inserter(out));
-        out.erase(std::unique(out.begin(), out.end()), out.end());
-        return out;
+        return it == by_word_.end() ? any_word_ : it->second;
     }
 
   private:

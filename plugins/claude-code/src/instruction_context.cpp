@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <confscope/plugin_common/text.hpp>
+
 #include "text_positions.hpp"
 
 namespace claude_code {
@@ -28,7 +30,7 @@ std::vector<std::string> words(std::string_view text) {
             current.push_back('\'');
             i += 2;
         } else if (word_char(text[i])) {
-            current.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+            current.push_back(confscope::plugin_common::ascii_lower(text[i]));
         } else if (!current.empty()) {
             out.push_back(std::move(current));
             current.clear();

@@ -9,8 +9,8 @@ namespace confscope::plugin_common {
 
 std::string to_lower(std::string_view text) {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (char& c : out)
+        c = ascii_lower(c);
     return out;
 }
 

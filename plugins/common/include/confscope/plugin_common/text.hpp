@@ -11,6 +11,12 @@ std::string command_name(std::string_view command);
 
 std::string to_lower(std::string_view text);
 
+/// ASCII lower case of one byte (other bytes unchanged): what std::tolower does in the C locale,
+/// without a library call per character on the hot paths.
+constexpr char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 /// A URL's parts, as far as the rules need them.
 struct Url {
     std::string scheme;    ///< lower case: "https"
