@@ -132,6 +132,75 @@ bool runs_downloaded_file(std::string_view text) {
     return false;
 }
 
+// Whether `word` hands `program` its code on the command line: `sh -c`, `bash -lc`,
+// `python3 -c`, `node -e`/`-p`/`--eval`/`--print`, `perl -e`/`-E`/`-lne`, `ruby -e`, `php -r`.
+bool inline_code_flag(std::string_view program, std::string_view word) {
+    const bool cluster = word.size() >= 2 && word[0] == '-' && word[1] != '-' &&
+                         std::all_of(word.begin() + 1, word.end(), [](char c) {
+                             return std::isalpha(static_cast<unsigned char>(c)) != 0;
+                         });
+    if (program.ends_with("sh")) return posix_command_flag(word);
+    if (program.starts_with("python")) return cluster && word.back() == 'c';
+    if (program == "node")
+        return word == "-e" || word == "-p" || word == "--eval" || word == "--print";
+    if (program == "perl") return cluster && (word.back() == 'e' || word.back() == 'E');
+    if (program == "ruby") return cluster && word.back() == 'e';
+    if (program == "php") return word == "-r";
+    return false;
+}
+
+// What a shell or an interpreter does with what is piped into it, from the words after its
+// name: with no script it runs its input (`| sh`, `| python3`, `| bash -s -- --flag`,
+// `| node -`); with a script file or inline code its input is data (`| python3 -c "import
+// json…"`, `| node parse.js`), unless that code runs what it reads (`exec(sys.stdin.read())`,
+// `eval "$(cat)"`).
+bool runs_its_input(std::string_view program, std::string_view after_name) {
+    // The program's words end at an operator, or at a quote, backquote or parenthesis that
+    // closes the text the command sits in (`sh -c "curl … | sh"`, Markdown's `…| bash`).
+    const std::string_view words = after_name.substr(0, after_name.find_first_of("|;&`\"')\n"));
+    std::size_t at = 0;
+    while (at < words.size()) {
+        while (at < words.size() && std::isspace(static_cast<unsigned char>(words[at])))
+            ++at;
+        if (at >= words.size()) break;
+        std::size_t stop = at;
+        while (stop < words.size() && !std::isspace(static_cast<unsigned char>(words[stop])))
+            ++stop;
+        const std::string_view word = words.substr(at, stop - at);
+        if (word == "-" || word == "/dev/stdin" || (program.ends_with("sh") && word == "-s"))
+            return true;
+        if (inline_code_flag(program, word)) {
+            static const RE2 executes_input(
+                R"(\b(exec|eval|compile|source|runpy\.\w+|Function)\s*\(|\beval\b|/dev/stdin|\$\(\s*cat\s*\)|\bsource\b|(^|[\s;&|'"])\.\s+-?\s)",
+                case_insensitive());
+            const std::string_view code = after_name.substr(stop);
+            return RE2::PartialMatch(re2::StringPiece(code.data(), code.size()), executes_input);
+        }
+        if (!word.starts_with('-')) return false;  // a script file: the input is its data
+        at = stop;
+    }
+    return true;
+}
+
+// curl/wget/fetch piped into a shell or an interpreter that runs what it reads.
+bool pipes_download_into_program(std::string_view text) {
+    static const RE2 pipe(
+        R"(\b(?:curl|wget|fetch)\b[^|;&]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?((?:ba|z|da|k|fi)?sh|python3?|node|perl|ruby|php)\b)",
+        case_insensitive());
+    const re2::StringPiece input(text.data(), text.size());
+    std::array<re2::StringPiece, 2> groups;
+    std::size_t start = 0;
+    while (start < text.size() &&
+           pipe.Match(input, start, text.size(), RE2::UNANCHORED, groups.data(), 2)) {
+        const std::size_t after =
+            static_cast<std::size_t>(groups[0].data() - text.data()) + groups[0].size();
+        const std::string program = to_lower(std::string_view(groups[1].data(), groups[1].size()));
+        if (runs_its_input(program, text.substr(after))) return true;
+        start = after;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool downloads_and_executes(std::string_view command) {
@@ -142,11 +211,6 @@ bool downloads_and_executes(std::string_view command) {
         case_insensitive());
     if (!RE2::PartialMatch(re2::StringPiece(command.data(), command.size()), anchors)) return false;
     static const RE2 patterns[] = {
-        // curl/wget piped into a shell or an interpreter
-        RE2(R"(\b(curl|wget|fetch)\b[^|;&]*\|\s*(sudo\s+)?(-\S+\s+)*(ba|z|da|k|fi)?sh\b)",
-            case_insensitive()),
-        RE2(R"(\b(curl|wget)\b[^|;&]*\|\s*(sudo\s+)?(python3?|node|perl|ruby|php)\b)",
-            case_insensitive()),
         // a shell or source reading a download: sh -c "$(curl …)", bash <(curl …), . <(wget …)
         RE2(R"(\b(ba|z|da|k)?sh\s+(-\w+\s+)*["']?\$\(\s*(curl|wget)\b)", case_insensitive()),
         RE2(R"((\b(ba|z)?sh|\bsource|(^|[;&|]\s*)\.)\s+<\(\s*(curl|wget)\b)", case_insensitive()),
@@ -166,6 +230,7 @@ bool downloads_and_executes(std::string_view command) {
             case_insensitive()),
     };
     const re2::StringPiece text(command.data(), command.size());
+    if (pipes_download_into_program(command)) return true;
     for (const RE2& re : patterns) {
         if (RE2::PartialMatch(text, re)) return true;
     }
