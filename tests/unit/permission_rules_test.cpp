@@ -52,6 +52,23 @@ BOOST_AUTO_TEST_CASE(cloud_cli_and_deleting_commands) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(sed_and_file_writing_commands) {
+    // GNU sed's e command runs its text: a sed whose script is the wildcard runs anything.
+    for (const std::string_view spec : {"sed:*", "sed *", "sed -n *", "sed -E *", "gsed *"})
+        BOOST_TEST((bash(spec) == Reach::everything), spec);
+    BOOST_TEST(bash_reach("sed:*").why == "GNU sed's e command runs any command");
+    // --sandbox turns e and w off; -i still rewrites any file. Writers reach every file.
+    for (const std::string_view spec : {"sed --sandbox -i *", "tee:*", "tee -a *", "cp:*",
+                                        "cp -r *", "mv:*", "dd *", "install:*", "ln -sf *"})
+        BOOST_TEST((bash(spec) == Reach::broad), spec);
+    BOOST_TEST(bash_reach("tee:*").why.find("writes or replaces any file") != std::string::npos);
+    // Named files and fixed scripts stay narrow.
+    for (const std::string_view spec :
+         {"sed -n 1p package.json", "sed -i s/foo/bar/ src/app.ts", "cp .env.example .env",
+          "tee -a build.log", "mv dist/app.js dist/app.min.js", "git mv:*"})
+        BOOST_TEST((bash(spec) == Reach::narrow), spec);
+}
+
 BOOST_AUTO_TEST_CASE(options_that_only_print) {
     for (const std::string_view spec :
          {"brew --version:*", "npm --version *", "python3 --version:*", "curl --help *",

@@ -43,8 +43,9 @@ std::vector<Rule> rule_catalogue() {
          "sudo, doas, pkexec, su, env, xargs, nohup, timeout, exec, nice, ... — or a shell (bash, "
          "sh, zsh, eval, source, cmd /c) followed by the wildcard (Bash(sudo *), Bash(env *), "
          "Bash(bash -c *)), and sudo before an interpreter or package runner (Bash(sudo python3 "
-         "*)); find (find -exec) or fd with a trailing wildcard and awk whose program is the "
-         "wildcard (system()); a rule whose own command downloads code and runs it, wildcard or "
+         "*)); find (find -exec) or fd with a trailing wildcard, awk whose program is the "
+         "wildcard (system()) and sed whose script is (GNU sed's e command; not with --sandbox); "
+         "a rule whose own command downloads code and runs it, wildcard or "
          "not (Bash(eval $(curl …)), Bash(curl … | sh)); Edit(**), Edit(*), Edit(**/*), "
          "Edit(//**), Edit(~/**), Edit(//<home>/**) and Edit rules on Claude Code's own settings "
          "(~/.claude/settings*.json, ~/.claude.json, ~/.claude/hooks, a project's "
@@ -59,7 +60,9 @@ std::vector<Rule> rule_catalogue() {
          "*)) and scope edits to project paths (Edit(src/**))."},
         {"PERM-004", Severity::medium,
          "Broad allow rule: interpreters, package runners, network and cloud tools, git, other "
-         "agents, deleting commands, listeners, the whole working directory, reads outside it",
+         "agents, deleting and file-writing commands, listeners, the whole working directory, "
+         "reads "
+         "outside it",
          "An allow rule (in any of the lists PERM-003 reads) whose wildcard takes the place of "
          "everything after a command that runs arbitrary code or sends arbitrary data: "
          "interpreters (python, node, deno, bun, ruby, perl, php, osascript), package runners "
@@ -69,7 +72,9 @@ std::vector<Rule> rule_catalogue() {
          "act on everything the signed-in account reaches (gh, glab, aws, gcloud, az, kubectl, "
          "helm, terraform, ...), git (git:*, git *, git push *, git config *), other coding "
          "agents (claude, codex, gemini, aider, opencode, goose) and commands that delete "
-         "whatever the wildcard names (rm -rf *, rm:*, shred, dd); options before the wildcard "
+         "whatever the wildcard names (rm -rf *, rm:*, shred) or write and replace it (tee, cp, "
+         "mv, dd, install, ln, truncate, sed -i under --sandbox: ~/.bashrc or a project's "
+         ".claude/settings.json is one argument away); options before the wildcard "
          "count (python3 -c *, npx -y *), legacy :* too. Also curl, wget or ssh with any "
          "trailing wildcard (Bash(curl https://api.x.com/*): -d @file, -o file or another URL "
          "can follow), a rule whose own command opens a network listener (Bash(nc -l 4444), "
@@ -81,7 +86,8 @@ std::vector<Rule> rule_catalogue() {
          "after a named subcommand or tool (git diff:*, npm run test:*, uv run pytest *, python3 "
          "-m pytest *, gh pr view *, aws s3 ls *), after an option that only prints (brew "
          "--version:*, npm --help *), the project's own scripts and targets (npm run *, make *), "
-         "tools whose names merely start alike (gitleaks, nodemon), rm of a named path, a bare "
+         "tools whose names merely start alike (gitleaks, nodemon), rm or cp of a named path "
+         "(Bash(cp .env.example .env)), a bare "
          "Read (the read-only tools idiom) and Read of project paths. Narrow the rule to the "
          "exact command or use WebFetch(domain:example.com)."},
         {"MCP-001", Severity::high,

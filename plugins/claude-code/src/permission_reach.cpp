@@ -52,7 +52,10 @@ constexpr std::array kBroadCommands{
     "gh", "glab", "aws", "gcloud", "gsutil", "az", "helm", "oc", "terraform", "tofu", "pulumi",
     "doctl", "heroku", "flyctl", "vercel", "netlify", "wrangler", "firebase", "supabase",
     // commands that delete whatever the wildcard names
-    "rm", "shred", "dd", "wipefs", "srm",
+    "rm", "shred", "wipefs", "srm",
+    // commands that write or replace whatever file the wildcard names (~/.bashrc, a project's
+    // .claude/settings.json): a later shell or session runs what they wrote
+    "tee", "cp", "mv", "dd", "install", "ln", "sed", "gsed", "truncate",
     // interpreters
     "python", "node", "deno", "bun", "ruby", "perl", "php", "lua", "luajit", "rscript", "julia",
     "osascript", "tclsh",
@@ -86,7 +89,10 @@ std::string family_why(std::string_view family) {
             "oc",     "terraform", "tofu",     "pulumi",   "doctl",    "heroku",  "flyctl",
             "vercel", "netlify",   "wrangler", "firebase", "supabase", "kubectl", "gh api"}))
         return "it acts on every repository, resource and secret the signed-in account reaches";
-    if (in(family, {"rm", "shred", "dd", "wipefs", "srm"})) return "it deletes any file";
+    if (in(family, {"rm", "shred", "wipefs", "srm"})) return "it deletes any file";
+    if (in(family, {"tee", "cp", "mv", "dd", "install", "ln", "truncate"}))
+        return "it writes or replaces any file, ~/.bashrc and .claude/settings.json included";
+    if (in(family, {"sed", "gsed"})) return "sed -i rewrites any file";
     return {};
 }
 
@@ -170,6 +176,12 @@ RuleReach reach_from(const std::vector<std::string>& words, std::size_t at,
     if (in(name, {"awk", "gawk", "mawk", "nawk"}) &&
         (glued || options_then_wildcard(words, at + 1)))
         return {Reach::everything, joined(head), "awk's system() runs any command"};
+    // GNU sed's e command (and s///e) runs its text as a shell command; --sandbox turns it off.
+    const bool sandboxed_sed = std::find(words.begin() + static_cast<std::ptrdiff_t>(at),
+                                         words.end(), "--sandbox") != words.end();
+    if (in(name, {"sed", "gsed"}) && !sandboxed_sed &&
+        (glued || options_then_wildcard(words, at + 1)))
+        return {Reach::everything, joined(head), "GNU sed's e command runs any command"};
     if (const std::string family = broad_family(words, at); !family.empty()) {
         // The family as written: "python3 -c" says more than "python".
         std::string written = words[at];
