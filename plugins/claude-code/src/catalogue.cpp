@@ -101,7 +101,7 @@ std::vector<Rule> rule_catalogue() {
          "A hook that pipes a download into a shell runs whatever the server returns, with your "
          "permissions, on every matching event (on SessionStart: every session). Vendor the "
          "script into the repository, review it, and call it by path. This rule and HOOK-003, "
-         "HOOK-006 … HOOK-011 and AUTH-002 also read the scripts hooks run from the project's "
+         "HOOK-006 … HOOK-012 and AUTH-002 also read the scripts hooks run from the project's "
          ".claude/hooks/ and the user's ~/.claude/hooks/ (*.sh, *.bash, *.zsh command by command "
          "with their variables; *.py, *.js, *.mjs, *.cjs, *.ts where they hand a command line to "
          "a shell: os.system, subprocess, child_process exec/spawn), reported at the script's "
@@ -367,6 +367,17 @@ std::vector<Rule> rule_catalogue() {
          "machine behind your back. Installing what the project declares (npm install, npm ci, "
          "pip install -r requirements.txt, pip install -e ., uv sync, cargo install --path .) is "
          "not reported. Install tools once, yourself, pinned."},
+        {"HOOK-012", Severity::high,
+         "Hook destroys data (the home folder, the disk, a system folder, the whole project)",
+         "A hook that deletes recursively the home folder (rm -rf ~, \"$HOME\", ~/*), the whole "
+         "disk or every user's home (/, /*, --no-preserve-root, /home, /Users), a system folder "
+         "(/etc, /usr, /var, /System, C:\\Windows), a drive root, or the whole project it runs in "
+         "(rm -rf *, ., \"$CLAUDE_PROJECT_DIR\") — also through find -delete, Remove-Item "
+         "-Recurse, rd /s — or that erases or overwrites a disk (mkfs, wipefs, diskutil "
+         "eraseDisk, format C:, dd of=/dev/sda, shred /dev/nvme0n1, > /dev/sda) destroys work on "
+         "every matching event. Removing the hook's own files and build output (rm -rf ./dist, "
+         "rm -rf $HOME/.cache/tool, rm -rf \"$CLAUDE_PROJECT_DIR\"/tmp) is not reported. Remove "
+         "the hook and check what it already deleted."},
         {"CFG-003", Severity::medium, "Hook in a shape Claude Code ignores",
          "Claude Code runs hooks written as \"hooks\": {\"Event\": [{\"matcher\": …, "
          "\"hooks\": [{\"type\": \"command\", \"command\": …}]}]}. Entries in another shape — "

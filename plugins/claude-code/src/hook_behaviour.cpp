@@ -6,6 +6,8 @@
 #include <initializer_list>
 #include <iterator>
 
+#include <re2/re2.h>
+
 #include <confscope/plugin_common/docker_run.hpp>
 #include <confscope/plugin_common/shell_commands.hpp>
 
@@ -56,7 +58,7 @@ bool posix_shell(std::string_view name) {
 }
 
 struct Findings {
-    std::array<std::string, 7> why;
+    std::array<std::string, 8> why;
     void add(Behaviour b, std::string reason) {
         std::string& slot = why[static_cast<std::size_t>(b)];
         if (slot.empty()) slot = std::move(reason);
@@ -666,6 +668,117 @@ void tls_off(const SimpleCommand& c, Findings& f) {
     }
 }
 
+// ---- HOOK-012: destruction -------------------------------------------------------------------
+
+// A tree whose removal destroys far more than a hook's own files: the disk, every user's home,
+// the home folder, a system folder, a drive root, or the whole project the hook runs in ("*",
+// ".", "$CLAUDE_PROJECT_DIR"). Named below, or everything in it ("~/*", "/*").
+std::string precious_tree(std::string_view path) {
+    std::string p = home_relative(path);
+    for (bool trimmed = true; trimmed && p.size() > 1;) {
+        trimmed = false;
+        for (const std::string_view tail : {"/*", "/.", "/.*", "/"}) {
+            if (p.size() > tail.size() && p.ends_with(tail)) {
+                p.erase(p.size() - tail.size());
+                trimmed = true;
+            }
+        }
+    }
+    if (p.empty()) return {};
+    if (p == "~") return "the home folder";
+    if (in(p, {"*", ".", "./*", "$CLAUDE_PROJECT_DIR", "${CLAUDE_PROJECT_DIR}", "$PWD", "${PWD}"}))
+        return "the whole project";
+    if (in(p, {"/", "/*", "/home", "/Users", "/root"})) return p == "/*" ? "/" : p;
+    if (in(p, {"/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/boot", "/var", "/opt",
+               "/System", "/Library", "/Applications"}))
+        return p;
+    const std::string l = to_lower(p);
+    if (l.size() == 2 && std::isalpha(static_cast<unsigned char>(l[0])) && l[1] == ':')
+        return "the drive " + p;
+    if (in(l, {"c:/windows", "c:/users", "c:/program files"})) return p;
+    return {};
+}
+
+// A whole disk or partition: /dev/sda, /dev/nvme0n1, /dev/disk2, /dev/mmcblk0p1, /dev/mapper/x.
+bool block_device(std::string_view path) {
+    static const RE2 device(
+        R"(/dev/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|r?disk\d|md\d|dm-\d|mapper/).*)");
+    return RE2::FullMatch(re2::StringPiece(path.data(), path.size()), device);
+}
+
+void destruction(const SimpleCommand& c, Findings& f) {
+    const std::string& p = c.program;
+    const std::vector<std::string> ops = operands(c);
+    const auto any_arg = [&](auto&& test) {
+        return std::any_of(c.args.begin(), c.args.end(), test);
+    };
+    const auto first_precious = [&](const std::vector<std::string>& paths) -> std::string {
+        for (const std::string& path : paths) {
+            if (std::string what = precious_tree(path); !what.empty()) return what;
+        }
+        return {};
+    };
+    if (p == "rm") {
+        const bool recursive = any_arg([](const std::string& a) {
+            return a == "--recursive" || short_cluster_has(a, 'r') || short_cluster_has(a, 'R');
+        });
+        if (has_arg(c, {"--no-preserve-root"})) {
+            f.add(Behaviour::destruction, "rm --no-preserve-root deletes the whole disk");
+        } else if (recursive) {
+            if (const std::string what = first_precious(ops); !what.empty())
+                f.add(Behaviour::destruction, "rm -r deletes " + what);
+        }
+    } else if (in(p, {"remove-item", "ri", "rd", "rmdir", "del", "erase"})) {
+        // PowerShell Remove-Item -Recurse, cmd rd /s and del /s.
+        const bool recursive = any_arg([](const std::string& a) {
+            const std::string l = to_lower(a);
+            return l.starts_with("-r") || l == "/s";
+        });
+        std::vector<std::string> paths;
+        for (const std::string& a : c.args) {
+            if (!a.starts_with('-') && !a.starts_with('/'))
+                paths.push_back(a);
+            else if (a.size() > 1 && a[0] == '/' && a[1] != 's' && a[1] != 'S' && a[1] != 'q' &&
+                     a[1] != 'Q')
+                paths.push_back(a);
+        }
+        if (recursive) {
+            if (const std::string what = first_precious(paths); !what.empty())
+                f.add(Behaviour::destruction, c.program_word + " deletes " + what);
+        }
+    } else if (in(p, {"find", "gfind"}) && !ops.empty()) {
+        const bool deletes = any_arg([](const std::string& a) { return a == "-delete"; }) ||
+                             (has_arg(c, {"-exec", "-execdir"}) && has_arg(c, {"rm"}));
+        // find . -name '*.pyc' -delete removes what it names; find ~ -type f -delete everything.
+        const bool filtered = has_arg(
+            c, {"-name",     "-iname", "-path",  "-ipath", "-wholename", "-iwholename", "-regex",
+                "-iregex",   "-newer", "-mtime", "-mmin",  "-atime",     "-amin",       "-ctime",
+                "-cmin",     "-size",  "-empty", "-user",  "-group",     "-perm",       "-links",
+                "-samefile", "-inum",  "-lname", "-ilname"});
+        if (deletes && !filtered) {
+            if (const std::string what = precious_tree(ops.front()); !what.empty())
+                f.add(Behaviour::destruction, "find -delete deletes " + what);
+        }
+    } else if (p.starts_with("mkfs") || p == "wipefs" ||
+               (p == "diskutil" && !c.args.empty() &&
+                in(to_lower(c.args[0]), {"erasedisk", "erasevolume", "zerodisk", "randomdisk",
+                                         "secureerase", "partitiondisk"}))) {
+        f.add(Behaviour::destruction, c.program_word + " erases a disk");
+    } else if (p == "format" && !ops.empty() &&
+               precious_tree(ops.front()).starts_with("the drive")) {
+        f.add(Behaviour::destruction, "format erases " + ops.front());
+    } else if (in(p, {"shred", "wipe"}) &&
+               std::any_of(ops.begin(), ops.end(), [](const auto& o) { return block_device(o); })) {
+        f.add(Behaviour::destruction, p + " overwrites a disk");
+    }
+    for (const std::string& target : written_files(c)) {
+        if (block_device(target)) {
+            f.add(Behaviour::destruction, "writes over the disk " + target);
+            break;
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<BehaviourFinding> hook_behaviours(std::string_view command) {
@@ -681,6 +794,7 @@ std::vector<BehaviourFinding> hook_behaviours(std::string_view command) {
         if (std::string why = package_install(c); !why.empty())
             f.add(Behaviour::package_install, std::move(why));
         tls_off(c, f);
+        destruction(c, f);
     }
     if (ctx.interactive_shell && (ctx.network_client || ctx.dev_tcp))
         f.add(Behaviour::listener, "connects an interactive shell to the network (reverse shell)");

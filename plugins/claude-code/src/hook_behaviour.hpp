@@ -1,10 +1,11 @@
 // What a hook's shell command does beyond its job, read command by command (shell_scan.hpp):
 // persistence (HOOK-006), privilege escalation (HOOK-007), listeners and reverse shells
 // (HOOK-008), history and log wiping (HOOK-009), credential reads (HOOK-010) and package
-// installs (HOOK-011), and TLS certificate checks turned off (curl -k, wget
-// --no-check-certificate, NODE_TLS_REJECT_UNAUTHORIZED=0: AUTH-002). Mentions are not actions:
+// installs (HOOK-011), TLS certificate checks turned off (curl -k, wget
+// --no-check-certificate, NODE_TLS_REJECT_UNAUTHORIZED=0: AUTH-002), and destruction of the home
+// folder, the disk, a system folder or the whole project (HOOK-012). Mentions are not actions:
 // `echo "sudo"`, `grep crontab README`, `cat .env.example`, `ls ~/.ssh`, `nc -z host 443`, `history
-// | tail`, `npm install`.
+// | tail`, `npm install`, `rm -rf ./dist`.
 //
 //     hook_behaviours("(crontab -l; echo '* * * * * x') | crontab -")
 //       -> {{Behaviour::persistence, "crontab installs a scheduled job"}}
@@ -24,6 +25,7 @@ enum class Behaviour {
     credential_read,  ///< HOOK-010
     package_install,  ///< HOOK-011
     tls_off,          ///< AUTH-002 (medium in a hook)
+    destruction,      ///< HOOK-012
 };
 
 struct BehaviourFinding {

@@ -1,6 +1,6 @@
 // Every hook handler: its inventory item and HOOK-001 (inventory finding), HOOK-002 (download and
 // execute), HOOK-003 (exfiltration), HOOK-004 (http hook over plaintext or with a literal secret
-// header), HOOK-005 (defined by a project or an installed plugin) and HOOK-006..HOOK-011 (what
+// header), HOOK-005 (defined by a project or an installed plugin) and HOOK-006..HOOK-012 (what
 // the command does: persistence, privilege, listeners, history wiping, credentials, installs);
 // CFG-003 for entries in a shape Claude Code skips.
 #include <array>
@@ -44,7 +44,7 @@ std::vector<CommandRisk> risks_of(std::string_view command, const ShellData* dat
         Severity severity;
         std::string_view what;
     };
-    static constexpr std::array<Rule, 7> kRules{{
+    static constexpr std::array<Rule, 8> kRules{{
         {"HOOK-006", Severity::high, "installs persistence"},
         {"HOOK-007", Severity::high, "escalates privileges"},
         {"HOOK-008", Severity::critical, "opens a listener, a tunnel or a reverse shell"},
@@ -52,6 +52,7 @@ std::vector<CommandRisk> risks_of(std::string_view command, const ShellData* dat
         {"HOOK-010", Severity::high, "reads credentials"},
         {"HOOK-011", Severity::medium, "installs packages"},
         {"AUTH-002", Severity::medium, "turns off TLS certificate checks"},
+        {"HOOK-012", Severity::high, "destroys data"},
     }};
     for (const BehaviourFinding& b : hook_behaviours(command)) {
         const Rule& r = kRules[static_cast<std::size_t>(b.kind)];

@@ -1,6 +1,6 @@
 // Scripts that hooks run (.claude/hooks/, ~/.claude/hooks/): the
 // hook-behaviour rules line by line — HOOK-002 (download and execute), HOOK-003 (exfiltration),
-// HOOK-006..HOOK-011 (persistence, privilege, listeners, history wiping, credential reads,
+// HOOK-006..HOOK-012 (persistence, privilege, listeners, history wiping, credential reads,
 // package installs) and AUTH-002 (TLS checks off) — at the script's line. Shell scripts (.sh,
 // .bash, .zsh, or a sh/bash/zsh shebang) are read command by command, their variables followed
 // through the whole script; Python and JavaScript/TypeScript only where they hand a command line

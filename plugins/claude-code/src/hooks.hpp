@@ -17,7 +17,7 @@ namespace claude_code {
 class ShellData;
 
 /// What a hook's command line does that a rule reports: HOOK-002 (critical), HOOK-003 (high),
-/// HOOK-006..HOOK-011, AUTH-002 (medium); `what` reads after the subject ("sends data off the
+/// HOOK-006..HOOK-012, AUTH-002 (medium); `what` reads after the subject ("sends data off the
 /// machine: curl sends …"). `data` knows the variables of the script the line is part of (the
 /// line alone when null).
 struct CommandRisk {

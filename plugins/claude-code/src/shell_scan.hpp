@@ -1,7 +1,7 @@
 // The simple commands a shell would run for a hook's command line, with their programs,
 // arguments, redirections and the wrappers in front of them: through &&, ||, ;, |, newlines,
 // $(…) and `…`, and into the script of sh -c / bash -lc / eval / su -c. The basis of the hook
-// behaviour rules (HOOK-006..HOOK-011).
+// behaviour rules (HOOK-006..HOOK-012).
 //
 //     simple_commands("sudo bash -lc 'echo x >> ~/.bashrc' && crontab -l")
 //       -> {sudo bash -lc …}, {echo x, write ~/.bashrc}, {crontab -l}
