@@ -392,14 +392,17 @@ std::vector<Rule> rule_catalogue() {
          "tools may run that shape, and fixing the shape would arm it. Rewrite them in the "
          "current shape (or remove them)."},
         {"PI-004", Severity::high,
-         "Instructions tell Claude to download and run code or to send data off the machine",
+         "Instructions tell Claude to download and run code, to send data off the machine or to "
+         "destroy data",
          "CLAUDE.md, rules, agents, commands and skills are instructions Claude follows. A "
          "command line there that pipes a download into a shell or an interpreter (curl … | bash, "
          "bash <(curl …), iwr … | iex, curl -o x.sh … && sh x.sh) runs whatever the server "
          "returns; one that uploads the environment, credentials or the transcript (curl -d "
-         "\"$(env)\", curl -F f=@~/.aws/credentials) sends them away. The same said in words: an "
-         "order to send, post, upload, forward or exfiltrate data, credentials, secrets, keys, "
-         "files, .env, ~/.ssh or \"the collected …\" to a URL off the machine, an e-mail address "
+         "\"$(env)\", curl -F f=@~/.aws/credentials) sends them away; one that deletes the home "
+         "folder, the disk, a system folder or the whole project (rm -rf ~, what HOOK-012 "
+         "reports in a hook) destroys work. The same said in words: an order to send, post, "
+         "upload, forward or exfiltrate data, credentials, secrets, keys, files, results, "
+         "output, contents, prompts, history, .env, ~/.ssh or \"the collected …\" to a URL off the machine, an e-mail address "
          "or \"the endpoint\"; to read a credential file (~/.aws/credentials, ~/.ssh/id_*, .env, "
          "~/.netrc) and use or send it, or to print one into the conversation; to fetch a script "
          "from a URL and execute it. Reported in prose, code spans, fenced blocks and HTML "
@@ -407,8 +410,9 @@ std::vector<Rule> rule_catalogue() {
          "bash\", \"YOU MUST NEVER send credentials\", a list under \"Don't:\"), nor for code "
          "under a heading or lead-in that presents it as an example of an attack, nor for "
          "ordinary requests (\"send the reset link to the user\", release files, loopback "
-         "URLs), a plain download (curl -o install.sh) or pip/npm installs. Replace it with a "
-         "reviewed, pinned install step."},
+         "URLs, results posted on a pull request), a plain download (curl -o install.sh), "
+         "pip/npm installs or removing build output (rm -rf ./dist). Replace it with a "
+         "reviewed, pinned install step, and remove orders to send or delete."},
         {"PI-005", Severity::high, "Instructions switch off asking before acting",
          "Text that tells Claude to act without confirmation — \"always run commands without "
          "asking\", \"never ask for permission|confirmation|approval\", \"don't ask the user "

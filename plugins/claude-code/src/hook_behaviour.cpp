@@ -759,7 +759,7 @@ void destruction(const SimpleCommand& c, Findings& f) {
             if (const std::string what = precious_tree(ops.front()); !what.empty())
                 f.add(Behaviour::destruction, "find -delete deletes " + what);
         }
-    } else if (p.starts_with("mkfs") || p == "wipefs" ||
+    } else if (((p.starts_with("mkfs") || p == "wipefs") && !ops.empty()) ||
                (p == "diskutil" && !c.args.empty() &&
                 in(to_lower(c.args[0]), {"erasedisk", "erasevolume", "zerodisk", "randomdisk",
                                          "secureerase", "partitiondisk"}))) {

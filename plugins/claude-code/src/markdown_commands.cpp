@@ -1,6 +1,8 @@
 #include "markdown_commands.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 
 #include <confscope/plugin_common/shell_commands.hpp>
 
@@ -95,6 +97,39 @@ std::size_t command_start(std::string_view line) {
     return best == std::string::npos ? 0 : best;
 }
 
+// Where a destructive command starts in a line: "rm -", "dd ", "mkfs", "find ", "Remove-Item".
+std::size_t destructive_start(std::string_view line) {
+    const std::string l = to_lower(line);
+    std::size_t best = std::string::npos;
+    for (const std::string_view tool :
+         {"rm -", "sudo rm ", "dd ", "mkfs", "find ", "remove-item", "wipefs", "diskutil "}) {
+        for (std::size_t at = l.find(tool); at != std::string::npos; at = l.find(tool, at + 1)) {
+            // At a word's start: not "confirm -", "add ".
+            if (at == 0 || !std::isalnum(static_cast<unsigned char>(l[at - 1]))) {
+                best = std::min(best, at);
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+// The data a line's command destroys (HOOK-012's judgement: the home folder, the disk, a
+// system folder, the whole project), read in its code spans or from the command's first word on;
+// "" when none.
+std::string destruction_in(std::string_view line) {
+    const std::size_t start = destructive_start(line);
+    if (start == std::string::npos) return {};
+    std::vector<std::string> candidates = code_spans(line);
+    if (candidates.empty()) candidates.emplace_back(line.substr(start));
+    for (const std::string& c : candidates) {
+        for (const BehaviourFinding& b : hook_behaviours(c)) {
+            if (b.kind == Behaviour::destruction) return b.why;
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 std::vector<CommandInstruction> command_instructions(std::string_view text) {
@@ -103,6 +138,16 @@ std::vector<CommandInstruction> command_instructions(std::string_view text) {
     for (const Line& line : logical_lines(text)) {
         if (out.size() >= kMaxPerFile) break;
         const std::string& t = line.text;
+        if (std::string why = destruction_in(t); !why.empty()) {
+            CommandInstruction found;
+            found.kind = CommandInstruction::Kind::destruction;
+            found.why = std::move(why);
+            const std::size_t start = std::min(destructive_start(t), t.size());
+            found.offset = line.offset + start;
+            found.command = t.substr(start);
+            if (!context.not_asked_for(found.offset)) out.push_back(std::move(found));
+            continue;
+        }
         if (t.find("curl") == std::string::npos && t.find("wget") == std::string::npos &&
             to_lower(t).find("iwr") == std::string::npos &&
             to_lower(t).find("irm") == std::string::npos &&

@@ -11,11 +11,12 @@
 namespace claude_code {
 
 struct CommandInstruction {
-    enum class Kind { download_execute, exfiltration };
+    enum class Kind { download_execute, exfiltration, destruction };
     Kind kind = Kind::download_execute;
     std::size_t offset = 0;  ///< where the command starts in the text
     std::string command;     ///< the line, for the message
-    std::string why;         ///< exfiltration: "curl uploads data (-d) to x.example"
+    std::string why;  ///< exfiltration: "curl uploads data (-d) to x.example"; destruction: "rm -r
+                      ///< deletes the home folder"
 };
 
 /// At most one per line, in text order.

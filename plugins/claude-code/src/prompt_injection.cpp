@@ -325,6 +325,8 @@ void check_command_instructions(Analysis& a) {
         const std::string what =
             c.kind == CommandInstruction::Kind::download_execute
                 ? "instructions tell Claude to download and run code: " + quote
+            : c.kind == CommandInstruction::Kind::destruction
+                ? "instructions tell Claude to destroy data (" + c.why + "): " + quote
                 : "instructions tell Claude to send data off the machine (" + c.why + "): " + quote;
         a.sink.finding("PI-004", Severity::high, what, location_at(a.file, text, c.offset));
     }

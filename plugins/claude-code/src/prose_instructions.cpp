@@ -102,7 +102,8 @@ bool object_word(const Token& t) {
               {"data",     "credentials", "credential", "secrets",     "secret",     "keys",
                "key",      "tokens",      "token",      "passwords",   "password",   "cookies",
                "files",    "file",        "env",        "environment", "transcript", "conversation",
-               "codebase", "pii",         "everything"}) ||
+               "codebase", "pii",         "everything", "results",     "output",     "outputs",
+               "contents", "prompts",     "history",    "source"}) ||
            !credential_named(t.raw).empty();
 }
 
