@@ -58,19 +58,6 @@ Carried first_of(const Carried& a, const Carried& b) {
     return a ? a : b;
 }
 
-// The redirection operator at the start of `w` and its length ("2>>", "<<<", "&>"), or 0.
-std::size_t redirection_length(std::string_view w) {
-    std::size_t i = 0;
-    while (i < w.size() && std::isdigit(static_cast<unsigned char>(w[i])))
-        ++i;
-    if (i == 0 && w.starts_with("&>")) i = 1;
-    if (i >= w.size() || (w[i] != '>' && w[i] != '<')) return 0;
-    std::size_t end = i + 1;
-    while (end < w.size() && end < i + 3 && (w[end] == '>' || w[end] == '<' || w[end] == '|'))
-        ++end;
-    return end;
-}
-
 }  // namespace
 
 StageParts stage_parts(const std::vector<std::string>& words) {

@@ -22,26 +22,13 @@ bool assignment(std::string_view w) {
     });
 }
 
-// The redirection operator at the start of `w` ("2>>", ">", "<", "&>"), its length, or 0.
-std::size_t leading_operator(std::string_view w) {
-    std::size_t i = 0;
-    while (i < w.size() && std::isdigit(static_cast<unsigned char>(w[i])))
-        ++i;
-    if (i == 0 && w.starts_with("&>")) i = 1;
-    if (i >= w.size() || (w[i] != '>' && w[i] != '<')) return 0;
-    std::size_t end = i + 1;
-    while (end < w.size() && end < i + 3 && (w[end] == '>' || w[end] == '<' || w[end] == '|'))
-        ++end;
-    return end;
-}
-
 // Splits redirections off `words`: what remains is the command's own words.
 std::vector<std::string> strip_redirections(const std::vector<std::string>& words,
                                             std::vector<Redirect>& redirects) {
     std::vector<std::string> rest;
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& w = words[i];
-        std::size_t op_end = leading_operator(w);
+        std::size_t op_end = redirection_length(w);
         std::string before;
         if (op_end == 0 && w.find(' ') == std::string::npos && w.find("://") == std::string::npos) {
             // "x>>file": an operator glued to a word (not "->" or "=>").
@@ -49,7 +36,7 @@ std::vector<std::string> strip_redirections(const std::vector<std::string>& word
             if (at != std::string::npos && at > 0 && w[at - 1] != '-' && w[at - 1] != '=' &&
                 w[at] == '>') {
                 before = w.substr(0, at);
-                op_end = at + leading_operator(std::string_view(w).substr(at));
+                op_end = at + redirection_length(std::string_view(w).substr(at));
                 if (op_end == at) op_end = 0;
             }
         }
@@ -219,6 +206,18 @@ std::string home_relative(std::string_view path) {
         return slash == std::string::npos ? std::string("~") : "~" + p.substr(slash);
     }
     return p;
+}
+
+std::size_t redirection_length(std::string_view w) {
+    std::size_t i = 0;
+    while (i < w.size() && std::isdigit(static_cast<unsigned char>(w[i])))
+        ++i;
+    if (i == 0 && w.starts_with("&>")) i = 1;
+    if (i >= w.size() || (w[i] != '>' && w[i] != '<')) return 0;
+    std::size_t end = i + 1;
+    while (end < w.size() && end < i + 3 && (w[end] == '>' || w[end] == '<' || w[end] == '|'))
+        ++end;
+    return end;
 }
 
 }  // namespace claude_code

@@ -36,4 +36,7 @@ std::vector<SimpleCommand> simple_commands(std::string_view command);
 /// "/Users/u/x", "/root/x", "%USERPROFILE%\\x" -> "~/x"; quotes removed, backslashes made '/'.
 std::string home_relative(std::string_view path);
 
+/// The length of the redirection operator at the start of `w` ("2>>", ">", "<<<", "&>"), or 0.
+std::size_t redirection_length(std::string_view w);
+
 }  // namespace claude_code
