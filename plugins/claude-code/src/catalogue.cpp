@@ -102,7 +102,8 @@ std::vector<Rule> rule_catalogue() {
          "permissions, on every matching event (on SessionStart: every session). Vendor the "
          "script into the repository, review it, and call it by path. This rule and HOOK-003, "
          "HOOK-006 … HOOK-012 and AUTH-002 also read the scripts hooks run from the project's "
-         ".claude/hooks/ and the user's ~/.claude/hooks/ (*.sh, *.bash, *.zsh command by command "
+         ".claude/hooks/, the user's ~/.claude/hooks/ and an installed, enabled plugin's hooks/ "
+         "folder (*.sh, *.bash, *.zsh command by command "
          "with their variables; *.py, *.js, *.mjs, *.cjs, *.ts where they hand a command line to "
          "a shell: os.system, subprocess, child_process exec/spawn), reported at the script's "
          "line as \"hook script …\"."},

@@ -1,4 +1,4 @@
-// Scripts that hooks run (.claude/hooks/, ~/.claude/hooks/): the
+// Scripts that hooks run (.claude/hooks/, ~/.claude/hooks/, a plugin's hooks/): the
 // hook-behaviour rules line by line — HOOK-002 (download and execute), HOOK-003 (exfiltration),
 // HOOK-006..HOOK-012 (persistence, privilege, listeners, history wiping, credential reads,
 // package installs) and AUTH-002 (TLS checks off) — at the script's line. Shell scripts (.sh,

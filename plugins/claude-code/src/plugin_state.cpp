@@ -53,6 +53,11 @@ std::optional<std::size_t> root_length(const std::vector<std::string_view>& part
         for (std::size_t i = n - 1; i-- > 0;) {  // commands/**/*.md: the last "commands" folder
             if (parts[i] == "commands") return i;
         }
+        return std::nullopt;
+    }
+    // A script under hooks/ (what ${CLAUDE_PLUGIN_ROOT}/hooks/x.sh runs): the last hooks folder.
+    for (std::size_t i = n - 1; i-- > 0;) {
+        if (parts[i] == "hooks") return i;
     }
     return std::nullopt;
 }

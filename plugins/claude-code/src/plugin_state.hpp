@@ -30,9 +30,10 @@ namespace claude_code {
 std::string plugins_relative(std::string_view path);
 
 /// The plugin folder a file at `relative` (plugins_relative) belongs to: where a plugin keeps
-/// that kind of file (.claude-plugin/plugin.json, hooks/hooks.json, .mcp.json, agents/*.md,
-/// commands/**/*.md, skills/<name>/SKILL.md) says where the plugin's root is. nullopt when the
-/// file is not at such a place (a cache copy's root is fixed), so Claude Code does not load it.
+/// that kind of file (.claude-plugin/plugin.json, hooks/hooks.json, a script under hooks/,
+/// .mcp.json, agents/*.md, commands/**/*.md, skills/<name>/SKILL.md) says where the plugin's root
+/// is. nullopt when the file is not at such a place (a cache copy's root is fixed), so Claude Code
+/// does not load it.
 std::optional<std::string> plugin_folder_key(std::string_view relative);
 
 /// The folder `a.file` (a plugin-scope file) belongs to, registered in `facts` on first use, or

@@ -100,8 +100,8 @@ std::vector<Target> all_targets() {
     // Scripts in hooks folders, which hooks run ("$CLAUDE_PROJECT_DIR"/.claude/hooks/x.sh,
     // ~/.claude/hooks/x.py), read as text. One target per script extension: a glob cannot say
     // "no extension", and every file of a hooks folder (logs, caches, notes) would be read and
-    // stored. Plugins' hooks/ folders are not read yet: plugin_state.cpp does not attribute a
-    // script to its plugin folder, so what it reports could not follow the plugin's state.
+    // stored. A plugin's scripts under its hooks/ folder are read too; what they report follows
+    // the plugin's state (plugin_state.hpp), like its hooks.json.
     struct Folder {
         const char* id;
         const char* name;
@@ -112,6 +112,8 @@ std::vector<Target> all_targets() {
         {"project-hook-scripts", "Project hook scripts", "{PROJECT}/.claude/hooks/**/*.",
          Scope::project},
         {"user-hook-scripts", "User hook scripts", "{CLAUDE_CONFIG_DIR}/hooks/**/*.", Scope::user},
+        {"plugin-hook-scripts", "Plugin hook scripts", "{CLAUDE_CONFIG_DIR}/plugins/**/hooks/**/*.",
+         Scope::plugin},
     };
     std::vector<Target> targets = std::move(list);
     for (const Folder& f : kFolders) {
