@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include <confscope/plugin_common/shell_commands.hpp>
+#include <confscope/plugin_common/text.hpp>
 
 #include "common.hpp"
 #include "exfiltration.hpp"
@@ -99,19 +100,21 @@ std::size_t command_start(std::string_view line) {
 
 // Where a destructive command starts in a line: "rm -", "dd ", "mkfs", "find ", "Remove-Item".
 std::size_t destructive_start(std::string_view line) {
-    const std::string l = to_lower(line);
-    std::size_t best = std::string::npos;
-    for (const std::string_view tool :
-         {"rm -", "sudo rm ", "dd ", "mkfs", "find ", "remove-item", "wipefs", "diskutil "}) {
-        for (std::size_t at = l.find(tool); at != std::string::npos; at = l.find(tool, at + 1)) {
-            // At a word's start: not "confirm -", "add ".
-            if (at == 0 || !std::isalnum(static_cast<unsigned char>(l[at - 1]))) {
-                best = std::min(best, at);
-                break;
-            }
+    // One pass, no lower-cased copy: most lines name none of these tools.
+    static constexpr std::string_view kTools[] = {"rm -",  "sudo rm ",    "dd ",    "mkfs",
+                                                  "find ", "remove-item", "wipefs", "diskutil "};
+    for (std::size_t at = 0; at < line.size(); ++at) {
+        if (at > 0 && std::isalnum(static_cast<unsigned char>(line[at - 1]))) continue;
+        const char first = confscope::plugin_common::ascii_lower(line[at]);
+        for (const std::string_view tool : kTools) {
+            if (tool[0] != first || line.size() - at < tool.size()) continue;
+            bool same = true;
+            for (std::size_t k = 1; same && k < tool.size(); ++k)
+                same = confscope::plugin_common::ascii_lower(line[at + k]) == tool[k];
+            if (same) return at;
         }
     }
-    return best;
+    return std::string::npos;
 }
 
 // The data a line's command destroys (HOOK-012's judgement: the home folder, the disk, a
