@@ -369,6 +369,7 @@ void analyze_mcp_server(Analysis& a, const sdk::Node& entry, std::string name, s
     detail::check_remote_host(a, srv);
     detail::check_filesystem_grant(a, srv, package);
     detail::check_tls_verification(a, srv);
+    detail::check_network_exposure(a, srv);
     detail::check_environment(a, srv);
     detail::check_privilege(a, srv);
     detail::check_browser(a, srv);

@@ -413,6 +413,92 @@ void check_tls_verification(Analysis& a, const ServerEntry& srv) {
             break;
         }
     }
+    // A switch that turns the checks off: curl -k/--insecure as the command, or a server's own
+    // --insecure-skip-tls-verify, --no-verify-ssl, --tls-verify=false, ...
+    const std::string program = command_name(srv.command);
+    for (std::size_t i = 0; i < srv.args.size(); ++i) {
+        const std::string flag = to_lower(srv.args[i]);
+        const bool off =
+            flag == "--insecure-skip-tls-verify" || flag == "--insecure-skip-verify" ||
+            flag == "--tls-skip-verify" || flag == "--skip-tls-verify" ||
+            flag == "--no-verify-ssl" || flag == "--no-ssl-verify" ||
+            flag == "--disable-ssl-verification" || flag == "--ssl-no-verify" ||
+            flag == "--no-check-certificate" || flag == "--tls-verify=false" ||
+            flag == "--verify-ssl=false" || flag == "--ssl-verify=false" ||
+            flag == "--tls-insecure" ||
+            ((program == "curl" || program == "wget") && (flag == "-k" || flag == "--insecure"));
+        if (!off) continue;
+        a.sink.finding("AUTH-002", Severity::high,
+                       server(srv) + " passes " + srv.args[i] + " in " + arg_label(i) +
+                           ": TLS certificates are no longer checked; trust your CA instead",
+                       srv.arg_node(i));
+        break;
+    }
+}
+
+namespace {
+
+// An address that means every network interface: 0.0.0.0, ::, [::], *, with or without a port.
+bool all_interfaces(std::string_view value) {
+    std::string v(value);
+    if (!v.empty() && (v.front() == '"' || v.front() == '\'')) v = v.substr(1);
+    if (!v.empty() && (v.back() == '"' || v.back() == '\'')) v.pop_back();
+    for (const std::string_view any : {"0.0.0.0", "[::]", "::", "*"}) {
+        if (v == any) return true;
+        if (v.starts_with(any) && v.size() > any.size() && v[any.size()] == ':' && any != "::")
+            return true;  // 0.0.0.0:8080, [::]:8080
+    }
+    return false;
+}
+
+}  // namespace
+
+void check_network_exposure(Analysis& a, const ServerEntry& srv) {
+    // Inside a container the server listens on the container's own interfaces; what reaches it
+    // is decided by -p (MCP-006 judges the container).
+    const std::string program = command_name(srv.command);
+    if (program == "docker" || program == "podman" || program == "nerdctl") return;
+    static constexpr std::string_view kHostOptions[] = {
+        "--host",      "--bind",     "--listen",       "--address",
+        "--addr",      "--hostname", "--bind-address", "--listen-address",
+        "--http-host", "--sse-host", "--server-host"};
+    for (std::size_t i = 0; i < srv.args.size(); ++i) {
+        const std::string arg = to_lower(srv.args[i]);
+        std::string_view value;
+        for (const std::string_view option : kHostOptions) {
+            if (arg == option && i + 1 < srv.args.size()) {
+                value = srv.args[i + 1];
+            } else if (arg.starts_with(option) && arg.size() > option.size() &&
+                       arg[option.size()] == '=') {
+                value = std::string_view(srv.args[i]).substr(option.size() + 1);
+            }
+        }
+        if (value.empty() || !all_interfaces(value)) continue;
+        a.sink.finding("MCP-018", Severity::medium,
+                       server(srv) + " listens on every network interface (" + srv.args[i] +
+                           (srv.args[i].find('=') == std::string::npos ? " " + std::string(value)
+                                                                       : std::string()) +
+                           "): anyone who can reach this machine can call its tools; bind it to "
+                           "127.0.0.1",
+                       srv.arg_node(i));
+        return;
+    }
+    for (const sdk::Node& env : srv.env_node.children()) {
+        if (!env.is_scalar()) continue;
+        const std::string name = to_lower(env.key());
+        const bool host_variable =
+            name == "host" || name == "bind" || name == "bind_address" || name == "listen_addr" ||
+            name == "listen_address" || name == "mcp_host" || name == "fastmcp_host" ||
+            name == "server_host" || name == "uvicorn_host" || name == "mcp_server_host";
+        if (!host_variable || !all_interfaces(env.value())) continue;
+        a.sink.finding("MCP-018", Severity::medium,
+                       server(srv) + " sets env " + std::string(env.key()) + " to " +
+                           quoted(env.value()) +
+                           ": it listens on every network interface, so anyone who can reach "
+                           "this machine can call its tools; bind it to 127.0.0.1",
+                       env);
+        return;
+    }
 }
 
 }  // namespace confscope::plugin_common::detail

@@ -34,7 +34,11 @@ void check_remote_host(Analysis& a, const ServerEntry& srv);
 void check_filesystem_grant(Analysis& a, const ServerEntry& srv,
                             const std::optional<LaunchedPackage>& package);
 /// AUTH-002: NODE_TLS_REJECT_UNAUTHORIZED=0 (and its peers) turn off TLS certificate checks, in
-/// the server's env or as NAME=value in its arguments.
+/// the server's env or as NAME=value in its arguments; so do switches such as curl -k and
+/// --insecure-skip-tls-verify.
 void check_tls_verification(Analysis& a, const ServerEntry& srv);
+/// MCP-018: a local server told to listen on every network interface (--host 0.0.0.0,
+/// HOST=0.0.0.0); not inside a container.
+void check_network_exposure(Analysis& a, const ServerEntry& srv);
 
 }  // namespace confscope::plugin_common::detail

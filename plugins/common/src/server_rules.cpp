@@ -111,7 +111,10 @@ std::vector<Rule> server_rules() {
          "PYTHONHTTPSVERIFY=0 for Python, GIT_SSL_NO_VERIFY for git, NPM_CONFIG_STRICT_SSL=false "
          "for npm and so npx), so anyone on the network path can read and change the traffic, "
          "tokens included. Reported in a server's env (every client's env key), as NAME=value in "
-         "its arguments, and in client-wide environments (Codex shell_environment_policy.set). "
+         "its arguments, as switches in its arguments (curl -k/--insecure as the command, "
+         "--insecure-skip-tls-verify, --no-verify-ssl, --tls-verify=false, "
+         "--no-check-certificate) and in client-wide environments (Codex "
+         "shell_environment_policy.set). "
          "NODE_TLS_REJECT_UNAUTHORIZED=1 is not reported. Remove it; to trust a private CA, set "
          "NODE_EXTRA_CA_CERTS to its certificate file."},
         {"MCP-015", Severity::high,
@@ -154,6 +157,15 @@ std::vector<Rule> server_rules() {
          "with its cookies and logins. Not reported: --headless, --remote-debugging-pipe, "
          "--browser-url to a loopback port. Remove the switches; run the browser in a "
          "container if it must run without a sandbox."},
+        {"MCP-018", Severity::medium,
+         "Local MCP server listens on every network interface (--host 0.0.0.0, HOST=0.0.0.0)",
+         "A server started on this machine with --host, --bind, --listen, --address (and their "
+         "=value forms) or an env HOST, BIND, BIND_ADDRESS, LISTEN_ADDR, MCP_HOST, FASTMCP_HOST, "
+         "UVICORN_HOST set to 0.0.0.0, ::, [::] or * accepts connections from the network, not "
+         "only from the client that started it: anyone who reaches the machine (the café's Wi-Fi, "
+         "the office LAN) can call its tools, usually without authentication. Not reported: "
+         "127.0.0.1, localhost, ::1, and addresses inside a container (docker run: what reaches "
+         "it is decided by -p). Bind the server to 127.0.0.1, or use the stdio transport."},
         // Reported by the plugins for the container of a file's servers (server_shape.hpp).
         rejected_servers_rule(),
     };
