@@ -625,4 +625,32 @@ BOOST_AUTO_TEST_CASE(rules_doc_lists_every_rule) {
         BOOST_TEST(installed.contains(id), id + " in docs/RULES.md is no rule");
 }
 
+BOOST_AUTO_TEST_CASE(deep_nesting_in_baseline_import_and_restore_is_refused_with_its_line) {
+    // 200,000 nested arrays: a recursive JSON parse would overflow the stack (SIGSEGV).
+    Machine m;
+    BOOST_TEST(run_confscope(m.scan_args("repo")).exit_code == 0);
+    const std::string deep = "{\"version\": 1,\n\"findings\": " + std::string(200000, '[') +
+                             std::string(200000, ']') + "}\n";
+    write_file(m.dir / "deep.json", deep);
+    const std::string file = (m.dir / "deep.json").string();
+    const ProcessResult baseline = run_confscope(m.scan_args("repo", {"--baseline", file}));
+    BOOST_TEST(baseline.exit_code == 2, baseline.err);
+    BOOST_TEST(baseline.err.find(file + ":2") != std::string::npos, baseline.err);
+    BOOST_TEST(baseline.err.find("deeper than 512") != std::string::npos, baseline.err);
+    const ProcessResult imported = run_confscope({"--db", m.db, "import", file});
+    BOOST_TEST(imported.exit_code == 2, imported.err);
+    BOOST_TEST(imported.err.find(file + ":2:") != std::string::npos, imported.err);
+    write_file(m.dir / "deep.backup",
+               "{\"format\":\"confscope-backup\"," + std::string(200000, '[') + "\n");
+    const ProcessResult restored =
+        run_confscope({"--db", m.db, "db", "restore", (m.dir / "deep.backup").string()});
+    BOOST_TEST(restored.exit_code == 2, restored.err);
+    BOOST_TEST(restored.err.find("deep.backup, line 1") != std::string::npos, restored.err);
+    // Nothing was lost or added: still the one scan.
+    const rapidjson::Document scans =
+        json_of(run_confscope({"--db", m.db, "--json", "scans", "list"}).out);
+    BOOST_REQUIRE(scans.IsArray());
+    BOOST_TEST(scans.Size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

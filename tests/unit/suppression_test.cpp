@@ -60,6 +60,14 @@ BOOST_AUTO_TEST_CASE(ignore_files_parse_and_refuse_with_positions) {
     BOOST_TEST(unknown.status().message().starts_with("i.toml:3:1: unknown key 'reasn'"),
                unknown.status().message());
     const auto bad_rule = parse_ignore_file("i.toml", "[[ignore]]\nrule = \"perm4\"\n");
+    // A repository's ignore file nesting 40,000 levels is refused with its line, not a crash.
+    std::string deep = "[[ignore]]\nrule = \"PERM-004\"\n[a";
+    for (int i = 0; i < 40000; ++i)
+        deep += ".a";
+    const auto too_deep = parse_ignore_file("i.toml", deep + "]\n");
+    BOOST_REQUIRE(!too_deep.is_ok());
+    BOOST_TEST(too_deep.status().message().find("i.toml:3:") == 0u, too_deep.status().message());
+    BOOST_TEST(too_deep.status().message().find("deeper than 512") != std::string::npos);
     BOOST_REQUIRE(!bad_rule.is_ok());
     BOOST_TEST(bad_rule.status().message().find("i.toml:2:") == 0u, bad_rule.status().message());
     const auto syntax = parse_ignore_file("i.toml", "[[ignore]\nrule = 1\n");

@@ -83,4 +83,49 @@ BOOST_AUTO_TEST_CASE(errors_have_positions) {
     BOOST_TEST(!parse::parse(sdk::Format::toml, "").error);  // an empty file is an empty table
 }
 
+BOOST_AUTO_TEST_CASE(nesting_beyond_512_levels_is_an_error_with_its_line_not_a_crash) {
+    // 40,000 levels in dotted keys, a table header or arrays: toml++ would recurse that deep.
+    std::string dotted = "ok = 1\na";
+    std::string header = "ok = 1\n[a";
+    for (int i = 0; i < 40000; ++i) {
+        dotted += ".a";
+        header += ".a";
+    }
+    dotted += " = 1\n";
+    header += "]\n";
+    const std::string arrays =
+        "ok = 1\nx = " + std::string(40000, '[') + std::string(40000, ']') + "\n";
+    const std::string tables = "ok = 1\n" + [] {
+        std::string t = "x = ";
+        for (int i = 0; i < 40000; ++i)
+            t += "{a = ";
+        t += "1";
+        for (int i = 0; i < 40000; ++i)
+            t += "}";
+        return t;
+    }() + "\n";
+    for (const std::string* text :
+         std::initializer_list<const std::string*>{&dotted, &header, &arrays, &tables}) {
+        const Document d = parse::parse(sdk::Format::toml, *text);
+        BOOST_REQUIRE(d.error.has_value());
+        BOOST_TEST(d.error->message.find("deeper than 512") != std::string::npos, d.error->message);
+        BOOST_TEST(d.error->line == 2u);
+        BOOST_TEST(d.nodes.empty());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(dots_in_values_strings_and_comments_do_not_count_as_nesting) {
+    std::string floats = "x = [";
+    for (int i = 0; i < 2000; ++i)
+        floats += "1.5, ";
+    floats += "2.5]\n";
+    const std::string text = floats + "\"a.b.c\" = 'd.e.f' # g.h.i\n" +
+                             "when = 2026-12-07T10:00:00.5Z\n" +
+                             "[servers.\"api.example.com\".env]\nKEY = \"1.2.3\"\n" +
+                             "deep = " + std::string(100, '[') + std::string(100, ']') + "\n";
+    const Document d = parse::parse(sdk::Format::toml, text);
+    BOOST_REQUIRE_MESSAGE(!d.error.has_value(), (d.error ? d.error->message : std::string()));
+    BOOST_TEST(find_node(d, "/servers/api.example.com/env/KEY") != nullptr);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

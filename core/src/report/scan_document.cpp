@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <confscope/base/json_depth.hpp>
 #include <confscope/base/time.hpp>
 #include <confscope/report/scan_document.hpp>
 
@@ -160,6 +161,14 @@ Status check_format(const rapidjson::Document& doc, const std::string& source) {
 }  // namespace
 
 Result<scan::ScanResult> read_scan_document(std::string_view json, const std::string& source) {
+    if (const std::optional<std::size_t> at = json_too_deep(json)) {
+        const auto [line, column] = line_and_column(json, *at);
+        return Status::invalid_argument(source + ":" + std::to_string(line) + ":" +
+                                        std::to_string(column) + ": nests deeper than " +
+                                        std::to_string(kMaxJsonDepth) +
+                                        " levels; import reads what confscope export --format "
+                                        "json writes");
+    }
     rapidjson::Document doc;
     doc.Parse<rapidjson::kParseStopWhenDoneFlag>(json.data(), json.size());
     if (doc.HasParseError()) {

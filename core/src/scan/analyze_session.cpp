@@ -4,6 +4,7 @@
 
 #include <rapidjson/document.h>
 
+#include <confscope/base/json_depth.hpp>
 #include <confscope/log/log.hpp>
 
 namespace confscope::scan::detail {
@@ -72,6 +73,7 @@ confscope_status AnalyzeSession::emit_item(void* context, const confscope_item_v
         return CONFSCOPE_INVALID_ARGUMENT;
     }
     std::string data = item->data_json ? item->data_json : "{}";
+    if (json_too_deep(data)) return CONFSCOPE_INVALID_ARGUMENT;  // before any recursive parse
     rapidjson::Document check;
     check.Parse(data.c_str(), data.size());
     if (check.HasParseError() || !check.IsObject()) return CONFSCOPE_INVALID_ARGUMENT;

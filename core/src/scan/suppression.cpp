@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <regex>
 #include <toml++/toml.h>
 
@@ -6,8 +7,10 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <confscope/base/json_depth.hpp>
 #include <confscope/base/time.hpp>
 #include <confscope/discovery/glob.hpp>
+#include <confscope/parse/document.hpp>
 #include <confscope/scan/suppression.hpp>
 
 namespace confscope::scan {
@@ -49,6 +52,10 @@ bool path_matches(const IgnoreEntry& e, const FileRecord& file) {
 
 Result<std::vector<IgnoreEntry>> parse_ignore_file(const std::string& path,
                                                    std::string_view content) {
+    if (const std::optional<parse::ParseError> deep = parse::toml_nesting_error(content)) {
+        return Status::invalid_argument(path + ":" + std::to_string(deep->line) + ":" +
+                                        std::to_string(deep->column) + ": " + deep->message);
+    }
     toml::table root;
     try {
         root = toml::parse(content, path);
@@ -122,6 +129,14 @@ Result<std::vector<IgnoreEntry>> parse_ignore_file(const std::string& path,
 
 Result<std::set<std::string, std::less<>>> parse_baseline(const std::string& path,
                                                           std::string_view content) {
+    if (const std::optional<std::size_t> at = json_too_deep(content)) {
+        const std::string_view before = content.substr(0, *at);
+        const std::size_t line =
+            1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+        return Status::invalid_argument(
+            path + ":" + std::to_string(line) + ": not a baseline (it nests deeper than " +
+            std::to_string(kMaxJsonDepth) + " levels); write one with confscope baseline write");
+    }
     rapidjson::Document doc;
     doc.Parse(content.data(), content.size());
     if (doc.HasParseError()) {

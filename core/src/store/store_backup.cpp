@@ -19,6 +19,7 @@
 #include <rapidjson/writer.h>
 #include <soci/soci.h>
 
+#include <confscope/base/json_depth.hpp>
 #include <confscope/base/time.hpp>
 #include <confscope/io/sha256.hpp>
 #include <confscope/store/store.hpp>
@@ -176,6 +177,8 @@ Result<CheckedBackup> check_backup(const std::string& file) {
         ++number;
         checked.summary.bytes += line.size() + 1;
         if (ended) return bad_backup(file, number, "text after the end line");
+        if (json_too_deep(line))
+            return bad_backup(file, number, "nests deeper than 512 levels (the file is damaged)");
         if (number == 1) {
             rapidjson::Document header;
             header.Parse(line.c_str(), line.size());

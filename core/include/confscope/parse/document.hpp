@@ -60,6 +60,11 @@ struct Document {
 /// Parses `bytes` as `format`. Never throws for bad input; see Document::error.
 Document parse(sdk::Format format, std::string_view bytes);
 
+/// Where TOML text nests keys, tables or values deeper than 512 levels, found in one linear pass
+/// (toml++ recurses that deep and would overflow the stack); nullopt when it does not. Every
+/// caller of toml::parse runs it first.
+std::optional<ParseError> toml_nesting_error(std::string_view text);
+
 /// RFC 6901 escaping of one token ("a/b" -> "a~1b").
 std::string escape_pointer_token(std::string_view token);
 
