@@ -1,5 +1,7 @@
 // Reading git indexes without git: versions 2 and 4 (prefix-compressed paths), worktrees whose
 // .git is a file, and files outside any repository. The repositories are made by the real git.
+#include <sys/stat.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <confscope/io/git_index.hpp>
@@ -76,6 +78,22 @@ BOOST_AUTO_TEST_CASE(corrupt_indexes_are_errors_not_crashes) {
     write_file(dir / "not-index", "hello");
     BOOST_TEST(!io::read_git_index((dir / "not-index").string()).is_ok());
     BOOST_TEST(!io::read_git_index((dir / "missing").string()).is_ok());
+}
+
+BOOST_AUTO_TEST_CASE(a_fifo_or_a_device_at_git_index_is_refused_without_waiting) {
+    // Any local user can plant these in a shared folder above a scanned project.
+    TempDir dir;
+    fs::create_directories(dir / "shared/.git");
+    BOOST_REQUIRE(::mkfifo((dir / "shared/.git/index").c_str(), 0644) == 0);
+    write_file(dir / "shared/project/.mcp.json", "{}");
+    BOOST_TEST(!io::read_git_index((dir / "shared/.git/index").string()).is_ok());
+    io::GitLocator locator;
+    const io::GitStatus s = locator.status((dir / "shared/project/.mcp.json").string());
+    BOOST_TEST(s.in_repo);
+    BOOST_TEST(!s.tracked);
+    fs::create_directories(dir / "zero/.git");
+    fs::create_symlink("/dev/zero", dir / "zero/.git/index");
+    BOOST_TEST(!io::read_git_index((dir / "zero/.git/index").string()).is_ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

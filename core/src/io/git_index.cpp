@@ -1,14 +1,15 @@
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 
+#include <confscope/io/file_reader.hpp>
 #include <confscope/io/git_index.hpp>
 
 namespace confscope::io {
 
 namespace {
+
+constexpr std::uint64_t kMaxGitIndexBytes = 512ull * 1024 * 1024;
 
 std::uint32_t be32(const std::string& b, std::size_t at) {
     return (static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) << 24) |
@@ -32,11 +33,13 @@ std::string parent_of(const std::string& path) {
 }  // namespace
 
 Result<std::unordered_set<std::string>> read_git_index(const std::string& index_path) {
-    std::ifstream in(index_path, std::ios::binary);
-    if (!in) return Status::not_found(index_path + ": cannot be read");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string b = buffer.str();
+    // Regular files only, opened without blocking and read up to a cap: a FIFO or a link to
+    // /dev/zero planted at .git/index of any folder above a scanned file must not hang the scan
+    // or exhaust memory.
+    auto data = read_file(index_path, kMaxGitIndexBytes);
+    if (!data) return data.status();
+    if (data->truncated) return Status::resource_exhausted(index_path + ": larger than 512 MiB");
+    const std::string& b = data->bytes;
     auto corrupt = [&](const std::string& why) {
         return Status::invalid_argument(index_path + ": " + why);
     };
@@ -107,9 +110,9 @@ const std::unordered_set<std::string>& GitLocator::index_of(const std::string& w
     struct stat st {};
     if (::stat(git_dir.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
         // A worktree or submodule: ".git" holds "gitdir: <path>".
-        std::ifstream in(git_dir);
-        std::string line;
-        std::getline(in, line);
+        const auto pointer = read_file(git_dir, 4096);
+        std::string line = pointer && !pointer->truncated ? pointer->bytes : std::string();
+        line = line.substr(0, line.find('\n'));
         if (line.starts_with("gitdir: ")) {
             std::string target = line.substr(8);
             while (!target.empty() && (target.back() == '\r' || target.back() == ' '))
