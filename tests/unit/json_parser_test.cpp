@@ -96,4 +96,32 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_not_a_crash_or_a_memory_blowup) {
     BOOST_TEST(d.nodes.empty());
 }
 
+BOOST_AUTO_TEST_CASE(positions_on_long_lines_match_counting_from_the_line_start) {
+    // Checkpoints every 256 bytes must give the same line and column as counting code points
+    // from the line's start, inside multi-byte characters too, and offset() must invert it.
+    std::string text = "\xEF\xBB\xBF";  // a BOM
+    for (int line = 0; line < 3; ++line) {
+        for (int i = 0; i < 700; ++i)
+            text += (i % 7 == 0) ? "\xC3\xA9" : (i % 11 == 0) ? "\xE2\x82\xAC" : "a";
+        text += "\n";
+    }
+    const LineIndex index(text);
+    std::vector<std::size_t> starts{3};
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') starts.push_back(i + 1);
+    for (std::size_t offset = 3; offset < text.size(); ++offset) {
+        std::size_t line = 0;
+        while (line + 1 < starts.size() && starts[line + 1] <= offset)
+            ++line;
+        std::uint32_t column = 1;
+        for (std::size_t i = starts[line]; i < offset; ++i)
+            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+        const LineIndex::Position p = index.position(offset);
+        BOOST_REQUIRE_MESSAGE(p.line == line + 1 && p.column == column,
+                              "offset " + std::to_string(offset));
+        if ((static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80)
+            BOOST_REQUIRE_EQUAL(index.offset(p.line, p.column), offset);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -138,4 +138,23 @@ BOOST_AUTO_TEST_CASE(unclosed_front_matter_is_an_error) {
     BOOST_TEST(d.error->line == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(long_one_line_flow_lists_keep_exact_spans_and_columns) {
+    // 50,000 items on one line (the shape that cost quadratic time): every span is the item's
+    // own text, the last item's column is right, and a commented plain scalar stops before "#".
+    std::string text = "models: [";
+    for (int i = 0; i < 50000; ++i)
+        text += (i ? ", m" : "m") + std::to_string(i);
+    text += "]\nkey: plain value  # note\n";
+    const Document d = parse::parse(sdk::Format::yaml, text);
+    BOOST_REQUIRE_MESSAGE(!d.error.has_value(), (d.error ? d.error->message : std::string()));
+    const Node* last = find_node(d, "/models/49999");
+    BOOST_REQUIRE(last);
+    BOOST_TEST(text.substr(last->value_offset, last->value_length) == "m49999");
+    BOOST_TEST(last->line == 1u);
+    BOOST_TEST(last->column == static_cast<std::uint32_t>(text.find("m49999") + 1));
+    const Node* plain = find_node(d, "/key");
+    BOOST_REQUIRE(plain);
+    BOOST_TEST(text.substr(plain->value_offset, plain->value_length) == "plain value");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

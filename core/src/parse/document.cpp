@@ -23,32 +23,81 @@ std::string escape_pointer_token(std::string_view token) {
     return out;
 }
 
+namespace {
+
+bool starts_code_point(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+}
+
+}  // namespace
+
 LineIndex::LineIndex(std::string_view text) : text_(text) {
-    line_starts_.push_back(text.starts_with(kBom) ? kBom.size() : 0);
+    const std::size_t first = text.starts_with(kBom) ? kBom.size() : 0;
+    line_starts_.push_back(first);
+    block_columns_.reserve(text.size() / kBlock + 1);
+    std::size_t line_start = first;
+    std::uint32_t code_points = 0;  // from line_start up to i
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') line_starts_.push_back(i + 1);
+        if (i % kBlock == 0) block_columns_.push_back(i >= line_start ? code_points : 0);
+        if (i >= line_start && starts_code_point(text[i])) ++code_points;
+        if (text[i] == '\n') {
+            line_start = i + 1;
+            line_starts_.push_back(line_start);
+            code_points = 0;
+        }
     }
+}
+
+std::size_t LineIndex::line_start_of(std::size_t line) const {
+    return line_starts_[line == 0 ? 0 : line - 1];
 }
 
 LineIndex::Position LineIndex::position(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
-    const std::size_t start = line_starts_[line == 0 ? 0 : line - 1];
+    const std::size_t start = line_start_of(line);
+    // Count code points (bytes that are not UTF-8 continuation bytes) from the nearest
+    // checkpoint on this line.
+    std::size_t from = start;
     std::uint32_t column = 1;
-    for (std::size_t i = start; i < offset; ++i) {
-        // Count code points: every byte that is not a UTF-8 continuation byte.
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    const std::size_t block = offset / kBlock;
+    if (block < block_columns_.size() && block * kBlock >= start) {
+        from = block * kBlock;
+        column += block_columns_[block];
+    }
+    for (std::size_t i = from; i < offset; ++i) {
+        if (starts_code_point(text_[i])) ++column;
     }
     return {static_cast<std::uint32_t>(std::max<std::size_t>(line, 1)), column};
 }
 
 std::size_t LineIndex::offset(std::uint32_t line, std::uint32_t column) const {
     if (line == 0 || line > line_starts_.size()) return text_.size();
-    std::size_t at = line_starts_[line - 1];
-    for (std::uint32_t c = 1; c < column && at < text_.size() && text_[at] != '\n'; ++c) {
+    const std::size_t start = line_starts_[line - 1];
+    std::size_t at = start;
+    std::uint32_t c = 1;
+    // The last checkpoint on this line at or before the column, found by binary search (the
+    // checkpoints of one line count up).
+    const std::size_t end = line < line_starts_.size() ? line_starts_[line] : text_.size();
+    std::size_t lo = (start + kBlock - 1) / kBlock,
+                hi = std::min(end / kBlock + 1, block_columns_.size());
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (mid * kBlock < end && block_columns_[mid] + 1 <= column) {
+            at = mid * kBlock;
+            c = block_columns_[mid] + 1;
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    // A checkpoint inside a multi-byte character: its column is that of the next code point.
+    while (at > start && at < end && !starts_code_point(text_[at]))
+        ++at;
+    for (; c < column && at < text_.size() && text_[at] != '\n'; ++c) {
         ++at;  // past one code point: its lead byte and any continuation bytes
-        while (at < text_.size() && (static_cast<unsigned char>(text_[at]) & 0xC0) == 0x80)
+        while (at < text_.size() && !starts_code_point(text_[at]))
             ++at;
     }
     return at;

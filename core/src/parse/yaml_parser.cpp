@@ -126,7 +126,7 @@ class Converter {
         } else {
             out.kind = NodeKind::string;
         }
-        out.value_length = scalar_length(offset, quoted);
+        out.value_length = scalar_length(offset, quoted, node.Scalar());
         // yaml-cpp accepts a quoted scalar that is never closed, swallowing the rest of the
         // file into it; the clients refuse the file.
         if (quoted && offset < text_.size() && (text_[offset] == '"' || text_[offset] == '\'') &&
@@ -138,9 +138,16 @@ class Converter {
     // the end of the line (without a trailing comment). Block scalars (| >) run to the next line
     // that is indented no deeper than their key; the line end is a safe, redaction-friendly bound
     // for everything else.
-    [[nodiscard]] std::uint64_t scalar_length(std::size_t offset, bool quoted) const {
+    [[nodiscard]] std::uint64_t scalar_length(std::size_t offset, bool quoted,
+                                              std::string_view scalar) const {
         if (offset >= text_.size()) return 0;
         const char first = text_[offset];
+        // A plain scalar written on one line is its own text: no search to the line's end, which
+        // would cost quadratic time on a long one-line flow list ([a, b, c, …]).
+        if (!quoted && !scalar.empty() && first != '|' && first != '>' &&
+            scalar.find('\n') == std::string_view::npos &&
+            text_.substr(offset, scalar.size()) == scalar)
+            return scalar.size();
         if (quoted && (first == '"' || first == '\'')) {
             for (std::size_t i = offset + 1; i < text_.size(); ++i) {
                 if (first == '"' && text_[i] == '\\') {
