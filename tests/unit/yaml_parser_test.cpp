@@ -157,4 +157,24 @@ BOOST_AUTO_TEST_CASE(long_one_line_flow_lists_keep_exact_spans_and_columns) {
     BOOST_TEST(text.substr(plain->value_offset, plain->value_length) == "plain value");
 }
 
+BOOST_AUTO_TEST_CASE(an_alias_bomb_is_an_error_and_ordinary_aliases_still_expand) {
+    // Nine aliases nested ten deep: about 500 bytes that would expand to 3.9e9 nodes.
+    std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n";
+    for (int i = 1; i < 10; ++i) {
+        bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+        for (int k = 0; k < 9; ++k)
+            bomb += (k ? ", *a" : "*a") + std::to_string(i - 1);
+        bomb += "]\n";
+    }
+    const Document d = parse::parse(sdk::Format::yaml, bomb);
+    BOOST_REQUIRE(d.error.has_value());
+    BOOST_TEST(d.error->message.find("alias bomb") != std::string::npos, d.error->message);
+    BOOST_TEST(d.nodes.empty());
+    const Document ok = parse::parse(sdk::Format::yaml,
+                                     "base: &base {model: gpt, temperature: 0.2}\n"
+                                     "models:\n  - *base\n  - *base\n  - *base\n");
+    BOOST_REQUIRE_MESSAGE(!ok.error.has_value(), (ok.error ? ok.error->message : std::string()));
+    BOOST_TEST(find_node(ok, "/models/2/model")->value == "gpt");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -36,12 +36,24 @@ bool is_number_scalar(const std::string& s) {
 class Converter {
   public:
     Converter(std::string_view text, std::size_t base, const LineIndex& index, Document& doc)
-        : text_(text), base_(base), index_(index), doc_(doc) {}
+        : text_(text),
+          base_(base),
+          index_(index),
+          doc_(doc),
+          // Without aliases a document has fewer nodes than bytes; aliases repeat a node where
+          // they stand, and nine of them nested ten deep (500 bytes) would make 3.9e9 nodes.
+          node_budget_(2 * text.size() + 1024) {}
 
     void convert(const YAML::Node& node, std::int32_t parent, std::string key, std::string pointer,
                  std::size_t key_offset, std::size_t depth) {
         if (depth > kMaxDepth)
             throw YAML::ParserException(node.Mark(), "nesting deeper than 512 levels");
+        if (node_budget_ == 0) {
+            throw YAML::ParserException(
+                node.Mark(),
+                "aliases expand to more nodes than the file could hold (an alias bomb)");
+        }
+        --node_budget_;
         const std::size_t value_offset = offset_of(node);
         Node out;
         out.parent = parent;
@@ -194,6 +206,7 @@ class Converter {
     std::size_t base_;
     const LineIndex& index_;
     Document& doc_;
+    std::size_t node_budget_;
 };
 
 }  // namespace
