@@ -124,4 +124,19 @@ BOOST_AUTO_TEST_CASE(positions_on_long_lines_match_counting_from_the_line_start)
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_huge_key_over_many_values_is_an_error_not_exhausted_memory) {
+    // Every value's pointer repeats the key: 1 MiB x 200 values is past the 64 MiB budget.
+    const std::string key(1 << 20, 'k');
+    std::string text = "{\"" + key + "\": [1";
+    for (int i = 1; i < 200; ++i)
+        text += ",1";
+    text += "]}";
+    const Document d = parse::parse(sdk::Format::json, text);
+    BOOST_REQUIRE(d.error.has_value());
+    BOOST_TEST(d.error->message.find("keys too long") != std::string::npos, d.error->message);
+    // The same key over a few values is fine.
+    const Document ok = parse::parse(sdk::Format::json, "{\"" + key + "\": [1, 2, 3]}");
+    BOOST_TEST(!ok.error.has_value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

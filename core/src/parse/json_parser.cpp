@@ -4,6 +4,7 @@
 // is the token's end; the start is found by scanning back over the token in the raw text (for a
 // string: to the opening quote that is not escaped). The iterative parser keeps deep nesting off
 // the call stack, so a hostile file cannot overflow it.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ namespace {
 // depth multiplies memory.
 constexpr std::size_t kMaxDepth = 512;
 constexpr std::size_t kMaxNodes = 2'000'000;
+// Every node's pointer repeats its ancestors' keys: one 4 MiB key over a million-element array
+// would make 4 TB of pointers. Their total is capped at 16 times the file (at least 64 MiB).
+constexpr std::size_t kMinPointerBudget = std::size_t{64} << 20;
 
 class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
   public:
@@ -96,6 +100,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
                 position_offset = parent_frame.key_offset;
             }
         }
+        pointer_bytes_ += node.pointer.size();
         const LineIndex::Position pos = index_.position(base_ + position_offset);
         node.line = pos.line;
         node.column = pos.column;
@@ -106,6 +111,9 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     bool scalar(NodeKind kind, std::string_view value, std::size_t start) {
         if (doc_.nodes.size() >= kMaxNodes)
             return abort("more than " + std::to_string(kMaxNodes) + " values");
+        if (pointer_bytes_ > pointer_budget())
+            return abort("keys too long: the paths to the values would take more than " +
+                         std::to_string(pointer_budget() >> 20) + " MiB");
         const std::int32_t i = add(kind, value, start);
         doc_.nodes[static_cast<std::size_t>(i)].value_length = end() - start;
         return true;
@@ -114,6 +122,9 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     bool open(NodeKind kind) {
         if (frames_.size() >= kMaxDepth)
             return abort("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+        if (pointer_bytes_ > pointer_budget())
+            return abort("keys too long: the paths to the values would take more than " +
+                         std::to_string(pointer_budget() >> 20) + " MiB");
         const std::int32_t i = add(kind, "", end() - 1);
         frames_.push_back({i, kind == NodeKind::array, 0, {}, 0});
         return true;
@@ -127,6 +138,10 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     }
 
     // Stops the parse with a reason of our own (RapidJSON then reports kParseErrorTermination).
+    [[nodiscard]] std::size_t pointer_budget() const {
+        return std::max(kMinPointerBudget, 16 * text_.size());
+    }
+
     bool abort(std::string reason) {
         limit_error_ = std::move(reason);
         return false;
@@ -141,6 +156,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     const LineIndex& index_;
     Document& doc_;
     const rapidjson::MemoryStream& stream_;
+    std::size_t pointer_bytes_ = 0;
     std::vector<Frame> frames_;
     std::string limit_error_;
 };
