@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 
 #include <confscope/parse/document.hpp>
 
@@ -34,18 +35,29 @@ bool starts_code_point(char c) {
 LineIndex::LineIndex(std::string_view text) : text_(text) {
     const std::size_t first = text.starts_with(kBom) ? kBom.size() : 0;
     line_starts_.push_back(first);
-    block_columns_.reserve(text.size() / kBlock + 1);
-    std::size_t line_start = first;
-    std::uint32_t code_points = 0;  // from line_start up to i
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (i % kBlock == 0) block_columns_.push_back(i >= line_start ? code_points : 0);
-        if (i >= line_start && starts_code_point(text[i])) ++code_points;
-        if (text[i] == '\n') {
-            line_start = i + 1;
-            line_starts_.push_back(line_start);
-            code_points = 0;
+    for (const char* at = text.data();
+         (at = static_cast<const char*>(std::memchr(
+              at, '\n', static_cast<std::size_t>(text.data() + text.size() - at)))) != nullptr;
+         ++at) {
+        line_starts_.push_back(static_cast<std::size_t>(at - text.data()) + 1);
+    }
+    // Checkpoints only on long lines: short ones are counted from their start.
+    for (std::size_t line = 0; line < line_starts_.size(); ++line) {
+        const std::size_t start = line_starts_[line];
+        const std::size_t end =
+            line + 1 < line_starts_.size() ? line_starts_[line + 1] : text.size();
+        if (end - start < kLongLine) continue;
+        if (block_columns_.empty()) block_columns_.assign(text.size() / kBlock + 1, 0);
+        std::uint32_t code_points = 0;
+        for (std::size_t i = start; i < end; ++i) {
+            if (i % kBlock == 0) block_columns_[i / kBlock] = code_points;
+            if (starts_code_point(text[i])) ++code_points;
         }
     }
+}
+
+bool LineIndex::long_line(std::size_t start, std::size_t end) const {
+    return !block_columns_.empty() && end - start >= kLongLine;
 }
 
 std::size_t LineIndex::line_start_of(std::size_t line) const {
@@ -62,7 +74,8 @@ LineIndex::Position LineIndex::position(std::size_t offset) const {
     std::size_t from = start;
     std::uint32_t column = 1;
     const std::size_t block = offset / kBlock;
-    if (block < block_columns_.size() && block * kBlock >= start) {
+    const std::size_t end = line < line_starts_.size() ? line_starts_[line] : text_.size();
+    if (long_line(start, end) && block < block_columns_.size() && block * kBlock >= start) {
         from = block * kBlock;
         column += block_columns_[block];
     }
@@ -80,8 +93,8 @@ std::size_t LineIndex::offset(std::uint32_t line, std::uint32_t column) const {
     // The last checkpoint on this line at or before the column, found by binary search (the
     // checkpoints of one line count up).
     const std::size_t end = line < line_starts_.size() ? line_starts_[line] : text_.size();
-    std::size_t lo = (start + kBlock - 1) / kBlock,
-                hi = std::min(end / kBlock + 1, block_columns_.size());
+    std::size_t lo = long_line(start, end) ? (start + kBlock - 1) / kBlock : 0,
+                hi = long_line(start, end) ? std::min(end / kBlock + 1, block_columns_.size()) : 0;
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
         if (mid * kBlock < end && block_columns_[mid] + 1 <= column) {

@@ -86,7 +86,9 @@ class LineIndex {
     // an offset on a long line is counted from the nearest checkpoint, not from the line's start
     // (a 1.6 MB one-line JSON file would otherwise cost quadratic time).
     static constexpr std::size_t kBlock = 256;
+    static constexpr std::size_t kLongLine = 4096;  // shorter lines get no checkpoints
     [[nodiscard]] std::size_t line_start_of(std::size_t line) const;
+    [[nodiscard]] bool long_line(std::size_t start, std::size_t end) const;
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
     std::vector<std::uint32_t> block_columns_;
