@@ -106,8 +106,20 @@ bool options_then_wildcard(const std::vector<std::string>& words, std::size_t fr
 // `words` from `at` on: the command family that takes the wildcard's place, or "".
 std::string broad_family(const std::vector<std::string>& words, std::size_t at) {
     if (at >= words.size()) return {};
-    for (const std::string_view family : kBroadCommands) {
-        const std::vector<std::string> family_words = split_words(family);
+    // Each family's words, split once.
+    static const std::vector<std::vector<std::string>> kFamilyWords = [] {
+        std::vector<std::vector<std::string>> all;
+        for (const std::string_view family : kBroadCommands)
+            all.push_back(split_words(family));
+        return all;
+    }();
+    const std::string program = to_lower(program_name(words[at]));
+    for (std::size_t f = 0; f < kBroadCommands.size(); ++f) {
+        const std::string_view family = kBroadCommands[f];
+        const std::vector<std::string>& family_words = kFamilyWords[f];
+        // Most families do not start with this program: settled without copying any word.
+        const std::string_view first = family_words[0];
+        if (program != first && !(words.size() - at == 1 && program.starts_with(first))) continue;
         const std::size_t n = family_words.size();
         if (words.size() - at < n) continue;
         std::vector<std::string> candidate(words.begin() + static_cast<std::ptrdiff_t>(at),

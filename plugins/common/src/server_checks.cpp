@@ -417,6 +417,7 @@ void check_tls_verification(Analysis& a, const ServerEntry& srv) {
     // --insecure-skip-tls-verify, --no-verify-ssl, --tls-verify=false, ...
     const std::string program = command_name(srv.command);
     for (std::size_t i = 0; i < srv.args.size(); ++i) {
+        if (!srv.args[i].starts_with('-')) continue;  // every switch below is an option
         const std::string flag = to_lower(srv.args[i]);
         const bool off =
             flag == "--insecure-skip-tls-verify" || flag == "--insecure-skip-verify" ||
@@ -463,6 +464,7 @@ void check_network_exposure(Analysis& a, const ServerEntry& srv) {
         "--addr",      "--hostname", "--bind-address", "--listen-address",
         "--http-host", "--sse-host", "--server-host"};
     for (std::size_t i = 0; i < srv.args.size(); ++i) {
+        if (!srv.args[i].starts_with("--")) continue;  // every host option is a long option
         const std::string arg = to_lower(srv.args[i]);
         std::string_view value;
         for (const std::string_view option : kHostOptions) {
