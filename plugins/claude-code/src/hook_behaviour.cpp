@@ -806,37 +806,7 @@ std::vector<BehaviourFinding> hook_behaviours(std::string_view command) {
 }
 
 bool runs_downloaded_code(std::string_view command) {
-    if (!downloads_and_executes(command)) return false;
-    // Every pipe after a download: does it run what arrives, or read it with its own script?
-    const std::string l = to_lower(command);
-    const auto download = std::min(l.find("curl"), l.find("wget"));
-    if (download == std::string::npos) return true;
-    bool receivers = false;
-    // One pass over the tokens after the download: the words after each pipe.
-    const std::vector<ShellToken> tokens = tokenize(std::string_view(l).substr(download));
-    for (std::size_t t = 0; t < tokens.size(); ++t) {
-        if (!tokens[t].op || tokens[t].text != "|") continue;
-        std::vector<std::string> words;
-        for (std::size_t k = t + 1; k < tokens.size() && !tokens[k].op && words.size() < 16; ++k)
-            words.push_back(tokens[k].text);
-        std::size_t i = 0;
-        while (i < words.size() && command_wrapper(program_name(words[i])))
-            i = wrapped_command(program_name(words[i]), words, i);
-        if (i >= words.size()) continue;
-        const std::string program = program_name(words[i]);
-        const bool interpreter =
-            in(program, {"python", "node", "perl", "ruby", "php", "deno", "bun"});
-        if (!interpreter) {
-            if (posix_shell(program) || in(program, {"iex", "invoke-expression", "source", "eval"}))
-                return true;
-            continue;
-        }
-        receivers = true;
-        const bool inline_script =
-            i + 1 < words.size() && in(words[i + 1], {"-c", "-m", "-e", "-E", "--eval", "-r"});
-        if (!inline_script) return true;
-    }
-    return !receivers;
+    return downloads_and_executes(command);
 }
 
 std::string credential_read(std::string_view command) {

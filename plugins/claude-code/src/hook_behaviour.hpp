@@ -36,9 +36,9 @@ struct BehaviourFinding {
 /// At most one finding per kind (the first reason), in the order of the enum.
 std::vector<BehaviourFinding> hook_behaviours(std::string_view command);
 
-/// downloads_and_executes (plugins/common), except when the download only feeds an inline script
-/// as data: `curl -s https://api… | python3 -c 'import json,sys; …'`, `| node -e '…'`,
-/// `| python3 -m json.tool` read the response; `| python3` and `| sh` run it.
+/// downloads_and_executes (plugins/common), the one judgement for hooks, permission rules and
+/// instructions: a download fed as data to inline code or a script (`| python3 -c 'import json…'`,
+/// `| node -e '…'`, `| python3 -m json.tool`) is not run; `| python3` and `| sh` run it.
 bool runs_downloaded_code(std::string_view command);
 
 /// The credential a command line reads (for HOOK-010 and exfiltration instructions in Markdown),
