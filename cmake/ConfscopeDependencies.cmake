@@ -68,3 +68,15 @@ if(NOT TARGET confscope_deps::dtl)
     add_library(confscope_deps::dtl INTERFACE IMPORTED GLOBAL)
     set_target_properties(confscope_deps::dtl PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${DTL_INCLUDE_DIR}")
 endif()
+
+# libseccomp (libseccomp-dev, Linux only): the isolated plugin runner's system-call filter.
+if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
+    find_path(SECCOMP_INCLUDE_DIR seccomp.h REQUIRED)
+    find_library(SECCOMP_LIBRARY seccomp REQUIRED)
+    if(NOT TARGET confscope_deps::seccomp)
+        add_library(confscope_deps::seccomp UNKNOWN IMPORTED GLOBAL)
+        set_target_properties(confscope_deps::seccomp PROPERTIES
+            IMPORTED_LOCATION "${SECCOMP_LIBRARY}"
+            INTERFACE_INCLUDE_DIRECTORIES "${SECCOMP_INCLUDE_DIR}")
+    endif()
+endif()

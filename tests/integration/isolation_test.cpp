@@ -1,7 +1,12 @@
 // Isolated scans end to end, through the confscope command: every in-tree plugin gives the same
 // findings and inventory in-process and isolated on a generated machine, and a plugin that
-// crashes, hangs, exhausts memory, writes garbage, exits or throws is marked failed with its
-// reason while the scan completes and the other plugins' findings are stored.
+// crashes, hangs, exhausts memory, writes garbage, exits, closes its output, floods the host or
+// throws is marked failed with its reason while the scan completes and the other plugins'
+// findings are stored; an isolated plugin cannot fork, connect, exec, write files or read the
+// user's environment.
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
 #include <rapidjson/document.h>
 
@@ -99,6 +104,8 @@ BOOST_AUTO_TEST_CASE(every_misbehaving_plugin_fails_alone_with_its_reason) {
         {"garbage", "is not the runner protocol"},
         {"quit", "it exited early with code 3"},
         {"throws", "boom while reading"},
+        {"mute", "it closed its output but did not exit (killed)"},
+        {"flood", "it emitted more than 64 MiB of results for one file"},
     };
     for (const Case& c : cases) {
         const std::string db = (m.dir / (c.plugin + ".db")).string();
@@ -118,6 +125,43 @@ BOOST_AUTO_TEST_CASE(every_misbehaving_plugin_fails_alone_with_its_reason) {
         BOOST_TEST(findings.out.find("BAD-001") == std::string::npos, c.plugin);
         BOOST_TEST(findings.out.find("THROW-001") == std::string::npos, c.plugin);
     }
+}
+
+// The escape plugin tries what the runner's sandbox forbids and reports each attempt in its
+// finding; run in-process (the near miss) every attempt succeeds, so the probe itself works.
+BOOST_AUTO_TEST_CASE(isolated_plugins_cannot_fork_connect_exec_write_or_read_the_environment) {
+    Machine m;
+    const std::string plugin = (negative_plugin_dir() / "escape.so").string();
+    const auto message_of = [&](const std::string& db, std::vector<std::string> extra) {
+        std::vector<std::string> args{"--plugin", plugin};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const ProcessResult r = m.scan(db, args);
+        BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        const ProcessResult f = run_confscope({"--db", db, "--json", "findings"});
+        const rapidjson::Document doc = json_of(f.out);
+        for (const auto& x : doc["findings"].GetArray()) {
+            if (text(x, "rule") == "BAD-001") return text(x, "message");
+        }
+        BOOST_FAIL("no BAD-001 finding: " + f.out.substr(0, 300));
+        return std::string();
+    };
+    const std::string isolated = message_of((m.dir / "iso.db").string(), {});
+    BOOST_TEST(isolated.find("fork=denied") != std::string::npos, isolated);
+    BOOST_TEST(isolated.find("socket=denied") != std::string::npos, isolated);
+    BOOST_TEST(isolated.find("exec=denied") != std::string::npos, isolated);
+    BOOST_TEST(isolated.find("home=denied") != std::string::npos, isolated);  // no user environment
+    // Landlock (Linux 5.13+; signal scoping 6.12+) where this kernel has it.
+    const long landlock_abi = ::syscall(SYS_landlock_create_ruleset, nullptr, 0, 1u);
+    if (landlock_abi >= 1) BOOST_TEST(isolated.find("write=denied") != std::string::npos, isolated);
+    if (landlock_abi >= 6)
+        BOOST_TEST(isolated.find("signal=denied") != std::string::npos, isolated);
+    const std::string in_process = message_of((m.dir / "in.db").string(), {"--no-isolate"});
+    BOOST_TEST(in_process.find("fork=allowed socket=allowed exec=allowed write=allowed") !=
+                   std::string::npos,
+               in_process);
+    // Nothing was left behind by the in-process write.
+    for (const auto& e : fs::recursive_directory_iterator(m.projects))
+        BOOST_TEST(e.path().filename() != "escaped-by-plugin.txt");
 }
 
 BOOST_AUTO_TEST_CASE(isolation_flags_are_checked) {

@@ -1,9 +1,17 @@
 // Scanners that misbehave in analyze(), one way each (chosen by MISBEHAVIOUR when built): they load
 // and answer targets() normally, so only an isolated runner survives them — crash (SIGSEGV), hang
 // (never returns), hog (allocates until memory runs out), garbage (writes to stdout, where the
-// runner protocol flows) and quit (exits the process).
+// runner protocol flows), quit (exits the process), mute (closes stdout and sleeps), flood (emits
+// inventory without end) and escape (tries what the runner's sandbox forbids, and reports which
+// attempts succeeded in its finding's message).
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <string>
+#include <sys/socket.h>
+#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -24,7 +32,11 @@ class MisbehavingScanner {
         return {{"mcp", "mcp", "Project MCP", "{PROJECT}/.mcp.json", sdk::Format::json,
                  sdk::Scope::project}};
     }
-    void analyze(const sdk::File&, const sdk::Document&, sdk::Sink& sink) {
+    void analyze([[maybe_unused]] const sdk::File& file, const sdk::Document&, sdk::Sink& sink) {
+#if MISBEHAVIOUR == 8
+        sink.finding("BAD-001", sdk::Severity::low, escape_attempts(file));
+        return;
+#endif
         sink.finding("BAD-001", sdk::Severity::low, "reported before misbehaving");
 #if MISBEHAVIOUR == 1
         std::raise(SIGSEGV);
@@ -40,7 +52,47 @@ class MisbehavingScanner {
         std::fflush(stdout);
 #elif MISBEHAVIOUR == 5
         ::_exit(3);
+#elif MISBEHAVIOUR == 6
+        ::close(1);
+        for (;;)
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+#elif MISBEHAVIOUR == 7
+        const std::string name(1024, 'n');
+        for (;;)
+            sink.item("mcp_server", name, sdk::Scope::project, sdk::JsonObject{});
 #endif
+    }
+
+  private:
+    // "fork=denied socket=denied ..." — each attempt and whether it succeeded.
+    [[maybe_unused]] static std::string escape_attempts(const sdk::File& file) {
+        std::string report;
+        const auto note = [&report](const char* what, bool allowed) {
+            report += std::string(report.empty() ? "" : " ") + what + "=" +
+                      (allowed ? "allowed" : "denied");
+        };
+        const pid_t child = ::fork();
+        if (child == 0) ::_exit(0);
+        if (child > 0) ::waitpid(child, nullptr, 0);
+        note("fork", child >= 0);
+        const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (sock >= 0) ::close(sock);
+        note("socket", sock >= 0);
+        // A path that does not exist: allowed gives ENOENT, denied gives EPERM.
+        char* const argv[] = {nullptr};
+        ::execve("/nonexistent/confscope-escape", argv, argv);
+        note("exec", errno != EPERM);
+        std::string beside(file.path());
+        beside = beside.substr(0, beside.rfind('/') + 1) + "escaped-by-plugin.txt";
+        const int out = ::open(beside.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (out >= 0) {
+            ::close(out);
+            ::unlink(beside.c_str());
+        }
+        note("write", out >= 0);
+        note("signal", ::kill(::getppid(), 0) == 0);
+        note("home", std::getenv("HOME") != nullptr);
+        return "escape: " + report;
     }
 };
 

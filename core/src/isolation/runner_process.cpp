@@ -1,9 +1,15 @@
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <vector>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,6 +37,44 @@ std::string signal_text(int signal) {
     return "signal " + std::to_string(signal) + (name != nullptr ? std::string(", ") + name : "");
 }
 
+// The runner's environment: nothing of the user's (tokens, keys, proxies) reaches a plugin; only
+// what the dynamic loader, the locale and a sanitizer build need.
+std::vector<std::string> runner_environment() {
+    std::vector<std::string> env{"PATH=/usr/bin:/bin"};
+    for (const char* name : {"LD_LIBRARY_PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "ASAN_OPTIONS",
+                             "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+        if (const char* value = ::getenv(name); value != nullptr)
+            env.push_back(std::string(name) + "=" + value);
+    }
+    return env;
+}
+
+// Reaps the runner within `wait`; kills its whole process group when it has not exited by then.
+// Returns the wait status, or nothing when it had to be killed. The group is killed while the
+// runner is still a zombie, so that its id cannot have been reused by then.
+std::optional<int> reap(pid_t pid, std::chrono::milliseconds wait) {
+    const auto until = std::chrono::steady_clock::now() + wait;
+    bool exited = false;
+    for (;;) {
+        siginfo_t info{};
+        const int waited =
+            ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT);
+        if (waited == 0 && info.si_pid == pid) {
+            exited = true;
+            break;
+        }
+        if (waited < 0 && errno != EINTR) break;  // not our child (any more)
+        if (std::chrono::steady_clock::now() >= until) break;
+        ::usleep(5000);
+    }
+    ::kill(-pid, SIGKILL);  // anything it left behind in its group, or itself when it hangs on
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!exited) return std::nullopt;
+    return status;
+}
+
 std::string seconds_text(std::chrono::milliseconds ms) {
     const auto count = ms.count();
     return count % 1000 == 0 ? std::to_string(count / 1000) + " s" : std::to_string(count) + " ms";
@@ -55,13 +99,25 @@ Result<std::unique_ptr<RunnerProcess>> RunnerProcess::start(const std::filesyste
     }
     const std::string exe = runner_exe.string();
     const std::string library = plugin.string();
+    const std::vector<std::string> environment = runner_environment();
+    std::vector<char*> envp;
+    for (const std::string& entry : environment)
+        envp.push_back(const_cast<char*>(entry.c_str()));
+    envp.push_back(nullptr);
+    const pid_t host_pid = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) {
         return Status::resource_exhausted(std::string("cannot start the plugin runner: ") +
                                           std::strerror(errno));
     }
     if (pid == 0) {
-        // The child: only async-signal-safe calls until exec.
+        // The child: only async-signal-safe calls until exec. Its own process group, so that
+        // the host can kill whatever it starts in one call; killed when the host dies.
+        ::setpgid(0, 0);
+#if defined(__linux__)
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != host_pid) ::_exit(127);  // the host died before the line above
+#endif
         ::dup2(in_pipe[0], 0);
         ::dup2(out_pipe[1], 1);
         ::dup2(err_pipe[1], 2);
@@ -69,11 +125,15 @@ Result<std::unique_ptr<RunnerProcess>> RunnerProcess::start(const std::filesyste
         ::setrlimit(RLIMIT_AS, &memory);
         const rlimit no_core{0, 0};
         ::setrlimit(RLIMIT_CORE, &no_core);
+        // No regular file may grow (pipes are not limited): a plugin has nothing to write.
+        const rlimit no_files{0, 0};
+        ::setrlimit(RLIMIT_FSIZE, &no_files);
         char* const argv[] = {const_cast<char*>(exe.c_str()), const_cast<char*>(library.c_str()),
                               nullptr};
-        ::execv(exe.c_str(), argv);
+        ::execve(exe.c_str(), argv, envp.data());
         ::_exit(127);
     }
+    ::setpgid(pid, pid);  // also here: whichever of the two runs first, the group exists
     ::close(in_pipe[0]);
     ::close(out_pipe[1]);
     ::close(err_pipe[1]);
@@ -114,19 +174,9 @@ RunnerProcess::RunnerProcess(pid_t pid, int to_runner, int from_runner, int erro
 RunnerProcess::~RunnerProcess() {
     if (dead_.is_ok()) {
         (void)write_all(to_runner_, encode_frame(MessageType::shutdown, ""));
-        // A well-behaved runner exits at once; give it a moment, then kill it.
-        for (int i = 0; i < 50; ++i) {
-            int status = 0;
-            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-                pid_ = -1;
-                break;
-            }
-            ::usleep(10000);
-        }
-        if (pid_ > 0) {
-            ::kill(pid_, SIGKILL);
-            ::waitpid(pid_, nullptr, 0);
-        }
+        // A well-behaved runner exits at once; give it a moment, then kill its group.
+        (void)reap(pid_, std::chrono::milliseconds(500));
+        pid_ = -1;
     }
     ::close(to_runner_);
     ::close(from_runner_);
@@ -148,13 +198,17 @@ void RunnerProcess::drain_errors() {
 Status RunnerProcess::gone(const char* what, std::string reason, bool kill) {
     if (!dead_.is_ok()) return dead_;
     if (pid_ > 0) {
-        if (kill) ::kill(pid_, SIGKILL);
-        int status = 0;
-        if (::waitpid(pid_, &status, 0) == pid_ && reason.empty()) {
-            if (WIFSIGNALED(status)) {
-                reason = "it crashed (" + signal_text(WTERMSIG(status)) + ")";
-            } else if (WIFEXITED(status)) {
-                reason = "it exited early with code " + std::to_string(WEXITSTATUS(status));
+        if (kill) ::kill(-pid_, SIGKILL);
+        // A runner that closed its output without exiting gets a moment, then is killed: the
+        // host never waits for a child without a deadline.
+        const std::optional<int> status = reap(pid_, std::chrono::milliseconds(kill ? 5000 : 1000));
+        if (reason.empty()) {
+            if (!status) {
+                reason = "it closed its output but did not exit (killed)";
+            } else if (WIFSIGNALED(*status)) {
+                reason = "it crashed (" + signal_text(WTERMSIG(*status)) + ")";
+            } else if (WIFEXITED(*status)) {
+                reason = "it exited early with code " + std::to_string(WEXITSTATUS(*status));
             }
         }
         pid_ = -1;

@@ -19,23 +19,25 @@ bool in_range(std::int32_t value, std::int32_t low, std::int32_t high) {
 
 AnalyzeSession::AnalyzeSession(std::string plugin, std::size_t file_index, std::string file_path,
                                const std::set<std::string, std::less<>>& declared_rules,
-                               const std::atomic<bool>* cancel)
+                               const std::atomic<bool>* cancel, ResultBudget& budget)
     : plugin_(std::move(plugin)),
       file_index_(file_index),
       file_path_(std::move(file_path)),
       declared_rules_(declared_rules),
-      cancel_(cancel) {
+      cancel_(cancel),
+      budget_(budget) {
     init_host();
 }
 
 AnalyzeSession::AnalyzeSession(std::string plugin,
                                const std::map<std::string, std::size_t, std::less<>>& analyzed,
                                const std::set<std::string, std::less<>>& declared_rules,
-                               const std::atomic<bool>* cancel)
+                               const std::atomic<bool>* cancel, ResultBudget& budget)
     : plugin_(std::move(plugin)),
       analyzed_(&analyzed),
       declared_rules_(declared_rules),
-      cancel_(cancel) {
+      cancel_(cancel),
+      budget_(budget) {
     init_host();
 }
 
@@ -60,6 +62,37 @@ std::optional<std::size_t> AnalyzeSession::file_for(const char* path) const {
     const auto it = analyzed_->find(std::string_view(path));
     if (it == analyzed_->end()) return std::nullopt;
     return it->second;
+}
+
+bool AnalyzeSession::spend(std::size_t bytes) {
+    if (!over_budget_.empty()) return false;
+    const bool call_count = call_results_ + 1 > ResultBudget::kResultsPerCall;
+    const bool call_bytes = call_bytes_ + bytes > ResultBudget::kBytesPerCall;
+    const bool scan_count = budget_.results + 1 > ResultBudget::kResultsPerScan;
+    const bool scan_bytes = budget_.bytes + bytes > ResultBudget::kBytesPerScan;
+    if (!call_count && !call_bytes && !scan_count && !scan_bytes) {
+        ++call_results_;
+        call_bytes_ += bytes;
+        ++budget_.results;
+        budget_.bytes += bytes;
+        return true;
+    }
+    const std::string call = analyzed_ == nullptr ? "one file" : "its finish()";
+    if (call_count) {
+        over_budget_ = "it emitted more than " + std::to_string(ResultBudget::kResultsPerCall) +
+                       " results for " + call;
+    } else if (call_bytes) {
+        over_budget_ = "it emitted more than " + std::to_string(ResultBudget::kBytesPerCall >> 20) +
+                       " MiB of results for " + call;
+    } else if (scan_count) {
+        over_budget_ = "it emitted more than " + std::to_string(ResultBudget::kResultsPerScan) +
+                       " results in this scan";
+    } else {
+        over_budget_ = "it emitted more than " + std::to_string(ResultBudget::kBytesPerScan >> 20) +
+                       " MiB of results in this scan";
+    }
+    over_budget_ += " (the host's limit; the plugin is failed)";
+    return false;
 }
 
 confscope_status AnalyzeSession::emit_item(void* context, const confscope_item_v1* item) {
@@ -91,6 +124,9 @@ confscope_status AnalyzeSession::emit_item(void* context, const confscope_item_v
     copy.pointer = item->pointer ? item->pointer : "";
     copy.line = item->line;
     copy.column = item->column;
+    if (!self->spend(sizeof copy + copy.kind.size() + copy.client.size() + copy.name.size() +
+                     copy.data_json.size() + copy.pointer.size()))
+        return CONFSCOPE_RESOURCE_EXHAUSTED;
     self->items_.push_back(std::move(copy));
     return CONFSCOPE_OK;
 }
@@ -118,6 +154,8 @@ confscope_status AnalyzeSession::emit_finding(void* context, const confscope_fin
     copy.pointer = finding->pointer ? finding->pointer : "";
     copy.line = finding->line;
     copy.column = finding->column;
+    if (!self->spend(sizeof copy + copy.rule_id.size() + copy.message.size() + copy.pointer.size()))
+        return CONFSCOPE_RESOURCE_EXHAUSTED;
     self->findings_.push_back(std::move(copy));
     return CONFSCOPE_OK;
 }

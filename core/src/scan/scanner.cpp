@@ -30,6 +30,7 @@ struct Participant {
     PluginRun run;
     std::set<std::string, std::less<>> rules;                  // ids it may report
     std::map<std::string, std::size_t, std::less<>> analyzed;  // path -> file index, for finish()
+    detail::ResultBudget budget;                               // what it handed the host so far
 };
 
 bool is_valid_utf8_text(std::string_view bytes) {
@@ -178,7 +179,7 @@ class ScanRun {
         : options_(options) {
         for (ScannerEndpoint* scanner : scanners) {
             if (scanner == nullptr) continue;
-            Participant p{scanner, scanner->identity(), {}, {}};
+            Participant p{scanner, scanner->identity(), {}, {}, {}};
             p.rules.insert(std::string(kParseErrorRule));  // drift rules are the core's alone
             for (const sdk::Rule& r : scanner->rules()) {
                 p.rules.insert(r.id);
@@ -481,8 +482,13 @@ class ScanRun {
         log::debug("analyzing " + rec.display_path + " with " + participant.run.name + " (" + t.id +
                    ")");
         detail::AnalyzeSession session(participant.run.name, file_index, rec.path,
-                                       participant.rules, options_.cancel);
+                                       participant.rules, options_.cancel, participant.budget);
         const Status status = participant.instance->analyze(file, view.document, session.host());
+        if (!session.over_budget().empty()) {
+            fail(participant,
+                 session.over_budget() + " (while analyzing " + rec.display_path + ")");
+            return;
+        }
         if (!status) {
             fail(participant, status.message() + " (while analyzing " + rec.display_path + ")");
             return;
@@ -550,8 +556,12 @@ class ScanRun {
         for (Participant& participant : participants_) {
             if (participant.run.failed || (options_.cancel && options_.cancel->load())) continue;
             detail::AnalyzeSession session(participant.run.name, participant.analyzed,
-                                           participant.rules, options_.cancel);
+                                           participant.rules, options_.cancel, participant.budget);
             const Status status = participant.instance->finish(session.host());
+            if (!session.over_budget().empty()) {
+                fail(participant, session.over_budget() + " (in finish)");
+                continue;
+            }
             if (!status) {
                 fail(participant, status.message());
                 continue;

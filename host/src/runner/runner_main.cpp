@@ -9,6 +9,10 @@
 //
 // Items and findings are sent as the plugin emits them and checked by the host on arrival (a
 // refusal fails the plugin there), so the plugin is always told CONFSCOPE_OK here.
+//
+// On Linux the runner enters its sandbox (sandbox.hpp: no writes, no network, no new processes)
+// after it has read its configuration and before it loads the plugin, whose constructors run
+// inside it. A layer the kernel lacks is named on stderr (shown when the runner fails).
 #include <cerrno>
 #include <cstdio>
 #include <string>
@@ -17,6 +21,10 @@
 #include <confscope/isolation/messages.hpp>
 #include <confscope/isolation/wire.hpp>
 #include <confscope/plugins/plugin_instance.hpp>
+
+#if defined(CONFSCOPE_RUNNER_SANDBOX)
+#include "sandbox.hpp"
+#endif
 
 namespace {
 
@@ -98,6 +106,13 @@ int main(int argc, char** argv) {
     FrameReader reader;
     auto hello = receive(reader);
     if (!hello || hello->type != MessageType::hello) return 4;
+
+#if defined(CONFSCOPE_RUNNER_SANDBOX)
+    const runner::SandboxReport sandbox = runner::enter_sandbox();
+    if (!sandbox.problems.empty())
+        std::fprintf(stderr, "confscope-runner: sandbox incomplete: %s\n",
+                     sandbox.problems.c_str());
+#endif
 
     plugins::PluginLoader loader;
     auto plugin = loader.load(argv[1]);
