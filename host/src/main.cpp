@@ -16,6 +16,7 @@
 
 #include "app/context.hpp"
 #include "app/exit_codes.hpp"
+#include "app/terminal_filter.hpp"
 #include "commands/commands.hpp"
 
 namespace po = boost::program_options;
@@ -99,6 +100,7 @@ int main(int argc, char** argv) {
     po::positional_options_description positional;
     positional.add("command", 1).add("arguments", -1);
 
+    install_terminal_filters();  // before anything is written
     platform::Environment env = platform::process_environment();
     const bool no_color_env = env.contains("NO_COLOR");
     Output bootstrap(std::cout, std::cerr, ColorMode::never);
@@ -141,6 +143,7 @@ int main(int argc, char** argv) {
     }
     const bool color = !options.no_color && !no_color_env && ::isatty(STDOUT_FILENO) == 1;
     const bool err_color = !options.no_color && !no_color_env && ::isatty(STDERR_FILENO) == 1;
+    allow_terminal_colors(color, err_color);
     try {
         log::init({.level = *level, .color = err_color, .json_file = options.log_file});
     } catch (const std::exception& e) {

@@ -397,6 +397,47 @@ BOOST_AUTO_TEST_CASE(ignore_entries_from_flags_and_the_root_ignore_file) {
     BOOST_TEST(run_confscope(m.scan_args("repo", {"--ignore", "not-a-rule"})).exit_code == 2);
 }
 
+// A repository under review cannot switch the CI gate off: rule = "*" in its own ignore file is
+// refused, --no-repo-ignores (or CONFSCOPE_NO_REPO_IGNORES=1) applies none of its entries, and
+// every suppression is counted by source in the summary and the SARIF run.
+BOOST_AUTO_TEST_CASE(a_repository_cannot_silence_its_own_findings_in_ci) {
+    Machine m;
+    write_file(m.dir / "repo/.confscope-ignore.toml",
+               "[[ignore]]\nrule = \"*\"\nreason = \"trust me\"\n\n"
+               "[[ignore]]\nrule = \"MCP-003\"\nreason = \"internal network\"\n");
+    const ProcessResult wildcard = run_confscope(m.scan_args("repo", {"--fail-on", "high"}));
+    BOOST_TEST(wildcard.exit_code == 1, wildcard.out + wildcard.err);  // the gate still fails
+    BOOST_TEST(
+        wildcard.err.find(".confscope-ignore.toml:1: rule = \"*\" is refused") != std::string::npos,
+        wildcard.err);
+    BOOST_TEST(wildcard.out.find("by the scanned repository's own .confscope-ignore.toml") !=
+                   std::string::npos,
+               wildcard.out);  // the named entry still applies, and is counted as the repo's
+
+    // The near miss: the same wildcard from the user's own --ignore-file is applied.
+    write_file(m.dir / "mine.toml", "[[ignore]]\nrule = \"*\"\n");
+    const ProcessResult own = run_confscope(m.scan_args(
+        "repo", {"--fail-on", "high", "--ignore-file", (m.dir / "mine.toml").string()}));
+    BOOST_TEST(own.exit_code == 0, own.out + own.err);
+    BOOST_TEST(own.out.find("by --ignore or --ignore-file") != std::string::npos, own.out);
+
+    // With --no-repo-ignores nothing of the repository's file applies.
+    const ProcessResult strict =
+        run_confscope(m.scan_args("repo", {"--no-repo-ignores", "--log-level", "info"}));
+    BOOST_TEST(strict.out.find("suppressed") == std::string::npos, strict.out);
+    BOOST_TEST(strict.err.find("not applied (--no-repo-ignores)") != std::string::npos, strict.err);
+    const ProcessResult by_env =
+        run_confscope(m.scan_args("repo"), std::vector<std::string>{"CONFSCOPE_NO_REPO_IGNORES=1"});
+    BOOST_TEST(by_env.out.find("suppressed") == std::string::npos, by_env.out);
+
+    // SARIF counts them, and marks the repository's own suppressions as in-source.
+    BOOST_REQUIRE(run_confscope(m.scan_args("repo")).exit_code <= 1);
+    const ProcessResult sarif = run_confscope({"--db", m.db, "export", "--format", "sarif"});
+    BOOST_TEST(sarif.out.find("\"suppressed_by_repository_ignore_files\": 1") != std::string::npos,
+               sarif.out);
+    BOOST_TEST(sarif.out.find("\"kind\": \"inSource\"") != std::string::npos);
+}
+
 // ---- identity of findings across roots (display paths, fingerprints, baselines) ----------------
 
 namespace {

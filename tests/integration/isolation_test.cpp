@@ -164,6 +164,93 @@ BOOST_AUTO_TEST_CASE(isolated_plugins_cannot_fork_connect_exec_write_or_read_the
         BOOST_TEST(e.path().filename() != "escaped-by-plugin.txt");
 }
 
+// An in-process plugin that ends the process cannot make confscope claim success: exit(0) during
+// the scan is exit 3 with nothing stored; a crash in destroy() after the save is exit 3 and says
+// the scan was stored (it is).
+BOOST_AUTO_TEST_CASE(in_process_plugins_cannot_end_confscope_with_a_false_exit_code) {
+    Machine m;
+    const auto scans_in = [](const std::string& db) {
+        return run_confscope({"--db", db, "--json", "scans", "list"}).out;
+    };
+    const std::string exits_db = (m.dir / "exits.db").string();
+    const ProcessResult exits =
+        m.scan(exits_db, {"--no-isolate", "--plugin", "claude-code", "--plugin",
+                          (negative_plugin_dir() / "exits.so").string()});
+    BOOST_TEST(exits.exit_code == 3, exits.err);
+    BOOST_TEST(exits.err.find("a plugin ended the process during the scan; nothing was stored") !=
+                   std::string::npos,
+               exits.err);
+    BOOST_TEST(scans_in(exits_db).find("\"complete\"") == std::string::npos);
+
+    const std::string unload_db = (m.dir / "unload.db").string();
+    const ProcessResult unload =
+        m.scan(unload_db, {"--no-isolate", "--plugin", "claude-code", "--plugin",
+                           (negative_plugin_dir() / "unload-crash.so").string()});
+    BOOST_TEST(unload.exit_code == 3, unload.err);
+    BOOST_TEST(
+        unload.err.find("while being unloaded, after scan 1 was stored") != std::string::npos,
+        unload.err);
+    BOOST_TEST(scans_in(unload_db).find("\"complete\"") != std::string::npos);
+    const ProcessResult findings = run_confscope({"--db", unload_db, "findings"});
+    BOOST_TEST(findings.out.find("BAD-001") != std::string::npos);
+
+    // Isolated, the same plugins only fail themselves (or nothing, at unload).
+    const ProcessResult isolated = m.scan((m.dir / "iso-unload.db").string(),
+                                          {"--plugin", "claude-code", "--plugin",
+                                           (negative_plugin_dir() / "unload-crash.so").string()});
+    BOOST_TEST(isolated.exit_code == 0, isolated.err);
+}
+
+// A plugin found in a plugin folder that crashes when created is a failed plugin of a stored,
+// incomplete scan (exit 3), not a warning; named by path it stops the scan before anything runs.
+BOOST_AUTO_TEST_CASE(a_plugin_that_fails_at_start_makes_the_scan_incomplete) {
+    Machine m;
+    const fs::path folder = m.dir / "third-party";
+    fs::create_directories(folder);
+    fs::copy_file(negative_plugin_dir() / "start-crash.so", folder / "start-crash.so");
+    const std::string db = (m.dir / "start.db").string();
+    std::vector<std::string> args{"--plugin-path", folder.string(), "--db",   db,        "scan",
+                                  "--home",        m.home,          "--root", m.projects};
+    const ProcessResult r = run_confscope(args);
+    BOOST_TEST(r.exit_code == 3, r.err);
+    BOOST_TEST(r.out.find("plugin start-crash 1.0.0: FAILED") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("it crashed (signal 11") != std::string::npos, r.out);
+    const ProcessResult scans = run_confscope({"--db", db, "--json", "scans", "list"});
+    BOOST_TEST(scans.out.find("\"incomplete\"") != std::string::npos, scans.out);
+    const ProcessResult findings = run_confscope({"--db", db, "findings"});
+    BOOST_TEST(findings.out.find("MCP-00") != std::string::npos);  // the others ran
+
+    const std::string named_db = (m.dir / "named.db").string();
+    const ProcessResult named =
+        m.scan(named_db, {"--plugin", (folder / "start-crash.so").string()});
+    BOOST_TEST(named.exit_code == 3, named.err);
+    BOOST_TEST(named.err.find("nothing was scanned or stored") != std::string::npos, named.err);
+    BOOST_TEST(!fs::exists(named_db));
+}
+
+// A library in a plugin folder named like a built-in plugin cannot replace it: the scan is
+// refused, naming both; given by path it is used, and the built-in one steps aside.
+BOOST_AUTO_TEST_CASE(a_plugin_named_like_a_built_in_one_is_refused_unless_chosen_by_path) {
+    Machine m;
+    const fs::path folder = m.dir / "impostor";
+    fs::create_directories(folder);
+    // The escape plugin is named "escape"; the in-tree mcp plugin copied under another folder
+    // is a library named "mcp" like the installed one.
+    fs::copy_file(plugin_dir() / "mcp.so", folder / "mcp.so");
+    const std::string db = (m.dir / "clash.db").string();
+    const ProcessResult r = run_confscope({"--plugin-path", folder.string(), "--db", db, "scan",
+                                           "--home", m.home, "--root", m.projects});
+    BOOST_TEST(r.exit_code == 3, r.err);
+    BOOST_TEST(r.err.find("is named 'mcp' like") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("choose one with --plugin PATH") != std::string::npos, r.err);
+    BOOST_TEST(!fs::exists(db));
+    const ProcessResult chosen = m.scan((m.dir / "chosen.db").string(),
+                                        {"--plugin", (folder / "mcp.so").string(), "--plugin",
+                                         "claude-code", "--plugin-path", folder.string()});
+    BOOST_TEST(chosen.exit_code == 0, chosen.err);
+    BOOST_TEST(chosen.out.find("plugin mcp 0.") != std::string::npos, chosen.out);
+}
+
 BOOST_AUTO_TEST_CASE(isolation_flags_are_checked) {
     Machine m;
     const std::string db = (m.dir / "flags.db").string();

@@ -2,8 +2,9 @@
 // and answer targets() normally, so only an isolated runner survives them — crash (SIGSEGV), hang
 // (never returns), hog (allocates until memory runs out), garbage (writes to stdout, where the
 // runner protocol flows), quit (exits the process), mute (closes stdout and sleeps), flood (emits
-// inventory without end) and escape (tries what the runner's sandbox forbids, and reports which
-// attempts succeeded in its finding's message).
+// inventory without end), escape (tries what the runner's sandbox forbids, and reports which
+// attempts succeeded in its finding's message), exits (calls exit(0)), unload-crash (crashes in
+// its destructor, that is in destroy()) and start-crash (crashes when created).
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -22,6 +23,19 @@ namespace sdk = confscope::sdk;
 
 class MisbehavingScanner {
   public:
+    MisbehavingScanner() {
+#if MISBEHAVIOUR == 11
+        std::raise(SIGSEGV);
+#endif
+    }
+    ~MisbehavingScanner() {
+#if MISBEHAVIOUR == 10
+        std::raise(SIGSEGV);
+#endif
+    }
+    MisbehavingScanner(const MisbehavingScanner&) = delete;
+    MisbehavingScanner& operator=(const MisbehavingScanner&) = delete;
+
     static sdk::PluginInfo info() {
         return {.summary = "misbehaves in analyze", .family = CONFSCOPE_PLUGIN_NAME};
     }
@@ -35,6 +49,9 @@ class MisbehavingScanner {
     void analyze([[maybe_unused]] const sdk::File& file, const sdk::Document&, sdk::Sink& sink) {
 #if MISBEHAVIOUR == 8
         sink.finding("BAD-001", sdk::Severity::low, escape_attempts(file));
+        return;
+#elif MISBEHAVIOUR == 10
+        sink.finding("BAD-001", sdk::Severity::low, "analyzed; the crash comes at unload");
         return;
 #endif
         sink.finding("BAD-001", sdk::Severity::low, "reported before misbehaving");
@@ -60,6 +77,8 @@ class MisbehavingScanner {
         const std::string name(1024, 'n');
         for (;;)
             sink.item("mcp_server", name, sdk::Scope::project, sdk::JsonObject{});
+#elif MISBEHAVIOUR == 9
+        std::exit(0);
 #endif
     }
 

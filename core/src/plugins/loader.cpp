@@ -4,6 +4,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <sys/stat.h>
 
@@ -326,8 +327,11 @@ Result<std::shared_ptr<LoadedPlugin>> PluginLoader::load_checked(const fs::path&
 std::vector<fs::path> find_plugin_files(const std::vector<fs::path>& dirs) {
     std::vector<fs::path> files;
     const std::string suffix = library_suffix();
+    std::set<fs::path> seen;  // a folder named twice (option and environment) is searched once
     for (const fs::path& dir : dirs) {
         std::error_code ec;
+        const fs::path canonical = fs::weakly_canonical(dir, ec);
+        if (!seen.insert(ec ? dir : canonical).second) continue;
         std::vector<fs::path> found;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
             if (it->path().extension() == suffix) found.push_back(it->path());

@@ -42,12 +42,14 @@ fs::path Context::runner_exe() {
 }
 
 std::vector<fs::path> Context::plugin_dirs() const {
+    // The install's own folder first: its plugins win a name clash, so that a library dropped
+    // into a plugin folder can never stand in for a built-in scanner.
     std::vector<fs::path> dirs;
+    if (fs::path own = own_plugin_dir(); !own.empty()) dirs.push_back(own);
     for (const std::string& entry : options_.plugin_path)
         split_into(entry, dirs);
     if (const auto it = env_.find("CONFSCOPE_PLUGIN_PATH"); it != env_.end())
         split_into(it->second, dirs);
-    if (fs::path own = own_plugin_dir(); !own.empty()) dirs.push_back(own);
     return dirs;
 }
 

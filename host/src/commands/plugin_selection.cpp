@@ -1,6 +1,7 @@
 #include "plugin_selection.hpp"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -31,13 +32,36 @@ struct Candidate {
     bool named_explicitly = false;  // by --plugin: a refusal stops the scan
     bool isolated = false;
     std::shared_ptr<plugins::LoadedPlugin> loaded;  // in-process only
+    std::string name, version;                      // isolated: from the manifest
 };
+
+// A plugin of the scan that never ran: it is reported, and makes the scan incomplete.
+scan::PluginRun failed_run(const std::filesystem::path& file, std::string name, std::string version,
+                           const std::string& why) {
+    scan::PluginRun run;
+    run.name = name.empty() ? file.stem().string() : std::move(name);
+    run.version = std::move(version);
+    run.library_path = file.string();
+    run.failed = true;
+    run.error = why;
+    log::error("plugin " + run.name + " (" + file.string() + "): " + why);
+    return run;
+}
 
 bool in_folder(const std::filesystem::path& file, const std::filesystem::path& folder) {
     std::error_code ec;
     const auto a = std::filesystem::weakly_canonical(file.parent_path(), ec);
     const auto b = std::filesystem::weakly_canonical(folder, ec);
     return !folder.empty() && a == b;
+}
+
+// The name in a library's embedded manifest ("" when it has none): read without loading it.
+std::string manifest_name(const std::filesystem::path& file) {
+    constexpr std::uint64_t kMaxBytes = 512ull << 20;
+    auto read = plugins::read_library(file, false, kMaxBytes);
+    if (!read) return {};
+    auto manifest = plugins::parse_manifest(read->manifest_region);
+    return manifest ? manifest->name : std::string();
 }
 
 bool should_isolate(const std::filesystem::path& file, Isolation isolation) {
@@ -62,6 +86,8 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
     std::vector<Candidate> chosen;
     std::set<std::string> names;         // asked for by name
     std::set<std::string> chosen_names;  // one plugin per name
+    std::set<std::string> named_by_path;
+    std::map<std::string, std::filesystem::path> found_at;  // name -> the first library with it
 
     auto refuse = [&](const Status& status) {
         context.out().error(status.message() + "; nothing was scanned or stored");
@@ -73,7 +99,7 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
             names.insert(item);
             continue;
         }
-        Candidate c{item, true, should_isolate(item, isolation), nullptr};
+        Candidate c{item, true, should_isolate(item, isolation), nullptr, {}, {}};
         if (c.isolated) {
             // Not loaded here: the checks that need no loading run here, the rest in the runner.
             auto manifest = loader.inspect(item);
@@ -86,6 +112,7 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
                 continue;
             }
             chosen_names.insert(manifest->name);
+            named_by_path.insert(manifest->name);
         } else {
             auto plugin = loader.load(item);
             if (!plugin) {
@@ -94,36 +121,65 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
             }
             c.loaded = std::move(*plugin);
             chosen_names.insert(c.loaded->name());
+            named_by_path.insert(c.loaded->name());
         }
         chosen.push_back(std::move(c));
     }
+    // Two libraries with one name in the plugin folders: the one named by path wins quietly;
+    // otherwise the scan is refused, so that a library dropped into a plugin folder can neither
+    // stand in for a built-in scanner nor be dropped silently. Returns false on a refusal.
+    const auto clash = [&](const std::filesystem::path& file) {
+        const std::string name = manifest_name(file);
+        if (named_by_path.contains(name)) {
+            log::info("plugin library " + file.string() + " is not used: the plugin '" + name +
+                      "' given by --plugin is");
+            return true;
+        }
+        const auto first = found_at.find(name);
+        refuse(Status::already_exists(
+            "plugin library " + file.string() + " is named '" + name + "' like " +
+            (first != found_at.end() ? first->second.string() : std::string("another plugin")) +
+            ": one name, one library (the install's own plugins cannot be replaced). Remove one "
+            "from the plugin path, or choose one with --plugin PATH"));
+        return false;
+    };
     if (requested.empty() || !names.empty()) {
-        const bool any_explicit = !chosen.empty();
         for (const std::filesystem::path& file :
              plugins::find_plugin_files(context.plugin_dirs())) {
-            Candidate c{file, false, should_isolate(file, isolation), nullptr};
+            Candidate c{file, false, should_isolate(file, isolation), nullptr, {}, {}};
             std::string name;
             if (c.isolated) {
                 auto manifest = loader.inspect(file);
                 if (!manifest) {
-                    if (manifest.status().code() != StatusCode::already_exists || !any_explicit)
-                        log::warning(manifest.status().message() + " (skipped)");
+                    if (manifest.status().code() == StatusCode::already_exists) {
+                        if (!clash(file)) return selection;
+                    } else if (requested.empty()) {
+                        selection.failed.push_back(
+                            failed_run(file, manifest_name(file), {}, manifest.status().message()));
+                    }
                     continue;
                 }
+                found_at.emplace(manifest->name, file);
+                c.name = manifest->name;
+                c.version = manifest->version;
                 if ((manifest->kind_bits() & CONFSCOPE_KIND_SCANNER) == 0) continue;
                 name = manifest->name;
             } else {
                 // Exporters are neither loaded nor hashed for a scan.
                 auto plugin = loader.load_kind(file, CONFSCOPE_KIND_SCANNER);
                 if (!plugin) {
-                    // The same plugin given by path and also installed is not worth a warning.
-                    if (plugin.status().code() != StatusCode::already_exists || !any_explicit)
-                        log::warning(plugin.status().message() + " (skipped)");
+                    if (plugin.status().code() == StatusCode::already_exists) {
+                        if (!clash(file)) return selection;
+                    } else if (requested.empty()) {
+                        selection.failed.push_back(
+                            failed_run(file, manifest_name(file), {}, plugin.status().message()));
+                    }
                     continue;
                 }
                 if (*plugin == nullptr) continue;
                 c.loaded = std::move(*plugin);
                 name = c.loaded->name();
+                found_at.emplace(name, file);
             }
             if (!requested.empty() && names.erase(name) == 0) continue;
             if (!chosen_names.insert(name).second) continue;  // an earlier folder's wins
@@ -174,7 +230,8 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
                 refuse(scanner.status());
                 return selection;
             }
-            log::warning(scanner.status().message() + " (skipped)");
+            selection.failed.push_back(
+                failed_run(c.path, c.name, c.version, scanner.status().message()));
             continue;
         }
         selection.scanners.push_back(std::move(*scanner));

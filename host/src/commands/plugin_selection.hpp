@@ -25,13 +25,17 @@ struct ScannerSelection {
     int exit_code = 0;  ///< when !ok: the exit code to return (the error was printed)
     std::vector<std::unique_ptr<plugins::PluginInstance>> instances;  ///< loaded in-process
     std::vector<std::unique_ptr<scan::ScannerEndpoint>> scanners;     ///< every scanner, in order
+    /// Libraries found in a plugin folder that could not be started (refused, crashed or hung
+    /// at start): each is a failed plugin of the scan, which is then stored incomplete (exit 3).
+    std::vector<scan::PluginRun> failed;
 };
 
 /// Loads and creates the scanners, each in-process or isolated as `isolation` says (an isolated
 /// plugin is never loaded into this process: its runner does every check). A plugin named
-/// explicitly (by path or name) that is refused is an error (exit 3); a refused plugin found in a
-/// plugin folder is a warning and is skipped. `rule_files` (--rules) go, with the user's rule
-/// folder, to plugins that accept rule files.
+/// explicitly (by path or name) that is refused is an error (exit 3); a plugin found in a plugin
+/// folder that is refused or fails to start is skipped and listed in `failed`. Two libraries with
+/// one name are an error unless one was given by path. `rule_files` (--rules) go, with the user's
+/// rule folder, to plugins that accept rule files.
 ScannerSelection select_scanners(Context& context, const std::vector<std::string>& requested,
                                  const std::vector<std::string>& rule_files = {},
                                  Isolation isolation = Isolation::outside_own_folder,

@@ -5,6 +5,7 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <set>
 
 #include <confscope/history/baseline.hpp>
@@ -14,6 +15,8 @@
 
 #include "../app/command_line.hpp"
 #include "../app/exit_codes.hpp"
+#include "../app/exit_guard.hpp"
+#include "../app/terminal_filter.hpp"
 #include "commands.hpp"
 #include "plugin_selection.hpp"
 #include "report_output.hpp"
@@ -49,6 +52,7 @@ struct ScanFlags {
     std::vector<std::string> ignore;
     std::vector<std::string> ignore_files;
     std::string baseline;
+    bool no_repo_ignores = false;
     std::vector<std::string> formats;
     std::vector<std::string> outputs;
     bool isolate = false;
@@ -105,6 +109,9 @@ CommandSpec make_spec(ScanFlags& f) {
         "suppress what this TOML ignore file lists (repeatable; a .confscope-ignore.toml at the "
         "top "
         "of each --root is read too)")(
+        "no-repo-ignores", po::bool_switch(&f.no_repo_ignores),
+        "do not apply the .confscope-ignore.toml of the scanned roots (for CI: a repository must "
+        "not silence its own findings; also CONFSCOPE_NO_REPO_IGNORES=1)")(
         "baseline", po::value(&f.baseline)->value_name("FILE"),
         "suppress the findings whose fingerprints this baseline holds (confscope baseline write): "
         "report only new ones")("format,f",
@@ -163,6 +170,14 @@ bool parse_content_rules(Output& out, const std::vector<std::string>& values,
         options.content_rules.push_back(std::move(rule));
     }
     return true;
+}
+
+// --no-repo-ignores, or CONFSCOPE_NO_REPO_IGNORES set to 1/true/yes (the switch a CI job sets).
+bool no_repo_ignores(const Context& context, const ScanFlags& flags) {
+    if (flags.no_repo_ignores) return true;
+    const auto it = context.env().find("CONFSCOPE_NO_REPO_IGNORES");
+    return it != context.env().end() &&
+           (it->second == "1" || it->second == "true" || it->second == "yes");
 }
 
 // DRIFT-001..003: the scan against its baseline (history/baseline.hpp), for the plugins that ran
@@ -294,6 +309,9 @@ int run_scan_command(Context& context, const Arguments& args) {
     const Isolation isolation = flags.isolate      ? Isolation::always
                                 : flags.no_isolate ? Isolation::never
                                                    : Isolation::outside_own_folder;
+    // From here until the save, a plugin ending the process cannot end it with 0.
+    std::optional<UnstoredScan> unstored;
+    unstored.emplace();
     auto selection = select_scanners(context, flags.plugins, flags.rules, isolation, limits);
     if (!selection.ok) return selection.exit_code;
     if (selection.scanners.empty()) {
@@ -305,8 +323,9 @@ int run_scan_command(Context& context, const Arguments& args) {
         if (auto exporter = select_exporter(context, report.format); !exporter)
             return context.fail(exporter.status());
     }
-    auto suppressions =
-        read_suppressions(flags.ignore, flags.ignore_files, options.project_roots, flags.baseline);
+    auto suppressions = read_suppressions(
+        flags.ignore, flags.ignore_files, options.project_roots, flags.baseline,
+        no_repo_ignores(context, flags) ? RepositoryIgnores::skip : RepositoryIgnores::apply);
     if (!suppressions) return context.fail(suppressions.status());
     auto store = context.open_store();
     if (!store) {
@@ -329,7 +348,8 @@ int run_scan_command(Context& context, const Arguments& args) {
     if (progress) {
         options.progress = [&](std::size_t done, std::size_t total) {
             if (done % 16 == 0 || done == total) {
-                std::cerr << "\rscanning: " << done << "/" << total << " locations" << std::flush;
+                raw_stderr() << "\rscanning: " << done << "/" << total << " locations"
+                             << std::flush;
             }
         };
     }
@@ -341,7 +361,8 @@ int run_scan_command(Context& context, const Arguments& args) {
         scanners.push_back(scanner.get());
     scan::ScanResult result = scan::run_scan(options, scanners);
     std::signal(SIGINT, previous);
-    if (progress) std::cerr << "\r\033[K" << std::flush;
+    result.plugins.insert(result.plugins.end(), selection.failed.begin(), selection.failed.end());
+    if (progress) raw_stderr() << "\r\033[K" << std::flush;
     if (!flags.host.empty()) result.host.hostname = flags.host;
     if (g_cancel.load()) {
         out.error("scan cancelled; nothing was stored");
@@ -362,19 +383,31 @@ int run_scan_command(Context& context, const Arguments& args) {
         return exit_runtime_error;
     }
 
+    unstored.reset();
     const auto save_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - save_started);
     log::info("stored scan " + std::to_string(*id) + " (" + result.uuid + ") in " +
               (*store)->url().display + " in " + std::to_string(save_ms.count()) + " ms");
     if (!report_to_stdout) print_scan_summary(context, result, *id, (*store)->url().display);
+    int code = exit_ok;
     for (const ReportSpec& report : reports) {
-        if (const int code = write_report(context, **store, *id, report); code != exit_ok)
-            return code;
+        code = write_report(context, **store, *id, report);
+        if (code != exit_ok) break;
     }
-
-    if (!result.complete()) return exit_runtime_error;
-    if (fail_on && result.count_at_or_above(*fail_on) > 0) return exit_findings;
-    return exit_ok;
+    if (code == exit_ok) {
+        if (!result.complete()) {
+            code = exit_runtime_error;
+        } else if (fail_on && result.count_at_or_above(*fail_on) > 0) {
+            code = exit_findings;
+        }
+    }
+    // In-process plugins are destroyed and unloaded here, where a crash in their destroy() or
+    // an exit() can no longer end the process with a code that hides the stored scan.
+    std::cout.flush();
+    StoredScanTeardown teardown(*id);
+    selection.scanners.clear();
+    selection.instances.clear();
+    return code;
 }
 
 }  // namespace confscope::host

@@ -5,6 +5,8 @@
 #include <map>
 #include <ostream>
 
+#include <confscope/scan/suppression.hpp>
+
 namespace confscope::host {
 
 namespace {
@@ -20,6 +22,28 @@ std::string location(const scan::ScanResult& r, const scan::Finding& f) {
 std::size_t count_suppressed(const scan::ScanResult& r) {
     return static_cast<std::size_t>(std::count_if(
         r.findings.begin(), r.findings.end(), [](const scan::Finding& f) { return f.suppressed; }));
+}
+
+// Suppressed findings by what suppressed them: the baseline, the user's own ignores (--ignore,
+// --ignore-file), or a scanned repository's .confscope-ignore.toml ("<root>/<file>:<line>").
+struct SuppressedBy {
+    std::size_t baseline = 0, user = 0, repository = 0;
+};
+
+SuppressedBy suppressed_by(const scan::ScanResult& r) {
+    SuppressedBy by;
+    const std::string repository_file = "/" + std::string(scan::kIgnoreFileName) + ":";
+    for (const scan::Finding& f : r.findings) {
+        if (!f.suppressed) continue;
+        if (f.suppression == "baseline") {
+            ++by.baseline;
+        } else if (f.suppression.find(repository_file) != std::string::npos) {
+            ++by.repository;
+        } else {
+            ++by.user;
+        }
+    }
+    return by;
 }
 
 // The findings that are not suppressed, most severe first.
@@ -87,6 +111,13 @@ void print_json(Context& context, const scan::ScanResult& r, std::int64_t id,
     }
     w.EndObject();
     json_field(w, "suppressed", static_cast<long long>(count_suppressed(r)));
+    const SuppressedBy by = suppressed_by(r);
+    json_string(w, "suppressed_by");
+    w.StartObject();
+    json_field(w, "baseline", static_cast<long long>(by.baseline));
+    json_field(w, "ignore", static_cast<long long>(by.user));
+    json_field(w, "repository_ignore_files", static_cast<long long>(by.repository));
+    w.EndObject();
     w.EndObject();
     context.out().out() << buffer.GetString() << '\n';
 }
@@ -158,7 +189,17 @@ void print_scan_summary(Context& context, const scan::ScanResult& r, std::int64_
         }
         os << ")";
     }
-    if (suppressed > 0) os << ", " << suppressed << " suppressed (ignore entries or baseline)";
+    if (suppressed > 0) {
+        const SuppressedBy by = suppressed_by(r);
+        std::string parts;
+        const auto part = [&parts](std::size_t n, const std::string& what) {
+            if (n > 0) parts += (parts.empty() ? "" : ", ") + std::to_string(n) + " by " + what;
+        };
+        part(by.baseline, "the baseline");
+        part(by.user, "--ignore or --ignore-file");
+        part(by.repository, "the scanned repository's own " + std::string(scan::kIgnoreFileName));
+        os << ", " << suppressed << " suppressed (" << parts << ")";
+    }
     os << '\n';
     if (context.options().quiet || r.findings.size() == suppressed) return;
 

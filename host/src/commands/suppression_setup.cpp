@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include <confscope/base/time.hpp>
+#include <confscope/log/log.hpp>
 
 namespace confscope::host {
 
@@ -28,7 +29,8 @@ std::string today_utc() {
 Result<scan::Suppressions> read_suppressions(const std::vector<std::string>& ignore_rules,
                                              const std::vector<std::string>& ignore_files,
                                              const std::vector<std::string>& roots,
-                                             const std::string& baseline) {
+                                             const std::string& baseline,
+                                             RepositoryIgnores repository) {
     scan::Suppressions s;
     static const std::regex rule_id(R"([A-Z][A-Z0-9]*-[0-9]+)");
     for (const std::string& rule : ignore_rules) {
@@ -47,10 +49,21 @@ Result<scan::Suppressions> read_suppressions(const std::vector<std::string>& ign
     for (const std::string& root : roots) {
         const std::string file = root + "/" + std::string(scan::kIgnoreFileName);
         if (!std::filesystem::is_regular_file(file)) continue;
+        if (repository == RepositoryIgnores::skip) {
+            log::info(file + ": not applied (--no-repo-ignores)");
+            continue;
+        }
         CONFSCOPE_ASSIGN_OR_RETURN(std::string content, read_text(file, "ignore file"));
         CONFSCOPE_ASSIGN_OR_RETURN(std::vector<scan::IgnoreEntry> entries,
                                    scan::parse_ignore_file(file, content));
         for (scan::IgnoreEntry& e : entries) {
+            if (e.rule == "*") {
+                log::warning(e.source +
+                             ": rule = \"*\" is refused in a scanned repository's own ignore file "
+                             "(it would silence every finding, the CI gate included); name the "
+                             "rules, or pass the file with --ignore-file (not applied)");
+                continue;
+            }
             e.root = root;
             s.ignores.push_back(std::move(e));
         }

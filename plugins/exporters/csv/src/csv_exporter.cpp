@@ -19,6 +19,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <confscope/exporters/report_text.hpp>
 #include <confscope/sdk/plugin.hpp>
 
 namespace sdk = confscope::sdk;
@@ -77,10 +78,12 @@ class Table {
         end_row();
     }
 
-    /// One data field: guarded against formula injection when asked, then quoted if needed.
-    void field(std::string_view value) {
+    /// One data field: control characters made visible (a cell shown in a terminal cannot
+    /// drive it), guarded against formula injection when asked, then quoted if needed.
+    void field(std::string_view raw) {
+        const std::string value = confscope::exporters::visible_controls(raw);
         if (excel_safe_ && !value.empty() && starts_a_formula(value.front())) {
-            raw_field("'" + std::string(value));
+            raw_field("'" + value);
         } else {
             raw_field(value);
         }

@@ -586,13 +586,20 @@ void write_fingerprints(Json& w, std::string_view fingerprint, std::uint32_t occ
     w.EndObject();
 }
 
-// An ignore entry, --ignore or the baseline lives outside the file: an external suppression,
-// accepted. Code scanning shows such a result as dismissed.
+// What a scanned repository's own .confscope-ignore.toml suppressed ("<root>/<file>:<line>…"): the
+// suppression lives in the code under review, so a reviewer must be able to tell it apart.
+bool suppressed_by_repository(std::string_view reason) {
+    return reason.find("/.confscope-ignore.toml:") != std::string_view::npos;
+}
+
+// --ignore, --ignore-file or the baseline lives outside the repository: an external suppression;
+// the repository's own ignore file is an in-source one. Both accepted; code scanning shows such
+// a result as dismissed.
 void write_suppression(Json& w, std::string_view reason) {
     key(w, "suppressions");
     w.StartArray();
     w.StartObject();
-    member(w, "kind", "external");
+    member(w, "kind", suppressed_by_repository(reason) ? "inSource" : "external");
     member(w, "status", "accepted");
     if (!reason.empty()) member(w, "justification", reason);
     w.EndObject();
@@ -708,6 +715,16 @@ std::vector<Notification> notifications(const Run& run) {
              .message = "plugin " + std::string(p.name) + " " + std::string(p.version) +
                         " failed, so its findings are missing: " + std::string(p.error)});
     }
+    std::size_t by_repository = 0;
+    for (const sdk::ExportFinding& f : run.scan.findings())
+        if (f.suppressed && suppressed_by_repository(f.suppression)) ++by_repository;
+    if (by_repository > 0) {
+        list.push_back({.level = "warning",
+                        .message = std::to_string(by_repository) +
+                                   " finding(s) were suppressed by the scanned repository's own "
+                                   ".confscope-ignore.toml (scan with --no-repo-ignores to apply "
+                                   "none of them)"});
+    }
     return list;
 }
 
@@ -782,6 +799,17 @@ void write_run(Json& w, const sdk::ExportScan& scan, const Options& options) {
     key(w, "properties");
     w.StartObject();
     member(w, "scan_uuid", scan.uuid());
+    // Every suppression counted, whether or not suppressed results are included above.
+    std::int64_t suppressed = 0, by_repository = 0;
+    for (const sdk::ExportFinding& f : scan.findings()) {
+        if (!f.suppressed) continue;
+        ++suppressed;
+        if (suppressed_by_repository(f.suppression)) ++by_repository;
+    }
+    key(w, "suppressed");
+    w.Int64(suppressed);
+    key(w, "suppressed_by_repository_ignore_files");
+    w.Int64(by_repository);
     w.EndObject();
     w.EndObject();
 }
