@@ -387,7 +387,7 @@ BOOST_AUTO_TEST_CASE(restore_never_writes_outside_the_scanned_path) {
         const ProcessResult r = h.run(args);
         BOOST_TEST(r.exit_code == 3);
         BOOST_TEST(contains(r.err, h.settings.string() + " resolves to " + victim.string()), r.err);
-        BOOST_TEST(contains(r.err, "outside the home and roots"), r.err);
+        BOOST_TEST(contains(r.err, "outside the home, roots and system root"), r.err);
         BOOST_TEST(contains(r.err, "nothing was written"), r.err);
         BOOST_TEST(contains(r.err, "rm " + h.settings.string()), r.err);
         BOOST_TEST(read_file(victim) == secret);
@@ -431,7 +431,7 @@ BOOST_AUTO_TEST_CASE(restore_never_writes_outside_the_scanned_path) {
     fs::remove(elsewhere / "settings.json");
     const ProcessResult gone = h.run({"restore", h.settings.string(), "--version", "1"});
     BOOST_TEST(gone.exit_code == 3);
-    BOOST_TEST(contains(gone.err, "outside the home and roots"), gone.err);
+    BOOST_TEST(contains(gone.err, "outside the home, roots and system root"), gone.err);
     BOOST_TEST(fs::is_empty(elsewhere));
 
     // The file's folder missing: refused, the folder is not created.

@@ -139,7 +139,7 @@ Result<Destination> destination_of(const std::string& scanned, const std::vector
         if (!inside)
             return Status::failed_precondition(
                 scanned + " resolves to " + target.string() +
-                " through a symbolic link, outside the home and roots " + scan_words +
+                " through a symbolic link, outside the home, roots and system root " + scan_words +
                 " looked at; restore writes only the path that was scanned" + nothing +
                 ". Remove the link (rm " + scanned +
                 ") and restore again to write the file in its place");
@@ -232,10 +232,13 @@ int run_restore_command(Context& context, const Arguments& args) {
         const store::ScanScope scope = store::ScanScope::of(*summary);
         std::vector<std::string> folders = scope.roots;
         if (!scope.home.empty()) folders.push_back(scope.home);
+        if (!scope.system_root.empty()) folders.push_back(scope.system_root);
         std::error_code ec;
         for (const std::string& folder : folders) {
+            // "/" (a system root left at its default, a home or root given as /) would let a
+            // link lead anywhere: it never counts.
             const fs::path real = fs::canonical(folder, ec);
-            if (!ec) allowed.push_back(real);
+            if (!ec && real != real.root_path()) allowed.push_back(real);
         }
         scan_words = "scan " + std::to_string((*seen)->scan_id);
     }
