@@ -3,6 +3,7 @@
 #define BOOST_TEST_MODULE confscope command line
 #include <map>
 #include <set>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
@@ -329,6 +330,82 @@ BOOST_AUTO_TEST_CASE(unreadable_folders_are_recorded_and_skipped) {
     BOOST_TEST(r.err.find("cannot read folder") != std::string::npos, r.err);
     BOOST_TEST(r.err.find("locked") != std::string::npos);
     BOOST_TEST(r.out.find("MCP-003") != std::string::npos);  // the rest was scanned
+}
+
+// A hostile repository: .mcp.json linked to a credentials file outside every root, a FIFO at
+// .claude/settings.json, a device link, and a tree deeper than --max-depth. The scan ends, never
+// reads the linked file (its bytes reach no output, no export and not the store), records each
+// path with the reason, reports CFG-005 and CFG-006, and names the folder where the walk stopped.
+BOOST_AUTO_TEST_CASE(links_out_of_the_roots_special_files_and_depth_are_recorded_not_read) {
+    Machine m;
+    const std::string marker = "machine example.com login ana password hunter2-LinkedSecret";
+    write_file(m.dir / "outside/.git-credentials", marker + "\n");
+    fs::create_symlink(m.dir / "outside/.git-credentials", m.dir / "repo/.mcp.json.tmp");
+    fs::remove(m.dir / "repo/.mcp.json");
+    fs::rename(m.dir / "repo/.mcp.json.tmp", m.dir / "repo/.mcp.json");
+    fs::create_directories(m.dir / "repo/.claude");
+    BOOST_REQUIRE(::mkfifo((m.dir / "repo/.claude/settings.json").c_str(), 0600) == 0);
+    fs::create_directories(m.dir / "repo/dev");
+    fs::create_symlink("/dev/zero", m.dir / "repo/dev/.mcp.json");
+    write_file(m.dir / "repo/a/b/c/.mcp.json",
+               R"J({"mcpServers": {"deep": {"type": "http", "url": "http://deep.example.com"}}})J");
+
+    const ProcessResult r = run_confscope(m.scan_args("repo", {"--max-depth", "2"}));
+    BOOST_REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    BOOST_TEST(r.err.find("a symbolic link to " + (m.dir / "outside/.git-credentials").string() +
+                          ", outside the scanned roots; not read") != std::string::npos,
+               r.err);
+    BOOST_TEST(r.err.find("not a regular file (a FIFO); not read") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("not a regular file (a character device, through a link to /dev/zero)") !=
+                   std::string::npos,
+               r.err);
+    BOOST_TEST(
+        r.err.find("the walk stopped at " + (m.dir / "repo/a/b").string()) != std::string::npos,
+        r.err);
+    BOOST_TEST(r.err.find("--max-depth 2") != std::string::npos, r.err);
+    BOOST_TEST(read_file(m.dir / "outside/.git-credentials") == marker + "\n");
+
+    const ProcessResult findings = run_confscope({"--db", m.db, "--json", "findings"});
+    BOOST_REQUIRE_MESSAGE(findings.exit_code == 0, findings.err);
+    std::map<std::string, std::string> by_file;
+    for (const auto& f : json_of(findings.out)["findings"].GetArray()) {
+        const std::string rule = f["rule"].GetString();
+        if (rule == "CFG-005" || rule == "CFG-006")
+            by_file[f["file"].GetString()] = rule + " " + f["message"].GetString();
+    }
+    BOOST_TEST(by_file[".mcp.json"].starts_with("CFG-005 .mcp.json links to " +
+                                                (m.dir / "outside/.git-credentials").string()),
+               by_file[".mcp.json"]);
+    BOOST_TEST(by_file[".claude/settings.json"].starts_with("CFG-006 .claude/settings.json is a "
+                                                            "FIFO"),
+               by_file[".claude/settings.json"]);
+    BOOST_TEST(by_file["dev/.mcp.json"].starts_with("CFG-006"), by_file["dev/.mcp.json"]);
+    BOOST_TEST(findings.out.find("deep.example.com") == std::string::npos);  // not walked
+
+    const ProcessResult shown = run_confscope({"--db", m.db, "scans", "show", "--all-files"});
+    BOOST_TEST(shown.out.find("outside the scanned roots; not read") != std::string::npos,
+               shown.out);
+    BOOST_TEST(shown.out.find("deeper than --max-depth 2") != std::string::npos, shown.out);
+    const ProcessResult exported = run_confscope({"--db", m.db, "export", "--format", "json"});
+    BOOST_REQUIRE(exported.exit_code == 0);
+    // The linked file's bytes are nowhere: not printed, not exported, not in the store.
+    for (const std::string& text : {r.out, r.err, findings.out, shown.out, exported.out})
+        BOOST_TEST(text.find("hunter2-LinkedSecret") == std::string::npos);
+    BOOST_TEST(read_file(m.db).find("hunter2-LinkedSecret") == std::string::npos);
+
+    // Deep enough, the deep file is found and nothing is recorded as not walked.
+    const ProcessResult deep = run_confscope(m.scan_args("repo"));
+    BOOST_REQUIRE_MESSAGE(deep.exit_code == 0, deep.err);
+    BOOST_TEST(deep.err.find("the walk stopped") == std::string::npos, deep.err);
+    const ProcessResult deep_findings = run_confscope({"--db", m.db, "findings"});
+    BOOST_TEST(deep_findings.out.find("a/b/c/.mcp.json") != std::string::npos, deep_findings.out);
+
+    // A bad --max-depth is a usage error naming the range.
+    const ProcessResult bad = run_confscope(m.scan_args("repo", {"--max-depth", "-1"}));
+    BOOST_TEST(bad.exit_code == 2);
+    BOOST_TEST(
+        bad.err.find("--max-depth -1: use a number of folder levels from 0") != std::string::npos,
+        bad.err);
 }
 
 BOOST_AUTO_TEST_CASE(a_baseline_makes_ci_report_only_new_findings) {

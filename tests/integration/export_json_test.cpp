@@ -18,6 +18,25 @@ std::size_t scan_count(const std::string& db) {
     return list.Size();
 }
 
+// `text` with the value of the first member `"key": ` replaced by `value` (JSON as written).
+std::string with_member(std::string text, const std::string& key, const std::string& value) {
+    const std::string head = "\"" + key + "\": ";
+    const std::size_t at = text.find(head);
+    BOOST_REQUIRE_MESSAGE(at != std::string::npos, key + " not in the document");
+    const std::size_t start = at + head.size();
+    std::size_t end = start;
+    if (text[start] == '"') {
+        end = start + 1;
+        while (text[end] != '"')
+            end += text[end] == '\\' ? 2 : 1;
+        ++end;
+    } else {
+        end = text.find_first_of(",}\n", start);
+    }
+    text.replace(start, end - start, value);
+    return text;
+}
+
 std::string negative_exporter() {
     return (negative_plugin_dir() / "throwing-exporter.so").string();
 }
@@ -119,6 +138,27 @@ BOOST_AUTO_TEST_CASE(import_refuses_bad_documents_and_stores_nothing) {
         {"truncated.json", good.substr(0, 300), "truncated.json:"},
         {"wrong-type.json", wrong_type, "at /scan/complete: expected true or false"},
         {"other.json", R"({"format": "something-else"})", "not a confscope scan document"},
+        // Ids, times, NUL characters and counts are checked, each with its JSON pointer and fix.
+        {"bad-uuid.json", with_member(good, "uuid", R"("../../not-a-uuid")"),
+         "at /scan/uuid: \"../../not-a-uuid\" is not a UUID"},
+        {"bad-time.json", with_member(good, "started_at", R"("yesterday")"),
+         "at /scan/started_at: \"yesterday\" is not an RFC 3339 UTC time"},
+        {"bad-finished.json", with_member(good, "finished_at", R"("2026-13-45T99:00:00Z")"),
+         "at /scan/finished_at:"},
+        {"bad-modified.json", with_member(good, "modified_time", R"("Tuesday")"),
+         "/modified_time: \"Tuesday\" is not an RFC 3339 UTC time"},
+        {"nul-host.json", with_member(good, "host", R"("lap\u0000top")"),
+         "at /scan/host: a NUL character"},
+        {"nul-path.json", with_member(good, "path", R"("/home/x/\u0000.mcp.json")"),
+         "/path: a NUL character"},
+        {"huge-count.json", with_member(good, "locations_checked", "18446744073709551615"),
+         "at /scan/locations_checked: 18446744073709551615 is out of range: expected a whole "
+         "number from 0 to 9007199254740991"},
+        {"huge-line.json", with_member(good, "line", "4294967296"),
+         "/line: 4294967296 is out of range"},
+        {"huge-mode.json", with_member(good, "mode", "65536"), "/mode: 65536 is out of range"},
+        {"bad-fingerprint.json", with_member(good, "fingerprint", R"("DROP TABLE")"),
+         "/fingerprint: \"DROP TABLE\" is not a finding fingerprint"},
     };
     for (const Case& c : cases) {
         const fs::path file = m.folder() / c.name;
@@ -127,6 +167,11 @@ BOOST_AUTO_TEST_CASE(import_refuses_bad_documents_and_stores_nothing) {
         BOOST_TEST(r.exit_code == 2, c.name);
         BOOST_TEST(r.err.find(c.expected) != std::string::npos, c.name + ": " + r.err);
         BOOST_TEST(r.err.find(c.name) != std::string::npos, c.name + " not named: " + r.err);
+        if (c.name.starts_with("bad-") || c.name.starts_with("nul-") ||
+            c.name.starts_with("huge-")) {
+            BOOST_TEST(r.err.find("export the scan again") != std::string::npos, r.err);
+            BOOST_TEST(r.err.find('\0') == std::string::npos);
+        }
     }
     const ProcessResult missing =
         run_confscope({"--db", other_db, "import", (m.folder() / "absent.json").string()});

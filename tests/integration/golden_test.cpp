@@ -7,6 +7,7 @@
 //   { "description": "...",
 //     "roots": ["repo"],                  // project trees under input/ (default none)
 //     "env": {"CLAUDE_CONFIG_DIR": "{INPUT}/home/elsewhere"},   // optional relocation variables
+//     "fifos": ["repo/.claude/settings.json"],   // optional: FIFOs to make (git cannot hold them)
 //     "os": "windows",                    // optional: resolve locations as on linux, macos,
 //     windows "modes": {"home/.claude/.credentials.json": "0644"},       // optional permission
 //     bits "findings": [{"rule": "PERM-001", "severity": "critical", "file":
@@ -22,6 +23,7 @@
 #include <cstdlib>
 #include <set>
 #include <sstream>
+#include <sys/stat.h>
 #include <tuple>
 
 #include <boost/test/unit_test.hpp>
@@ -128,6 +130,15 @@ void run_case(const fs::path& case_dir) {
             if (const auto at = value.find("{INPUT}"); at != std::string::npos)
                 value.replace(at, 7, machine.path().string());
             options.env[m.name.GetString()] = value;
+        }
+    }
+    // FIFOs cannot live in git: "fifos" lists the paths (under input/) to make one at.
+    if (const auto it = expected.FindMember("fifos"); it != expected.MemberEnd()) {
+        for (const auto& f : it->value.GetArray()) {
+            const fs::path fifo = machine / f.GetString();
+            fs::create_directories(fifo.parent_path());
+            BOOST_REQUIRE_MESSAGE(::mkfifo(fifo.c_str(), 0600) == 0,
+                                  "cannot make " + fifo.string());
         }
     }
     if (const auto it = expected.FindMember("modes"); it != expected.MemberEnd()) {

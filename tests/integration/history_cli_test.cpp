@@ -5,6 +5,7 @@
 // version stored redacted, a version without content) without touching anything.
 #define BOOST_TEST_MODULE confscope history
 #include <set>
+#include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
 #include <rapidjson/document.h>
@@ -326,8 +327,8 @@ BOOST_AUTO_TEST_CASE(restore_refuses_and_leaves_everything_as_it_was) {
 
 BOOST_AUTO_TEST_CASE(restore_through_a_link_and_of_a_deleted_file) {
     History h;
-    // settings.json is a link into a dotfiles folder, as stow and chezmoi make them.
-    const fs::path real = h.dir / "dotfiles/claude-settings.json";
+    // settings.json is a link into a dotfiles folder in the home, as stow and chezmoi make them.
+    const fs::path real = h.dir / "home/dotfiles/claude-settings.json";
     write_file(real, kSettingsV1, fs::perms::owner_read | fs::perms::owner_write);
     fs::remove(h.settings);
     fs::create_symlink(real, h.settings);
@@ -339,12 +340,13 @@ BOOST_AUTO_TEST_CASE(restore_through_a_link_and_of_a_deleted_file) {
     BOOST_TEST(fs::is_symlink(h.settings));  // still a link, to the same file
     BOOST_TEST(read_file(real) == kSettingsV1);
     BOOST_TEST(h.backups_of(real).size() == 1U);
-    // A dangling link: its target is written again, the link left as it is.
+    // A dangling link is refused: restore never creates a file through a link.
     fs::remove(real);
     const ProcessResult dangling = h.run({"restore", h.settings.string(), "--version", "2"});
-    BOOST_REQUIRE_MESSAGE(dangling.exit_code == 0, dangling.err);
+    BOOST_TEST(dangling.exit_code == 3);
+    BOOST_TEST(contains(dangling.err, "which does not exist"), dangling.err);
     BOOST_TEST(fs::is_symlink(h.settings));
-    BOOST_TEST(read_file(real) == kSettingsV2);
+    BOOST_TEST(!fs::exists(real));
 
     // A deleted file is written back with the mode it had; nothing needed a backup.
     fs::remove(h.servers);
@@ -360,6 +362,105 @@ BOOST_AUTO_TEST_CASE(restore_through_a_link_and_of_a_deleted_file) {
     h.scan({"--host", "ci-runner-7"});
     BOOST_TEST(h.run({"history", h.servers.string(), "--host", "ci-runner-7"}).exit_code == 0);
     BOOST_TEST(h.run({"history", h.servers.string(), "--host", "nobody"}).exit_code == 2);
+}
+
+// Restore writes only the path that was scanned: never through a link out of the scanned home,
+// never through a dangling link, never into a folder swapped for a link, never a new folder. Each
+// refusal names the path, why and the fix, exits 3, and writes nothing anywhere.
+BOOST_AUTO_TEST_CASE(restore_never_writes_outside_the_scanned_path) {
+    History h;
+    h.scan();
+    write_file(h.settings, kSettingsV2);
+    h.scan();
+    const fs::path outside = h.dir / "outside";
+    const fs::path victim = outside / "credentials";
+    const std::string secret = "https://ana:token@example.com\n";
+    write_file(victim, secret, fs::perms::owner_read | fs::perms::owner_write);
+
+    // The scanned file replaced by a link to another file, outside the home: refused, with and
+    // without --force; the other file keeps its bytes and gets no backup beside it.
+    fs::remove(h.settings);
+    fs::create_symlink(victim, h.settings);
+    for (const bool force : {false, true}) {
+        std::vector<std::string> args{"restore", h.settings.string(), "--version", "1"};
+        if (force) args.emplace_back("--force");
+        const ProcessResult r = h.run(args);
+        BOOST_TEST(r.exit_code == 3);
+        BOOST_TEST(contains(r.err, h.settings.string() + " resolves to " + victim.string()), r.err);
+        BOOST_TEST(contains(r.err, "outside the home, roots and system root"), r.err);
+        BOOST_TEST(contains(r.err, "nothing was written"), r.err);
+        BOOST_TEST(contains(r.err, "rm " + h.settings.string()), r.err);
+        BOOST_TEST(read_file(victim) == secret);
+        BOOST_TEST(h.backups_of(victim).empty());
+        BOOST_TEST(fs::is_symlink(h.settings));
+    }
+
+    // A dangling link to a file in folders that do not exist: refused, no folder, no file.
+    fs::remove(h.settings);
+    const fs::path nowhere = outside / "new/folders/settings.json";
+    fs::create_symlink(nowhere, h.settings);
+    const ProcessResult dangling = h.run({"restore", h.settings.string(), "--version", "1"});
+    BOOST_TEST(dangling.exit_code == 3);
+    BOOST_TEST(contains(dangling.err, h.settings.string() + " is a symbolic link to " +
+                                          nowhere.string() + ", which does not exist"),
+               dangling.err);
+    BOOST_TEST(contains(dangling.err, "nothing was written"), dangling.err);
+    BOOST_TEST(!fs::exists(outside / "new"));
+    BOOST_TEST(fs::is_symlink(h.settings));
+
+    // The file's folder swapped for a link to a folder outside the home: refused; the folder
+    // there keeps exactly what it had.
+    const fs::path claude = h.settings.parent_path();
+    fs::remove_all(claude);
+    const fs::path elsewhere = outside / "claude";
+    write_file(elsewhere / "settings.json", kSettingsV2);
+    fs::create_symlink(elsewhere, claude);
+    const std::set<std::string> there = h.names_beside(elsewhere / "settings.json");
+    for (const bool force : {false, true}) {
+        std::vector<std::string> args{"restore", h.settings.string(), "--version", "1"};
+        if (force) args.emplace_back("--force");
+        const ProcessResult r = h.run(args);
+        BOOST_TEST(r.exit_code == 3);
+        BOOST_TEST(contains(r.err, " resolves to " + (elsewhere / "settings.json").string()),
+                   r.err);
+        BOOST_TEST(contains(r.err, "nothing was written"), r.err);
+        BOOST_TEST(read_file(elsewhere / "settings.json") == kSettingsV2);
+        BOOST_TEST((h.names_beside(elsewhere / "settings.json") == there));
+    }
+    // The same with the file gone from the linked folder: still refused, nothing created there.
+    fs::remove(elsewhere / "settings.json");
+    const ProcessResult gone = h.run({"restore", h.settings.string(), "--version", "1"});
+    BOOST_TEST(gone.exit_code == 3);
+    BOOST_TEST(contains(gone.err, "outside the home, roots and system root"), gone.err);
+    BOOST_TEST(fs::is_empty(elsewhere));
+
+    // The file's folder missing: refused, the folder is not created.
+    fs::remove(claude);
+    const ProcessResult missing = h.run({"restore", h.settings.string(), "--version", "1"});
+    BOOST_TEST(missing.exit_code == 3);
+    BOOST_TEST(contains(missing.err, h.settings.string() + ": its folder " + claude.string() +
+                                         " does not exist and restore never creates folders"),
+               missing.err);
+    BOOST_TEST(contains(missing.err, "mkdir -p " + claude.string()), missing.err);
+    BOOST_TEST(!fs::exists(claude));
+
+    // A FIFO where the file was: refused without opening it.
+    fs::create_directories(claude);
+    BOOST_REQUIRE(::mkfifo(h.settings.c_str(), 0600) == 0);
+    const ProcessResult fifo = h.run({"restore", h.settings.string(), "--version", "1"});
+    BOOST_TEST(fifo.exit_code == 3);
+    BOOST_TEST(contains(fifo.err, h.settings.string() + " is not a regular file"), fifo.err);
+    BOOST_TEST(fs::is_fifo(h.settings));
+
+    // The normal case still works: the file back in a real folder, restored after a backup.
+    fs::remove(h.settings);
+    write_file(h.settings, kSettingsV2);
+    const ProcessResult normal = h.run({"restore", h.settings.string(), "--version", "1"});
+    BOOST_REQUIRE_MESSAGE(normal.exit_code == 0, normal.err);
+    BOOST_TEST(read_file(h.settings) == kSettingsV1);
+    BOOST_REQUIRE_EQUAL(h.backups_of(h.settings).size(), 1U);
+    BOOST_TEST(read_file(h.backups_of(h.settings).front()) == kSettingsV2);
+    BOOST_TEST(read_file(victim) == secret);
 }
 
 BOOST_AUTO_TEST_CASE(usage_errors_name_the_fix) {

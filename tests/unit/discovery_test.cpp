@@ -1,5 +1,6 @@
 // Discovery over real folders: user-level templates, the project walk, pruning, symlinks,
 // unreadable folders, and which target claims a file.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
@@ -150,6 +151,99 @@ BOOST_AUTO_TEST_CASE(symlink_loops_are_not_followed_and_unreadable_folders_are_r
         BOOST_TEST(!locked->error.empty());
         BOOST_TEST(r.stats.unreadable == 1u);
     }
+}
+
+// A hostile repository's links out of the scanned roots are recorded with their target and
+// never become files to read; links inside a root, or to a location a user-level target reads,
+// are read as before. Special files are recorded, never opened.
+BOOST_AUTO_TEST_CASE(links_out_of_the_roots_and_special_files_are_recorded_not_read) {
+    Machine m;
+    namespace fs = std::filesystem;
+    write_file(m.dir / "outside/credentials", "https://ana:token@example.com\n");
+    write_file(m.dir / "outside/claude/settings.json", "{}");
+    write_file(m.dir / "home/.claude.json", "{}");
+    write_file(m.dir / "repo/b/real.json", "{}");
+    fs::create_directories(m.dir / "repo/a");
+    fs::create_directories(m.dir / "repo/c");
+    fs::create_directories(m.dir / "repo/d");
+    fs::create_directories(m.dir / "repo/e");
+    fs::create_directories(m.dir / "repo/f");
+    fs::create_directories(m.dir / "home/.claude");
+    fs::create_symlink(m.dir / "outside/credentials", m.dir / "repo/.mcp.json");
+    fs::create_symlink("../b/real.json", m.dir / "repo/a/.mcp.json");
+    fs::create_symlink(m.dir / "home/.claude.json", m.dir / "repo/c/.mcp.json");
+    fs::create_directory_symlink(m.dir / "outside/claude", m.dir / "repo/f/.claude");
+    BOOST_REQUIRE(::mkfifo(m.p("repo/d/.mcp.json").c_str(), 0600) == 0);
+    BOOST_REQUIRE(::mkfifo(m.p("home/.claude/settings.json").c_str(), 0600) == 0);
+    fs::create_symlink("/dev/null", m.dir / "repo/e/.mcp.json");
+
+    const std::vector<TargetSpec> targets{
+        target("mcp", "{PROJECT}/.mcp.json"), target("settings", "{PROJECT}/.claude/settings.json"),
+        target("user-settings", "{CLAUDE_CONFIG_DIR}/settings.json", sdk::Scope::user),
+        target("user-mcp", "{HOME}/.claude.json", sdk::Scope::user)};
+    DiscoveryOptions options;
+    options.roots = {m.p("repo")};
+    const DiscoveryResult r = discover(targets, m.values, options);
+
+    const Candidate* out = find(r, m.p("repo/.mcp.json"));
+    BOOST_REQUIRE(out);
+    BOOST_TEST((out->state == EntryState::outside_link));
+    BOOST_TEST(out->link_target == m.p("outside/credentials"));
+    BOOST_TEST(out->is_symlink);
+    const Candidate* under_link = find(r, m.p("repo/f/.claude/settings.json"));
+    BOOST_REQUIRE(under_link);
+    BOOST_TEST((under_link->state == EntryState::outside_link));
+    BOOST_TEST(under_link->link_target == m.p("outside/claude/settings.json"));
+    BOOST_TEST(!under_link->is_symlink);  // the folder is the link
+
+    const Candidate* inside = find(r, m.p("repo/a/.mcp.json"));
+    BOOST_REQUIRE(inside);
+    BOOST_TEST((inside->state == EntryState::found));
+    const Candidate* known = find(r, m.p("repo/c/.mcp.json"));
+    BOOST_REQUIRE(known);
+    BOOST_TEST((known->state == EntryState::found));  // ~/.claude.json is read anyway
+
+    const Candidate* fifo = find(r, m.p("repo/d/.mcp.json"));
+    BOOST_REQUIRE(fifo);
+    BOOST_TEST((fifo->state == EntryState::special));
+    BOOST_TEST(fifo->error == "a FIFO");
+    const Candidate* user_fifo = find(r, m.p("home/.claude/settings.json"));
+    BOOST_REQUIRE(user_fifo);
+    BOOST_TEST((user_fifo->state == EntryState::special));
+    const Candidate* device = find(r, m.p("repo/e/.mcp.json"));
+    BOOST_REQUIRE(device);
+    BOOST_TEST((device->state == EntryState::special));
+    BOOST_TEST(device->error == "a character device");
+    BOOST_TEST(device->link_target == "/dev/null");
+}
+
+// The walk stops at max_depth and records every folder whose subfolders it left unwalked.
+BOOST_AUTO_TEST_CASE(the_walk_records_where_max_depth_stopped_it) {
+    Machine m;
+    write_file(m.dir / "repo/a/.mcp.json", "{}");
+    write_file(m.dir / "repo/a/b/c/d/.mcp.json", "{}");
+    write_file(m.dir / "repo/x/y/node_modules/z/.mcp.json", "{}");
+    const std::vector<TargetSpec> targets{target("mcp", "{PROJECT}/.mcp.json")};
+    DiscoveryOptions options;
+    options.roots = {m.p("repo")};
+    options.prune_names = default_prune_names();
+    options.max_depth = 2;
+    const DiscoveryResult r = discover(targets, m.values, options);
+    BOOST_TEST(find(r, m.p("repo/a/.mcp.json")));
+    BOOST_TEST(!find(r, m.p("repo/a/b/c/d/.mcp.json")));
+    const Candidate* stopped = find(r, m.p("repo/a/b"));
+    BOOST_REQUIRE(stopped);
+    BOOST_TEST((stopped->state == EntryState::not_walked));
+    BOOST_TEST(stopped->error.find("deeper than --max-depth 2") != std::string::npos,
+               stopped->error);
+    BOOST_TEST(stopped->display_path == "a/b");
+    BOOST_TEST(!find(r, m.p("repo/x/y")));  // only a pruned folder below: nothing left unwalked
+
+    options.max_depth = 64;
+    const DiscoveryResult deep = discover(targets, m.values, options);
+    BOOST_TEST(find(deep, m.p("repo/a/b/c/d/.mcp.json")));
+    for (const Candidate& c : deep.candidates)
+        BOOST_TEST((c.state != EntryState::not_walked), c.path);
 }
 
 BOOST_AUTO_TEST_CASE(display_paths_are_machine_independent) {

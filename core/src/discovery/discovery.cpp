@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <sys/stat.h>
@@ -154,7 +155,7 @@ class Discoverer {
             prefix = join_path(prefix, *it);
         if (first_glob == segments.end()) {
             const Kind kind = stat_kind(prefix);
-            if (kind == Kind::file) {
+            if (kind == Kind::file || kind == Kind::other) {
                 add_user_hit(prefix, index, home);
             } else if (kind == Kind::none) {
                 Candidate& c = candidate(prefix, display_path(prefix, home, "", system_root_),
@@ -203,7 +204,14 @@ class Discoverer {
                     descend_listed(current.dir, *it->second, pattern.segments, hit);
                 }
             }
-            if (current.depth >= options_.max_depth) continue;
+            if (current.depth >= options_.max_depth) {
+                const bool deeper = std::any_of(
+                    listing.entries.begin(), listing.entries.end(), [&](const DirEntry& e) {
+                        return e.is_dir && !e.is_symlink && !prune_.contains(e.name);
+                    });
+                if (deeper) record_not_walked(current.dir, root);
+                continue;
+            }
             // Push in reverse so folders are visited in listing order.
             for (auto it = listing.entries.rbegin(); it != listing.entries.rend(); ++it) {
                 if (it->is_dir && !it->is_symlink && !prune_.contains(it->name)) {
@@ -214,6 +222,7 @@ class Discoverer {
     }
 
     DiscoveryResult finish() {
+        classify_found();
         DiscoveryResult result;
         result.candidates.reserve(candidates_.size());
         for (auto& [path, c] : candidates_) {
@@ -234,7 +243,7 @@ class Discoverer {
         if (entry.is_symlink) {
             descend_or_hit(path, segments, 0, hit);
         } else if (segments.size() == 1) {
-            if (entry.is_file) hit(path);
+            if (!entry.is_dir) hit(path);  // a regular file, or a special one (recorded, not read)
         } else if (entry.is_dir) {
             expand(path, segments, 1, hit);
         }
@@ -245,7 +254,7 @@ class Discoverer {
                         std::size_t index, Hit&& hit) {
         const Kind kind = stat_kind(path);
         if (index + 1 == segments.size()) {
-            if (kind == Kind::file) hit(path);
+            if (kind == Kind::file || kind == Kind::other) hit(path);
         } else if (kind == Kind::directory) {
             expand(path, segments, index + 1, hit);
         }
@@ -342,6 +351,67 @@ class Discoverer {
             return;
         }
         c.matches.push_back({pattern.target_index, project_dir});
+    }
+
+    void record_not_walked(const std::string& path, const std::string& root) {
+        Candidate& c = candidate(path, project_display_path(path, root), EntryState::not_walked);
+        c.error = "its subfolders are deeper than --max-depth " +
+                  std::to_string(options_.max_depth) + " below " + root + "; not walked";
+    }
+
+    // Looks at every found file once more, without opening it: what is not a regular file becomes
+    // special; a project file whose real path (links resolved) leaves every root, and is no file
+    // a user-level target found, becomes an outside_link.
+    void classify_found() {
+        std::vector<std::string> real_roots;
+        for (const std::string& root : roots_) {
+            char* real = ::realpath(root.c_str(), nullptr);
+            real_roots.emplace_back(real != nullptr ? real : root);
+            std::free(real);
+        }
+        std::unordered_set<std::string> known;  // user-level files, links resolved
+        for (const std::string& path : user_claimed_) {
+            known.insert(path);
+            if (char* real = ::realpath(path.c_str(), nullptr)) {
+                known.insert(real);
+                std::free(real);
+            }
+        }
+        auto under = [](const std::string& path, const std::string& folder) {
+            return folder == "/" || path == folder ||
+                   (path.starts_with(folder) && path[folder.size()] == '/');
+        };
+        for (auto& [path, c] : candidates_) {
+            if (c.state != EntryState::found) continue;
+            struct stat link_info {};
+            c.is_symlink = ::lstat(path.c_str(), &link_info) == 0 && S_ISLNK(link_info.st_mode);
+            struct stat info {};
+            if (::stat(path.c_str(), &info) != 0) continue;  // gone: reading it says so
+            std::string real;
+            if (char* resolved = ::realpath(path.c_str(), nullptr)) {
+                real = resolved;
+                std::free(resolved);
+            }
+            if (!S_ISREG(info.st_mode)) {
+                c.state = EntryState::special;
+                c.error = S_ISFIFO(info.st_mode)   ? "a FIFO"
+                          : S_ISSOCK(info.st_mode) ? "a socket"
+                          : S_ISCHR(info.st_mode)  ? "a character device"
+                          : S_ISBLK(info.st_mode)  ? "a block device"
+                          : S_ISDIR(info.st_mode)  ? "a folder"
+                                                   : "not a regular file";
+                if (!real.empty() && real != path) c.link_target = real;
+                continue;
+            }
+            if (user_claimed_.contains(path) || real.empty() || real == path) continue;
+            const bool inside =
+                known.contains(real) ||
+                std::any_of(real_roots.begin(), real_roots.end(),
+                            [&](const std::string& root) { return under(real, root); });
+            if (inside) continue;
+            c.state = EntryState::outside_link;
+            c.link_target = real;
+        }
     }
 
     void record_unreadable(const std::string& path, const std::string& error,

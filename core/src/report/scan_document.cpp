@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -14,6 +16,71 @@ namespace confscope::report {
 namespace {
 
 using Value = rapidjson::Value;
+
+// The largest count, size or duration a document may hold: the largest whole number every JSON
+// reader keeps exactly (and far beyond any real scan); 2^64-1 is a forged or broken document.
+constexpr std::uint64_t kMaxCount = (std::uint64_t{1} << 53) - 1;
+// Lines and columns are stored in 32 bits.
+constexpr std::uint64_t kMaxPosition = 0xFFFFFFFFull;
+
+bool has_nul(const char* text, std::size_t size) {
+    return std::find(text, text + size, '\0') != text + size;
+}
+
+// The JSON pointer (below `where`) of the first string or member name with a NUL in it.
+std::optional<std::string> nul_inside(const Value& v, const std::string& where) {
+    if (v.IsString()) {
+        if (has_nul(v.GetString(), v.GetStringLength())) return where;
+    } else if (v.IsObject()) {
+        for (const auto& member : v.GetObject()) {
+            std::string key(member.name.GetString(), member.name.GetStringLength());
+            if (has_nul(key.data(), key.size())) return where;
+            std::string escaped;
+            for (const char c : key) {
+                if (c == '~')
+                    escaped += "~0";
+                else if (c == '/')
+                    escaped += "~1";
+                else
+                    escaped += c;
+            }
+            if (auto found = nul_inside(member.value, where + "/" + escaped)) return found;
+        }
+    } else if (v.IsArray()) {
+        for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+            if (auto found = nul_inside(v[i], where + "/" + std::to_string(i))) return found;
+        }
+    }
+    return std::nullopt;
+}
+
+bool is_hex(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    });
+}
+
+// 8-4-4-4-12 hexadecimal digits, as random_uuid writes them.
+bool is_uuid(std::string_view text) {
+    if (text.size() != 36) return false;
+    for (const std::size_t dash : {8u, 13u, 18u, 23u}) {
+        if (text[dash] != '-') return false;
+    }
+    return is_hex(text.substr(0, 8)) && is_hex(text.substr(9, 4)) && is_hex(text.substr(14, 4)) &&
+           is_hex(text.substr(19, 4)) && is_hex(text.substr(24));
+}
+
+// 32 lowercase hex digits, then ":N" (N from 2) for the second and later findings that share one.
+bool is_fingerprint(std::string_view text) {
+    const std::string_view head = text.substr(0, 32);
+    if (head.size() != 32 || !is_hex(head) ||
+        std::any_of(head.begin(), head.end(), [](char c) { return c >= 'A' && c <= 'F'; }))
+        return false;
+    if (text.size() == 32) return true;
+    const std::string_view tail = text.substr(32);
+    return tail.size() >= 2 && tail.size() <= 11 && tail[0] == ':' && tail[1] != '0' &&
+           std::all_of(tail.begin() + 1, tail.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 // Reads members of one JSON object; the first problem is kept with the member's JSON pointer.
 class Reader {
@@ -37,16 +104,40 @@ class Reader {
             wrong(where, key, "a string");
             return {};
         }
+        if (has_nul(v->GetString(), v->GetStringLength())) {
+            fail(where + "/" + key,
+                 "a NUL character (\\u0000) in the string, which no configuration path, name or "
+                 "message holds");
+            return {};
+        }
         return {v->GetString(), v->GetStringLength()};
     }
-    std::uint64_t number(const Value& parent, const std::string& where, const char* key) {
+    std::uint64_t number(const Value& parent, const std::string& where, const char* key,
+                         std::uint64_t max = kMaxCount) {
         const Value* v = find(parent, where, key);
         if (v == nullptr) return 0;
         if (!v->IsUint64()) {
             wrong(where, key, "a whole number, 0 or more");
             return 0;
         }
+        if (v->GetUint64() > max) {
+            fail(where + "/" + key, std::to_string(v->GetUint64()) +
+                                        " is out of range: expected a whole number from 0 to " +
+                                        std::to_string(max));
+            return 0;
+        }
         return v->GetUint64();
+    }
+    // An RFC 3339 UTC time (as export writes them); "" only when `empty_ok`.
+    std::string time(const Value& parent, const std::string& where, const char* key,
+                     bool empty_ok) {
+        std::string value = text(parent, where, key);
+        if (!ok() || (empty_ok && value.empty())) return value;
+        if (!parse_rfc3339_seconds(value))
+            fail(where + "/" + key, "\"" + value +
+                                        "\" is not an RFC 3339 UTC time such as "
+                                        "\"2026-11-24T09:30:12.345Z\"");
+        return value;
     }
     bool flag(const Value& parent, const std::string& where, const char* key) {
         const Value* v = find(parent, where, key);
@@ -197,9 +288,12 @@ Result<scan::ScanResult> read_scan_document(std::string_view json, const std::st
         const std::string at = "/scan";
         out.uuid = r.text(*s, at, "uuid");
         if (r.ok() && out.uuid.empty()) r.fail(at + "/uuid", "the scan has no UUID");
+        if (r.ok() && !is_uuid(out.uuid))
+            r.fail(at + "/uuid",
+                   "\"" + out.uuid + "\" is not a UUID (8-4-4-4-12 hexadecimal digits)");
         complete = r.flag(*s, at, "complete");
-        out.started_at = r.text(*s, at, "started_at");
-        out.finished_at = r.text(*s, at, "finished_at");
+        out.started_at = r.time(*s, at, "started_at", false);
+        out.finished_at = r.time(*s, at, "finished_at", false);
         out.duration_seconds = static_cast<double>(r.number(*s, at, "duration_ms")) / 1000.0;
         out.host.hostname = r.text(*s, at, "host");
         out.host.username = r.text(*s, at, "username");
@@ -213,7 +307,13 @@ Result<scan::ScanResult> read_scan_document(std::string_view json, const std::st
                     r.fail(at + "/roots/" + std::to_string(i), "expected a string");
                     break;
                 }
-                out.roots.emplace_back((*roots)[i].GetString());
+                const Value& root = (*roots)[i];
+                if (has_nul(root.GetString(), root.GetStringLength())) {
+                    r.fail(at + "/roots/" + std::to_string(i),
+                           "a NUL character (\\u0000) in the string, which no folder path holds");
+                    break;
+                }
+                out.roots.emplace_back(root.GetString(), root.GetStringLength());
             }
         }
         out.tool_version = r.text(*s, at, "tool_version");
@@ -293,13 +393,10 @@ Result<scan::ScanResult> read_scan_document(std::string_view json, const std::st
             f.repo_path = r.text(v, at, "repo_path");
             f.exists = r.flag(v, at, "exists");
             f.size = r.number(v, at, "size");
-            f.mode = static_cast<std::uint32_t>(r.number(v, at, "mode"));
-            const std::string modified = r.text(v, at, "modified_time");
-            if (r.ok() && !modified.empty()) {
-                const auto seconds = parse_rfc3339_seconds(modified);
-                if (!seconds) r.fail(at + "/modified_time", "expected an RFC 3339 UTC time");
-                f.mtime_unix = seconds.value_or(0);
-            }
+            f.mode = static_cast<std::uint32_t>(r.number(v, at, "mode", 07777));
+            const std::string modified = r.time(v, at, "modified_time", true);
+            if (r.ok() && !modified.empty())
+                f.mtime_unix = parse_rfc3339_seconds(modified).value_or(0);
             f.sha256 = r.text(v, at, "sha256");
             f.parse_error = r.text(v, at, "parse_error");
             f.error = r.text(v, at, "error");
@@ -331,10 +428,14 @@ Result<scan::ScanResult> read_scan_document(std::string_view json, const std::st
             item.scope = r.parsed<sdk::Scope>(v, at, "scope", &scope_of,
                                               "user, project, local, managed, system, plugin");
             item.name = r.text(v, at, "name");
-            if (const Value* data = r.object(v, at, "data")) item.data_json = compact(*data);
+            if (const Value* data = r.object(v, at, "data")) {
+                if (const auto nul = nul_inside(*data, at + "/data"))
+                    r.fail(*nul, "a NUL character (\\u0000) in a string or member name");
+                item.data_json = compact(*data);
+            }
             item.pointer = r.text(v, at, "pointer");
-            item.line = static_cast<std::uint32_t>(r.number(v, at, "line"));
-            item.column = static_cast<std::uint32_t>(r.number(v, at, "column"));
+            item.line = static_cast<std::uint32_t>(r.number(v, at, "line", kMaxPosition));
+            item.column = static_cast<std::uint32_t>(r.number(v, at, "column", kMaxPosition));
             out.items.push_back(std::move(item));
         }
     }
@@ -355,9 +456,14 @@ Result<scan::ScanResult> read_scan_document(std::string_view json, const std::st
                                                  "info, low, medium, high, critical");
             f.message = r.text(v, at, "message");
             f.pointer = r.text(v, at, "pointer");
-            f.line = static_cast<std::uint32_t>(r.number(v, at, "line"));
-            f.column = static_cast<std::uint32_t>(r.number(v, at, "column"));
+            f.line = static_cast<std::uint32_t>(r.number(v, at, "line", kMaxPosition));
+            f.column = static_cast<std::uint32_t>(r.number(v, at, "column", kMaxPosition));
             f.fingerprint = r.text(v, at, "fingerprint");
+            if (r.ok() && !is_fingerprint(f.fingerprint))
+                r.fail(at + "/fingerprint",
+                       "\"" + f.fingerprint +
+                           "\" is not a finding fingerprint (32 lowercase hexadecimal digits, "
+                           "then :N for a repeated one)");
             f.suppressed = r.flag(v, at, "suppressed");
             f.suppression = r.text(v, at, "suppression");
             out.findings.push_back(std::move(f));

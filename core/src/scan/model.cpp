@@ -51,6 +51,24 @@ std::vector<RuleInfo> core_rules() {
          "hold \": \" or \"[a] [b]\"; only a line at the margin that is no \"key: value\" makes "
          "it unreadable. A file of an installed extension (a plugin, a marketplace clone) is "
          "reported as info: its author fixes it.",
+         ""},
+        {std::string(kOutsideLinkRule), "core", sdk::Severity::medium,
+         "Configuration file links outside the scanned roots; not read",
+         "A file at a project configuration path (.mcp.json, .claude/settings.json, ...) is a "
+         "symbolic link, or lies under one, whose target is outside every scanned root and is no "
+         "configuration location of any client. A repository cannot ship a file outside itself, "
+         "so such a link reaches into the machine that checks it out: linking .mcp.json to "
+         "~/.git-credentials makes any tool that reads and prints the configuration leak that "
+         "file. Confscope records the link and its target and never reads it. Replace the link "
+         "with the file itself, or, if the target is a configuration file you mean to share, "
+         "scan its folder too (--root).",
+         ""},
+        {std::string(kSpecialFileRule), "core", sdk::Severity::low,
+         "Not a regular file at a configuration path; not read",
+         "A configuration path holds a FIFO, a socket, a device or a symbolic link to one. No "
+         "client can read settings from it, and a FIFO or device can hang or flood a tool that "
+         "opens it, which is a reason a hostile repository plants one. Confscope records it and "
+         "never opens it. Remove it, or put a regular file there.",
          ""}};
     for (RuleInfo& rule : detail::core_file_rules())
         rules.push_back(std::move(rule));

@@ -213,6 +213,7 @@ class ScanRun {
         discovery::DiscoveryOptions discovery_options;
         discovery_options.roots = options_.project_roots;
         discovery_options.prune_names = options_.prune_names;
+        discovery_options.max_depth = options_.max_depth;
         discovery::DiscoveryResult found = discovery::discover(targets_, values, discovery_options);
         result_.stats = found.stats;
         log::info("discovery: " + std::to_string(found.stats.files_found) + " files found, " +
@@ -308,9 +309,26 @@ class ScanRun {
             result_.files.push_back(std::move(r));
             return;
         }
+        if (c.state == discovery::EntryState::not_walked) {
+            FileRecord r;
+            r.category = "not_walked";
+            r.target_name = "Folder where the walk stopped (--max-depth)";
+            r.path = detail::redact_path(c.path);
+            r.display_path = detail::redact_path(c.display_path);
+            r.error = detail::redact_path(c.error);
+            log::warning("the walk stopped at " + r.path + ": " + r.error +
+                         " (raise scan --max-depth to walk them)");
+            result_.files.push_back(std::move(r));
+            return;
+        }
         if (c.state == discovery::EntryState::missing) {
             for (const discovery::Match& m : c.matches)
                 result_.files.push_back(base_record(c, m));
+            return;
+        }
+        if (c.state == discovery::EntryState::special ||
+            c.state == discovery::EntryState::outside_link) {
+            record_unread(c);
             return;
         }
 
@@ -383,6 +401,52 @@ class ScanRun {
         }
         remember_for_core_rules(c, first_record, parsed, data->bytes);
         redact(first_record, first_item, first_finding, parsed, data->bytes);
+    }
+
+    // A special file or a link out of the scanned roots: one record per match with the reason
+    // (and the link's target), never opened, and one finding on the first record.
+    void record_unread(const discovery::Candidate& c) {
+        const bool special = c.state == discovery::EntryState::special;
+        const std::string target = detail::redact_path(c.link_target);
+        const std::string display = detail::redact_path(c.display_path);
+        std::string why;
+        if (special) {
+            why = "not a regular file (" + c.error +
+                  (target.empty() ? std::string() : ", through a link to " + target) +
+                  "); not read";
+        } else {
+            why = "a symbolic link to " + target + ", outside the scanned roots; not read";
+        }
+        log::warning(detail::redact_path(c.path) + ": " + why);
+        const std::size_t first = result_.files.size();
+        for (const discovery::Match& m : c.matches) {
+            FileRecord r = base_record(c, m);
+            r.exists = true;
+            r.is_symlink = c.is_symlink;
+            if (c.is_symlink) r.flags |= CONFSCOPE_FILE_FLAG_SYMLINK;
+            r.error = why;
+            result_.files.push_back(std::move(r));
+        }
+        if (result_.files.size() == first) return;
+        const FileRecord& rec = result_.files[first];
+        Finding f;
+        f.file = first;
+        f.plugin = rec.plugin;
+        if (special) {
+            f.rule_id = std::string(kSpecialFileRule);
+            f.severity = sdk::Severity::low;
+            f.message = display + " is " + c.error +
+                        (target.empty() ? std::string() : " (through a link to " + target + ")") +
+                        ", not a regular file: it was not opened, and no client reads settings "
+                        "from it; remove it or put a regular file there";
+        } else {
+            f.rule_id = std::string(kOutsideLinkRule);
+            f.severity = sdk::Severity::medium;
+            f.message = display + " links to " + target +
+                        ", outside the scanned roots: it was not read; replace the link with the "
+                        "file itself, or scan the target's folder too (--root)";
+        }
+        result_.findings.push_back(std::move(f));
     }
 
     // The core's own file rules run after every plugin's finish(), which may still report the

@@ -4,12 +4,17 @@
 // then the version is written atomically (temporary file, flush, rename) with the current file's
 // mode and owner. Refuses when the file changed since the last scan (unless --force), and refuses
 // a version that was stored redacted or not at all: a redaction marker never lands in a config.
+// It writes only the path that was scanned: never through a link out of the scanned home and
+// roots, never through a dangling link, never into a folder it would have to create, never over
+// anything but a regular file; every file operation is relative to a folder opened without
+// following links (io::SafeFolder).
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 
 #include <confscope/base/time.hpp>
-#include <confscope/io/atomic_write.hpp>
 #include <confscope/io/file_reader.hpp>
+#include <confscope/io/safe_folder.hpp>
 #include <confscope/io/sha256.hpp>
 
 #include "../app/command_line.hpp"
@@ -34,30 +39,114 @@ std::string compact_utc_now() {
     return stamp + "Z";
 }
 
-// A copy of the current file beside it, as private as the file, never replacing anything.
-Result<std::string> write_backup(const std::string& target, const io::FileData& current) {
-    const std::string base = target + ".confscope-backup-" + compact_utc_now();
+// A copy of the current file beside it, in the same opened folder, as private as the file, never
+// replacing anything.
+Result<std::string> write_backup(const io::SafeFolder& folder, const std::string& name,
+                                 const io::FileData& current) {
+    const std::string base = name + ".confscope-backup-" + compact_utc_now();
     for (int n = 1; n < 100; ++n) {
-        const std::string path = n == 1 ? base : base + "-" + std::to_string(n);
-        const Status written = io::write_new_file(path, current.bytes, current.mode & 0777);
-        if (written) return path;
+        const std::string backup = n == 1 ? base : base + "-" + std::to_string(n);
+        const Status written = folder.write_new(backup, current.bytes, current.mode & 0777);
+        if (written) return (fs::path(folder.path()) / backup).string();
         if (written.code() != StatusCode::already_exists) return written;
     }
-    return Status::already_exists(base + ": too many backups with this name; move some away");
+    return Status::already_exists(folder.path() + "/" + base +
+                                  ": too many backups with this name; move some away");
 }
 
-// The file a path names, following symbolic links one hop at a time (so a dangling link's target
-// is found too, where fs::canonical fails).
-Result<std::string> link_target(const std::string& path) {
+// The file a link names, one hop (for messages: where a dangling link points).
+std::string link_text(const fs::path& link) {
     std::error_code ec;
-    fs::path target = path;
-    for (int hops = 0; fs::is_symlink(target, ec); ++hops) {
-        if (hops == 40) return Status::failed_precondition(path + ": too many symbolic links");
-        const fs::path next = fs::read_symlink(target, ec);
-        if (ec) return Status::unavailable(path + ": cannot read the link: " + ec.message());
-        target = next.is_absolute() ? next : target.parent_path() / next;
+    const fs::path next = fs::read_symlink(link, ec);
+    return ec ? std::string("(unreadable)") : next.string();
+}
+
+bool is_under(const fs::path& path, const fs::path& folder) {
+    auto p = path.begin();
+    for (auto f = folder.begin(); f != folder.end(); ++f, ++p) {
+        if (f->empty()) continue;  // a trailing separator
+        if (p == path.end() || *p != *f) return false;
     }
-    return target.lexically_normal().string();
+    return true;
+}
+
+// Where restore may write the file the scans recorded as `scanned`: the path itself, or — when
+// it or a folder above it is a symbolic link — the file it resolves to if that lies under one of
+// `allowed` (the canonical home and roots of the last scan that saw it: a dotfiles checkout).
+// Never a dangling link, a missing folder, a link out of the scanned tree or a special file.
+struct Destination {
+    fs::path folder;  ///< canonical, no link in it
+    std::string name;
+    bool exists = false;
+};
+
+Result<Destination> destination_of(const std::string& scanned, const std::vector<fs::path>& allowed,
+                                   const std::string& scan_words) {
+    const fs::path path = fs::path(scanned).lexically_normal();
+    const fs::path parent = path.parent_path();
+    const std::string nothing = "; nothing was written";
+    std::error_code ec;
+    const fs::file_status parent_status = fs::status(parent, ec);
+    if (!fs::exists(parent_status))
+        return Status::failed_precondition(
+            scanned + ": its folder " + parent.string() +
+            " does not exist and restore never creates folders" + nothing +
+            ". If the file belongs there, create the folder yourself (mkdir -p " + parent.string() +
+            ") and run restore again");
+    if (!fs::is_directory(parent_status))
+        return Status::failed_precondition(scanned + ": " + parent.string() + " is not a folder" +
+                                           nothing);
+    const fs::path real_parent = fs::canonical(parent, ec);
+    if (ec)
+        return Status::unavailable(scanned + ": cannot resolve its folder: " + ec.message() +
+                                   nothing);
+
+    Destination where;
+    const fs::file_status own = fs::symlink_status(path, ec);
+    fs::path target;
+    if (!fs::exists(own) && own.type() == fs::file_type::not_found) {
+        target = real_parent / path.filename();
+    } else if (fs::is_symlink(own)) {
+        const fs::path resolved = fs::canonical(path, ec);
+        if (ec)
+            return Status::failed_precondition(
+                scanned + " is a symbolic link to " + link_text(path) +
+                ", which does not exist; restore writes only the path that was scanned and never "
+                "creates a file through a link" +
+                nothing + ". Remove the link (rm " + scanned +
+                ") to restore the file in its place, or write the link's target yourself");
+        if (!fs::is_regular_file(resolved, ec))
+            return Status::failed_precondition(scanned + " is a symbolic link to " +
+                                               resolved.string() + ", which is not a regular file" +
+                                               nothing);
+        target = resolved;
+        where.exists = true;
+    } else if (fs::is_regular_file(own)) {
+        target = real_parent / path.filename();
+        where.exists = true;
+    } else {
+        return Status::failed_precondition(
+            scanned +
+            " is not a regular file (a folder, FIFO, socket or device); restore writes only a "
+            "regular file or a missing one" +
+            nothing + ". Move it away if the configuration file belongs there");
+    }
+
+    if (target != path) {
+        const bool inside = std::any_of(allowed.begin(), allowed.end(), [&](const fs::path& root) {
+            return is_under(target, root);
+        });
+        if (!inside)
+            return Status::failed_precondition(
+                scanned + " resolves to " + target.string() +
+                " through a symbolic link, outside the home, roots and system root " + scan_words +
+                " looked at; restore writes only the path that was scanned" + nothing +
+                ". Remove the link (rm " + scanned +
+                ") and restore again to write the file in its place");
+    }
+    where.folder = target.parent_path();
+    where.name = target.filename().string();
+    return where;
 }
 
 std::string restore_hint(const std::string& path) {
@@ -130,28 +219,78 @@ int run_restore_command(Context& context, const Arguments& args) {
     }
     const std::string& bytes = **stored;
 
-    // -- the file on disk: unchanged since the last scan, unless --force ------------------------
-    // A symbolic link (a dotfiles checkout) keeps pointing where it did: its target is written.
-    std::error_code ec;
-    auto resolved = link_target(file->path);
-    if (!resolved) {
-        out.error(resolved.status().message() + "; nothing was written");
-        return exit_runtime_error;
-    }
-    const std::string target = *resolved;
-    const bool exists = fs::exists(target, ec);
-    io::FileData current;
-    if (exists) {
-        auto read = io::read_file(target, kMaxConfigBytes);
-        if (!read) return context.fail(read.status());
-        if (read->truncated) {
-            out.error(target + ": larger than 256 MiB; not a configuration file this restores");
-            return exit_runtime_error;
-        }
-        current = std::move(*read);
-    }
+    // -- where to write: the path that was scanned, never through a link out of the scanned tree
+    // A symbolic link (a dotfiles checkout) keeps pointing where it did: its target is written
+    // when it lies under the home or a root of the last scan that saw the file.
     auto seen = (*store)->last_seen(file->host, file->path);
     if (!seen) return context.fail(seen.status());
+    std::vector<fs::path> allowed;
+    std::string scan_words = "no scan";
+    if (*seen) {
+        auto summary = (*store)->scan((*seen)->scan_id);
+        if (!summary) return context.fail(summary.status());
+        const store::ScanScope scope = store::ScanScope::of(*summary);
+        std::vector<std::string> folders = scope.roots;
+        if (!scope.home.empty()) folders.push_back(scope.home);
+        if (!scope.system_root.empty()) folders.push_back(scope.system_root);
+        std::error_code ec;
+        for (const std::string& folder : folders) {
+            // "/" (a system root left at its default, a home or root given as /) would let a
+            // link lead anywhere: it never counts.
+            const fs::path real = fs::canonical(folder, ec);
+            if (!ec && real != real.root_path()) allowed.push_back(real);
+        }
+        scan_words = "scan " + std::to_string((*seen)->scan_id);
+    }
+    auto where = destination_of(file->path, allowed, scan_words);
+    if (!where) {
+        out.error(where.status().message());
+        return exit_runtime_error;
+    }
+    // Every folder from "/" down is opened without following a link, and every file operation
+    // below is relative to that open folder: a folder swapped for a link after the checks above
+    // cannot redirect the write.
+    auto folder = io::SafeFolder::open(where->folder.string());
+    if (!folder) {
+        out.error(file->path + ": cannot open its folder safely: " + folder.status().message() +
+                  "; nothing was written. Restore writes only through real folders; scan again "
+                  "and check where " +
+                  where->folder.string() + " points");
+        return exit_runtime_error;
+    }
+    const std::string target = (where->folder / where->name).string();
+    io::FileData current;
+    std::optional<io::FileIdentity> identity;
+    bool exists = false;
+    {
+        auto kind = folder->kind(where->name);
+        if (!kind) return context.fail(kind.status());
+        if (*kind != io::EntryKind::missing) {
+            io::FileIdentity opened;
+            auto read = folder->read(where->name, kMaxConfigBytes, opened);
+            if (!read) {
+                out.error(file->path + ": " + read.status().message() +
+                          "; nothing was written (it changed while restore looked at it: scan "
+                          "again)");
+                return exit_runtime_error;
+            }
+            if (read->truncated) {
+                out.error(target + ": larger than 256 MiB; not a configuration file this restores");
+                return exit_runtime_error;
+            }
+            current = std::move(*read);
+            identity = opened;
+            exists = true;
+        }
+        if (exists != where->exists) {
+            out.error(file->path +
+                      ": changed while restore looked at it; nothing was written. Run restore "
+                      "again");
+            return exit_runtime_error;
+        }
+    }
+
+    // -- the file on disk: unchanged since the last scan, unless --force ------------------------
     if (exists && !force) {
         const bool changed = !*seen || !(*seen)->exists || (*seen)->sha256 != current.sha256_hex;
         if (changed) {
@@ -170,10 +309,10 @@ int run_restore_command(Context& context, const Arguments& args) {
         return exit_ok;
     }
 
-    // -- backup, then the atomic write ---------------------------------------------------------
+    // -- backup, then the atomic write, both in the opened folder -------------------------------
     std::string backup;
     if (exists) {
-        auto written = write_backup(target, current);
+        auto written = write_backup(*folder, where->name, current);
         if (!written) {
             out.error(written.status().message() + "; nothing was restored");
             return exit_runtime_error;
@@ -186,8 +325,8 @@ int run_restore_command(Context& context, const Arguments& args) {
                                    : 0600u;
     std::optional<io::FileOwner> owner;
     if (exists) owner = io::FileOwner{current.uid, current.gid};
-    if (!exists) fs::create_directories(fs::path(target).parent_path(), ec);
-    if (const Status written = io::write_file_atomically(target, bytes, mode, owner); !written) {
+    if (const Status written = folder->replace(where->name, bytes, mode, owner, identity);
+        !written) {
         out.error(written.message() + "; the file is as it was" +
                   (backup.empty() ? std::string() : " (and a backup is in " + backup + ")"));
         return exit_runtime_error;

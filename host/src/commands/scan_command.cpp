@@ -46,6 +46,7 @@ struct ScanFlags {
     std::string os;
     std::string host;
     std::uint64_t max_file_size = 16ull * 1024 * 1024;
+    int max_depth = 64;
     std::vector<std::string> prune;
     bool no_default_prune = false;
     std::vector<std::string> rules;
@@ -96,6 +97,9 @@ CommandSpec make_spec(ScanFlags& f) {
         "resolve locations as on linux, macos or windows (default: this machine's OS)")(
         "max-file-size", po::value(&f.max_file_size)->value_name("BYTES"),
         "skip files larger than this (default 16 MiB)")(
+        "max-depth", po::value(&f.max_depth)->value_name("N"),
+        "walk at most N folder levels below each --root (default 64, 0 to 4096); the folders "
+        "where the walk stopped are recorded and warned about")(
         "prune", po::value(&f.prune)->value_name("NAME")->composing(),
         "also skip folders with this name (repeatable)")(
         "no-default-prune", po::bool_switch(&f.no_default_prune),
@@ -238,6 +242,13 @@ int run_scan_command(Context& context, const Arguments& args) {
         options.os = *os;
     }
     if (vm.count("max-file-size") != 0U) options.max_file_size = flags.max_file_size;
+    if (flags.max_depth < 0 || flags.max_depth > 4096) {
+        out.error(
+            "--max-depth " + std::to_string(flags.max_depth) +
+            ": use a number of folder levels from 0 (the root folder only) to 4096 (default 64)");
+        return exit_usage;
+    }
+    options.max_depth = static_cast<std::size_t>(flags.max_depth);
     if (flags.outputs.size() > flags.formats.size()) {
         out.error("--output " + flags.outputs.back() +
                   " has no --format: write --format F --output FILE");

@@ -13,7 +13,12 @@
 // is also what fingerprints, baselines and drift key on): see root_labels(). A file under several
 // (nested) roots belongs to the deepest of them, whatever order the roots were given in.
 // The walk prunes heavy folders by name (node_modules, .git, ...), never descends through a
-// symbolic link (so no loops), and records unreadable folders instead of failing. A file claimed by
+// symbolic link (so no loops), and records unreadable folders instead of failing, and the folders
+// where it stopped at max_depth. A configuration path that holds no regular file (a FIFO, a
+// device, a link to one) is recorded as special and never opened; a project file that is (or lies
+// under) a symbolic link leading outside every scanned root, to no location some target names, is
+// recorded as an outside_link with its target and never read — a hostile repository cannot make a
+// scan read ~/.git-credentials by linking .mcp.json to it. A file claimed by
 // a user-level template is never also a project file. When several project templates of one plugin
 // match a file, the most specific (most segments) wins.
 //
@@ -48,7 +53,12 @@ struct Match {
     std::string project_dir;       ///< the folder that matched {PROJECT}; "" for user-level targets
 };
 
-enum class EntryState { found, missing, unreadable };
+/// found: a regular file to read; missing: an absent location; unreadable: a folder the walk could
+/// not enter; special: not a regular file (a FIFO, socket, device or folder), never opened;
+/// outside_link: a project file reached through a symbolic link whose target lies outside every
+/// scanned root and is no configuration location of any scanner, never read; not_walked: a folder
+/// whose subfolders lie deeper than max_depth.
+enum class EntryState { found, missing, unreadable, special, outside_link, not_walked };
 
 /// A file (or an absent location) to report on.
 struct Candidate {
@@ -57,7 +67,10 @@ struct Candidate {
     /// label when several roots are scanned ("src/api/.mcp.json")
     std::string display_path;
     EntryState state = EntryState::found;
-    std::string error;           ///< why it is unreadable
+    std::string error;  ///< why it is unreadable, what a special file is ("a FIFO"), why not walked
+    std::string
+        link_target;  ///< outside_link (and a special file reached through a link): where it leads
+    bool is_symlink = false;     ///< the path itself is a symbolic link
     std::vector<Match> matches;  ///< empty for unreadable folders met during a walk
 };
 

@@ -34,6 +34,10 @@ struct ContentRule {
 
 /// The rule id the core itself reports: a file that does not parse.
 inline constexpr std::string_view kParseErrorRule = "CFG-001";
+/// A project file that is a symbolic link out of every scanned root: recorded, not read.
+inline constexpr std::string_view kOutsideLinkRule = "CFG-005";
+/// A configuration path that holds a FIFO, socket, device or folder: recorded, never opened.
+inline constexpr std::string_view kSpecialFileRule = "CFG-006";
 
 /// One location a plugin's target resolved to (found or not), as one row of the scan.
 struct FileRecord {
@@ -144,8 +148,8 @@ struct ScanResult {
     [[nodiscard]] std::size_t count_at_or_above(sdk::Severity threshold) const;
 };
 
-/// The rules the core reports itself: CFG-001, the file rules every family gets (FS-001, SEC-006,
-/// SEC-007) and the drift rules (history/drift.hpp).
+/// The rules the core reports itself: CFG-001, CFG-005, CFG-006, the file rules every family gets
+/// (FS-001, SEC-006, SEC-007) and the drift rules (history/drift.hpp).
 std::vector<RuleInfo> core_rules();
 
 /// "info", "low", ... -> Severity.

@@ -34,6 +34,9 @@ struct ScanOptions {
     std::vector<std::string> project_roots;
     std::vector<std::string> prune_names = discovery::default_prune_names();
     std::uint64_t max_file_size = 16ull * 1024 * 1024;
+    /// Deepest folder level walked below a --root; the folders where the walk stopped are
+    /// recorded (category "not_walked") with a warning.
+    std::size_t max_depth = 64;
     StoreContent store_content = StoreContent::redacted;  ///< the default
     std::vector<ContentRule> content_rules;               ///< per plugin or path; absolute paths
     /// Called after each file with (files done, files to do); optional.
