@@ -61,6 +61,14 @@ struct BadFile {
     std::string what;   // a part of the message
 };
 
+// "a.a.a…" with `segments` key segments.
+std::string dotted_key(int segments) {
+    std::string key = "a";
+    for (int i = 1; i < segments; ++i)
+        key += ".a";
+    return key;
+}
+
 std::vector<BadFile> bad_files() {
     // kTarget takes lines 1-7 (it starts with a newline); rule() starts on line 9 after "\n".
     const std::string head = kTarget + "\n";
@@ -101,6 +109,9 @@ std::vector<BadFile> bad_files() {
          "14:12", "target 'acme' is text, which has no keys to select"},
         {"multi-line-title", head + rule().replace(rule().find("Mode is yolo"), 12, "Mode\\nyolo"),
          "12:9", "title spans several lines"},
+        // 40,000 dotted keys: refused before toml++ recurses (which would overflow the stack).
+        {"too-deep", dotted_key(40'000) + " = 1\n", "1:1024",
+         "keys or values nest deeper than 512 levels"},
     };
 }
 

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include <confscope/parse/toml_nesting.hpp>
+
 #include "condition_parser.hpp"
 #include "message.hpp"
 #include "syntax.hpp"
@@ -13,6 +15,7 @@ namespace custom {
 namespace {
 
 constexpr std::int64_t kSchemaVersion = 1;
+constexpr std::size_t kMaxNesting = 512;
 
 std::vector<std::string_view> with_conditions(std::vector<std::string_view> keys) {
     const std::vector<std::string_view>& conditions = condition_keys();
@@ -61,6 +64,12 @@ class Loader {
   public:
     void load(const RuleFileSource& file) {
         if (!loaded_.insert(file.path).second) return;
+        // Before toml++ recurses into it: a rule file 40,000 keys deep would overflow the stack.
+        if (const auto deep = confscope::parse::toml_nesting_beyond(file.content, kMaxNesting)) {
+            fail(file.path + ":" + std::to_string(deep->line) + ":" + std::to_string(deep->column),
+                 "keys or values nest deeper than " + std::to_string(kMaxNesting) + " levels",
+                 "flatten the rule file");
+        }
         toml::table root;
         try {
             root = toml::parse(file.content, file.path);
