@@ -251,6 +251,51 @@ BOOST_AUTO_TEST_CASE(a_plugin_named_like_a_built_in_one_is_refused_unless_chosen
     BOOST_TEST(chosen.out.find("plugin mcp 0.") != std::string::npos, chosen.out);
 }
 
+// A third-party library whose constructor crashes takes none of the commands that only list or
+// export down: they decide from its manifest, and run it (if at all) in confscope-runner.
+BOOST_AUTO_TEST_CASE(listing_and_exporting_never_load_a_third_party_library_in_process) {
+    Machine m;
+    const fs::path folder = m.dir / "third-party";
+    fs::create_directories(folder);
+    fs::copy_file(negative_plugin_dir() / "start-crash.so", folder / "start-crash.so");
+    const std::string path_option = "--plugin-path=" + folder.string();
+
+    const ProcessResult list = run_confscope({path_option, "plugins", "list"});
+    BOOST_TEST(list.exit_code == 0, list.err);
+    BOOST_TEST(list.out.find("claude-code") != std::string::npos, list.out);
+    BOOST_TEST(list.err.find("start-crash") != std::string::npos, list.err);
+    BOOST_TEST(list.err.find("it crashed (signal 11") != std::string::npos, list.err);
+
+    const ProcessResult rules = run_confscope({path_option, "rules", "list"});
+    BOOST_TEST(rules.exit_code == 0, rules.err);
+    BOOST_TEST(rules.out.find("MCP-001") != std::string::npos);
+
+    const ProcessResult verify =
+        run_confscope({"plugins", "verify", (folder / "start-crash.so").string()});
+    BOOST_TEST(verify.exit_code == 1, verify.err);
+    BOOST_TEST(verify.out.find("ok      manifest") != std::string::npos, verify.out);
+    BOOST_TEST(verify.out.find("FAILED  load") != std::string::npos, verify.out);
+
+    const std::string db = (m.dir / "export.db").string();
+    BOOST_REQUIRE(m.scan(db, {}).exit_code <= 1);
+    const ProcessResult csv = run_confscope({path_option, "--db", db, "export", "--format", "csv"});
+    BOOST_TEST(csv.exit_code <= 1, csv.err);
+    BOOST_TEST(csv.out.starts_with("severity,rule_id"), csv.out.substr(0, 200));
+
+    // A third-party exporter (a copy of the csv one, outside the install's folder) runs in the
+    // runner and writes exactly what the in-process one writes.
+    fs::copy_file(plugin_dir() / "csv.so", folder / "csv-copy.so");
+    const ProcessResult isolated =
+        run_confscope({"--db", db, "export", "--format", (folder / "csv-copy.so").string()});
+    BOOST_TEST(isolated.exit_code == csv.exit_code, isolated.err);
+    BOOST_TEST(isolated.out == csv.out);
+    const ProcessResult info =
+        run_confscope({"plugins", "info", (folder / "csv-copy.so").string()});
+    BOOST_TEST(info.exit_code == 0, info.err);
+    BOOST_TEST(info.out.find("runs isolated, in confscope-runner") != std::string::npos, info.out);
+    BOOST_TEST(info.out.find("license   Apache-2.0") != std::string::npos, info.out);
+}
+
 BOOST_AUTO_TEST_CASE(isolation_flags_are_checked) {
     Machine m;
     const std::string db = (m.dir / "flags.db").string();

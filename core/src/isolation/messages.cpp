@@ -59,6 +59,7 @@ std::string encode_hello(const PluginHello& hello) {
         .string(hello.library_sha256);
     put_rules(w, hello.rules);
     put_rules(w, hello.extra_rules);
+    w.string(hello.summary).string(hello.license).string(hello.contact).u32(hello.required_minor);
     return w.take();
 }
 
@@ -74,8 +75,263 @@ Result<PluginHello> decode_hello(std::string_view payload) {
     h.library_sha256 = r.string();
     h.rules = get_rules(r);
     h.extra_rules = get_rules(r);
+    h.summary = r.string();
+    h.license = r.string();
+    h.contact = r.string();
+    h.required_minor = r.u32();
     CONFSCOPE_TRY(r.finish());
     return h;
+}
+
+// ---- export_scan ------------------------------------------------------------------------------
+
+namespace {
+
+// Smallest encoded sizes of the export elements (a string is at least its 4-byte length).
+constexpr std::size_t kMinExportFileBytes = 4 * 11 + 4 * 3 + 8 + 4;
+constexpr std::size_t kMinExportItemBytes = 4 * 7 + 4 + 8 + 4 * 2;
+constexpr std::size_t kMinExportFindingBytes = 4 * 9 + 4 + 8 + 4 * 2 + 4;
+constexpr std::size_t kMinExportRuleBytes = 4 * 5 + 4;
+constexpr std::size_t kMinExportPluginBytes = 4 * 3 + 4 + 8;
+
+}  // namespace
+
+std::string encode_export(const confscope_export_input_v1& in) {
+    PayloadWriter w;
+    w.c_string(in.scan_uuid)
+        .i32(in.complete)
+        .c_string(in.started_at)
+        .c_string(in.finished_at)
+        .i64(in.duration_ms)
+        .c_string(in.host)
+        .c_string(in.username)
+        .c_string(in.os_type)
+        .c_string(in.os_version)
+        .c_string(in.home)
+        .c_string(in.system_root)
+        .c_string(in.tool_version)
+        .u64(in.locations_checked)
+        .u64(in.directories_walked)
+        .u64(in.unreadable)
+        .i32(in.fail_on);
+    w.u32(static_cast<std::uint32_t>(in.root_count));
+    for (std::size_t i = 0; i < in.root_count; ++i)
+        w.c_string(in.roots[i]);
+    w.u32(static_cast<std::uint32_t>(in.option_count));
+    for (std::size_t i = 0; i < in.option_count; ++i)
+        w.c_string(in.option_keys[i]).c_string(in.option_values[i]);
+    w.u32(static_cast<std::uint32_t>(in.file_count));
+    for (std::size_t i = 0; i < in.file_count; ++i) {
+        const confscope_export_file_v1& f = *in.files[i];
+        w.c_string(f.plugin)
+            .c_string(f.category)
+            .c_string(f.target_name)
+            .i32(f.scope)
+            .i32(f.format)
+            .c_string(f.path)
+            .c_string(f.display_path)
+            .c_string(f.repo_path)
+            .i32(f.exists)
+            .u64(f.size)
+            .u32(f.mode)
+            .c_string(f.modified_time)
+            .c_string(f.sha256_hex)
+            .c_string(f.parse_error)
+            .c_string(f.error);
+    }
+    w.u32(static_cast<std::uint32_t>(in.item_count));
+    for (std::size_t i = 0; i < in.item_count; ++i) {
+        const confscope_export_item_v1& it = *in.items[i];
+        w.c_string(it.plugin)
+            .c_string(it.kind)
+            .c_string(it.client)
+            .i32(it.scope)
+            .c_string(it.name)
+            .c_string(it.data_json)
+            .u64(it.file)
+            .c_string(it.display_path)
+            .c_string(it.pointer)
+            .u32(it.line)
+            .u32(it.column);
+    }
+    w.u32(static_cast<std::uint32_t>(in.finding_count));
+    for (std::size_t i = 0; i < in.finding_count; ++i) {
+        const confscope_export_finding_v1& f = *in.findings[i];
+        w.c_string(f.plugin)
+            .c_string(f.rule_id)
+            .i32(f.severity)
+            .c_string(f.message)
+            .u64(f.file)
+            .c_string(f.display_path)
+            .c_string(f.repo_path)
+            .c_string(f.pointer)
+            .u32(f.line)
+            .u32(f.column)
+            .c_string(f.fingerprint)
+            .i32(f.suppressed)
+            .c_string(f.suppression);
+    }
+    w.u32(static_cast<std::uint32_t>(in.rule_count));
+    for (std::size_t i = 0; i < in.rule_count; ++i) {
+        const confscope_export_rule_v1& r = *in.rules[i];
+        w.c_string(r.id)
+            .c_string(r.plugin)
+            .i32(r.severity)
+            .c_string(r.title)
+            .c_string(r.help)
+            .c_string(r.help_uri);
+    }
+    w.u32(static_cast<std::uint32_t>(in.plugin_count));
+    for (std::size_t i = 0; i < in.plugin_count; ++i) {
+        const confscope_export_plugin_v1& p = *in.plugins[i];
+        w.c_string(p.name).c_string(p.version).i32(p.failed).c_string(p.error).u64(
+            p.files_analyzed);
+    }
+    return w.take();
+}
+
+const char* ExportRequest::keep(std::string text) {
+    strings_.push_back(std::move(text));
+    return strings_.back().c_str();
+}
+
+Result<std::unique_ptr<ExportRequest>> ExportRequest::decode(std::string_view payload) {
+    PayloadReader r(payload, "export message");
+    std::unique_ptr<ExportRequest> m(new ExportRequest());
+    confscope_export_input_v1& in = m->input_;
+    in.struct_size = sizeof in;
+    in.scan_uuid = m->keep(r.string());
+    in.complete = r.i32();
+    in.started_at = m->keep(r.string());
+    in.finished_at = m->keep(r.string());
+    in.duration_ms = r.i64();
+    in.host = m->keep(r.string());
+    in.username = m->keep(r.string());
+    in.os_type = m->keep(r.string());
+    in.os_version = m->keep(r.string());
+    in.home = m->keep(r.string());
+    in.system_root = m->keep(r.string());
+    in.tool_version = m->keep(r.string());
+    in.locations_checked = r.u64();
+    in.directories_walked = r.u64();
+    in.unreadable = r.u64();
+    in.fail_on = static_cast<confscope_severity>(r.i32());
+    m->roots_.resize(r.count(4));
+    for (const char*& root : m->roots_)
+        root = m->keep(r.string());
+    const std::uint32_t options = r.count(8);
+    for (std::uint32_t i = 0; i < options; ++i) {
+        m->option_keys_.push_back(m->keep(r.string()));
+        m->option_values_.push_back(m->keep(r.string()));
+    }
+    m->files_.resize(r.count(kMinExportFileBytes));
+    for (confscope_export_file_v1& f : m->files_) {
+        f.struct_size = sizeof f;
+        f.plugin = m->keep(r.string());
+        f.category = m->keep(r.string());
+        f.target_name = m->keep(r.string());
+        f.scope = static_cast<confscope_scope>(r.i32());
+        f.format = static_cast<confscope_format>(r.i32());
+        f.path = m->keep(r.string());
+        f.display_path = m->keep(r.string());
+        f.repo_path = m->keep(r.string());
+        f.exists = r.i32();
+        f.size = r.u64();
+        f.mode = r.u32();
+        f.modified_time = m->keep(r.string());
+        f.sha256_hex = m->keep(r.string());
+        f.parse_error = m->keep(r.string());
+        f.error = m->keep(r.string());
+    }
+    m->items_.resize(r.count(kMinExportItemBytes));
+    for (confscope_export_item_v1& it : m->items_) {
+        it.struct_size = sizeof it;
+        it.plugin = m->keep(r.string());
+        it.kind = m->keep(r.string());
+        it.client = m->keep(r.string());
+        it.scope = static_cast<confscope_scope>(r.i32());
+        it.name = m->keep(r.string());
+        it.data_json = m->keep(r.string());
+        it.file = static_cast<std::size_t>(r.u64());
+        it.display_path = m->keep(r.string());
+        it.pointer = m->keep(r.string());
+        it.line = r.u32();
+        it.column = r.u32();
+    }
+    m->findings_.resize(r.count(kMinExportFindingBytes));
+    for (confscope_export_finding_v1& f : m->findings_) {
+        f.struct_size = sizeof f;
+        f.plugin = m->keep(r.string());
+        f.rule_id = m->keep(r.string());
+        f.severity = static_cast<confscope_severity>(r.i32());
+        f.message = m->keep(r.string());
+        f.file = static_cast<std::size_t>(r.u64());
+        f.display_path = m->keep(r.string());
+        f.repo_path = m->keep(r.string());
+        f.pointer = m->keep(r.string());
+        f.line = r.u32();
+        f.column = r.u32();
+        f.fingerprint = m->keep(r.string());
+        f.suppressed = r.i32();
+        f.suppression = m->keep(r.string());
+    }
+    m->rules_.resize(r.count(kMinExportRuleBytes));
+    for (confscope_export_rule_v1& rule : m->rules_) {
+        rule.struct_size = sizeof rule;
+        rule.id = m->keep(r.string());
+        rule.plugin = m->keep(r.string());
+        rule.severity = static_cast<confscope_severity>(r.i32());
+        rule.title = m->keep(r.string());
+        rule.help = m->keep(r.string());
+        rule.help_uri = m->keep(r.string());
+    }
+    m->plugins_.resize(r.count(kMinExportPluginBytes));
+    for (confscope_export_plugin_v1& p : m->plugins_) {
+        p.struct_size = sizeof p;
+        p.name = m->keep(r.string());
+        p.version = m->keep(r.string());
+        p.failed = r.i32();
+        p.error = m->keep(r.string());
+        p.files_analyzed = r.u64();
+    }
+    CONFSCOPE_TRY(r.finish());
+    // Indexes into files must hold: the exporter trusts them as the host's own would be.
+    for (const confscope_export_item_v1& it : m->items_)
+        if (it.file >= m->files_.size())
+            return Status::invalid_argument("export message: an item names file " +
+                                            std::to_string(it.file) + " of " +
+                                            std::to_string(m->files_.size()));
+    for (const confscope_export_finding_v1& f : m->findings_)
+        if (f.file >= m->files_.size())
+            return Status::invalid_argument("export message: a finding names file " +
+                                            std::to_string(f.file) + " of " +
+                                            std::to_string(m->files_.size()));
+    for (const auto& f : m->files_)
+        m->file_views_.push_back(&f);
+    for (const auto& it : m->items_)
+        m->item_views_.push_back(&it);
+    for (const auto& f : m->findings_)
+        m->finding_views_.push_back(&f);
+    for (const auto& rule : m->rules_)
+        m->rule_views_.push_back(&rule);
+    for (const auto& p : m->plugins_)
+        m->plugin_views_.push_back(&p);
+    in.roots = m->roots_.data();
+    in.root_count = m->roots_.size();
+    in.option_keys = m->option_keys_.data();
+    in.option_values = m->option_values_.data();
+    in.option_count = m->option_keys_.size();
+    in.files = m->file_views_.data();
+    in.file_count = m->file_views_.size();
+    in.items = m->item_views_.data();
+    in.item_count = m->item_views_.size();
+    in.findings = m->finding_views_.data();
+    in.finding_count = m->finding_views_.size();
+    in.rules = m->rule_views_.data();
+    in.rule_count = m->rule_views_.size();
+    in.plugins = m->plugin_views_.data();
+    in.plugin_count = m->plugin_views_.size();
+    return m;
 }
 
 std::string encode_targets(const std::vector<sdk::Target>& targets) {

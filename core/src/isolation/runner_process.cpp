@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <confscope/isolation/runner_process.hpp>
+#include <confscope/log/log.hpp>
 
 namespace confscope::isolation {
 
@@ -257,7 +258,8 @@ Result<Frame> RunnerProcess::read_frame(std::chrono::steady_clock::time_point de
 }
 
 Status RunnerProcess::call(MessageType type, std::string_view payload, const char* what,
-                           const RunnerCallbacks* callbacks, std::vector<sdk::Target>* targets) {
+                           const RunnerCallbacks* callbacks, std::vector<sdk::Target>* targets,
+                           std::string* output) {
     if (!dead_.is_ok()) return dead_;
     if (!write_all(to_runner_, encode_frame(type, payload))) return gone(what, "", false);
     const auto deadline = std::chrono::steady_clock::now() + limits_.deadline;
@@ -313,6 +315,18 @@ Status RunnerProcess::call(MessageType type, std::string_view payload, const cha
                 }
                 break;
             }
+            case MessageType::output: {
+                if (output == nullptr)
+                    return gone(what, "it wrote export output outside an export", true);
+                if (output->size() + frame->payload.size() > kMaxExportBytes) {
+                    return gone(what,
+                                "it wrote more than " + std::to_string(kMaxExportBytes >> 20) +
+                                    " MiB of export output (the host's limit)",
+                                true);
+                }
+                output->append(frame->payload);
+                break;
+            }
             case MessageType::log: {
                 auto log = decode_log(frame->payload);
                 if (!log) return gone(what, log.status().message(), true);
@@ -341,6 +355,17 @@ Status RunnerProcess::analyze(const confscope_file_v1& file, const confscope_doc
 
 Status RunnerProcess::finish(const RunnerCallbacks& callbacks) {
     return call(MessageType::finish, "", "finish", &callbacks, nullptr);
+}
+
+Result<std::string> RunnerProcess::export_scan(const confscope_export_input_v1& input) {
+    std::string bytes;
+    const RunnerCallbacks logs_only{
+        nullptr, nullptr, [this](confscope_log_level level, const std::string& text) {
+            log::write(log::from_abi_level(level), "plugin " + plugin_ + ": " + text);
+        }};
+    CONFSCOPE_TRY(call(MessageType::export_scan, encode_export(input), "export", &logs_only,
+                       nullptr, &bytes));
+    return bytes;
 }
 
 }  // namespace confscope::isolation

@@ -25,7 +25,7 @@ T get_le(const char* data) {
 
 bool known_type(std::uint8_t type) {
     return type >= static_cast<std::uint8_t>(MessageType::hello) &&
-           type <= static_cast<std::uint8_t>(MessageType::shutdown);
+           type <= static_cast<std::uint8_t>(MessageType::output);
 }
 
 std::string hex_prefix(std::string_view bytes) {

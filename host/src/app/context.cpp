@@ -53,19 +53,6 @@ std::vector<fs::path> Context::plugin_dirs() const {
     return dirs;
 }
 
-PluginSet Context::load_plugin_dirs(plugins::PluginLoader& loader) const {
-    PluginSet set;
-    for (const fs::path& file : plugins::find_plugin_files(plugin_dirs())) {
-        auto plugin = loader.load(file);
-        if (plugin) {
-            set.loaded.push_back(std::move(*plugin));
-        } else {
-            set.refused.push_back(plugin.status());
-        }
-    }
-    return set;
-}
-
 Result<std::string> Context::plugin_config(const plugins::LoadedPlugin& plugin,
                                            const std::vector<std::string>& rule_files) const {
     if (!plugins::accepts_rule_files(plugin)) return std::string("{}");

@@ -28,12 +28,6 @@ struct GlobalOptions {
     bool no_color = false;              ///< --no-color
 };
 
-/// The plugins a command may use, and the ones that were refused (one line each).
-struct PluginSet {
-    std::vector<std::shared_ptr<plugins::LoadedPlugin>> loaded;
-    std::vector<Status> refused;
-};
-
 class Context {
   public:
     Context(GlobalOptions options, Output& output, platform::Environment env)
@@ -43,16 +37,13 @@ class Context {
     Output& out() { return output_; }
     [[nodiscard]] const platform::Environment& env() const { return env_; }
 
-    /// --plugin-path folders, then $CONFSCOPE_PLUGIN_PATH, then the install's own plugin folder
-    /// (<dir of the executable>/../lib/confscope/plugins).
+    /// The install's own plugin folder (<dir of the executable>/../lib/confscope/plugins), then
+    /// the --plugin-path folders, then $CONFSCOPE_PLUGIN_PATH.
     [[nodiscard]] std::vector<std::filesystem::path> plugin_dirs() const;
     /// The install's own plugin folder.
     [[nodiscard]] static std::filesystem::path own_plugin_dir();
     /// The isolated plugin runner beside the executable (<dir of the executable>/confscope-runner).
     [[nodiscard]] static std::filesystem::path runner_exe();
-
-    /// Loads every plugin in the plugin folders with one loader (duplicates refused).
-    PluginSet load_plugin_dirs(plugins::PluginLoader& loader) const;
 
     /// The configuration to create `plugin` with: its rule files (each of `rule_files`, then the
     /// user's rule folder) when it accepts them, else "{}".

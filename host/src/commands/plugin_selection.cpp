@@ -48,22 +48,6 @@ scan::PluginRun failed_run(const std::filesystem::path& file, std::string name, 
     return run;
 }
 
-bool in_folder(const std::filesystem::path& file, const std::filesystem::path& folder) {
-    std::error_code ec;
-    const auto a = std::filesystem::weakly_canonical(file.parent_path(), ec);
-    const auto b = std::filesystem::weakly_canonical(folder, ec);
-    return !folder.empty() && a == b;
-}
-
-// The name in a library's embedded manifest ("" when it has none): read without loading it.
-std::string manifest_name(const std::filesystem::path& file) {
-    constexpr std::uint64_t kMaxBytes = 512ull << 20;
-    auto read = plugins::read_library(file, false, kMaxBytes);
-    if (!read) return {};
-    auto manifest = plugins::parse_manifest(read->manifest_region);
-    return manifest ? manifest->name : std::string();
-}
-
 bool should_isolate(const std::filesystem::path& file, Isolation isolation) {
     switch (isolation) {
         case Isolation::always:
@@ -73,7 +57,7 @@ bool should_isolate(const std::filesystem::path& file, Isolation isolation) {
         case Isolation::outside_own_folder:
             break;
     }
-    return !in_folder(file, Context::own_plugin_dir());
+    return is_third_party(file);
 }
 
 }  // namespace
@@ -240,49 +224,32 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
     return selection;
 }
 
-namespace {
-
-std::string format_of(const plugins::LoadedPlugin& plugin) {
-    const char* family = plugin.descriptor().family;
-    return family != nullptr && *family != '\0' ? family : plugin.name();
-}
-
-}  // namespace
-
-Result<std::unique_ptr<plugins::PluginInstance>> select_exporter(Context& context,
-                                                                 const std::string& format) {
-    plugins::PluginLoader loader;
-    std::shared_ptr<plugins::LoadedPlugin> chosen;
+Result<std::unique_ptr<Exporter>> select_exporter(Context& context, const std::string& format) {
     if (looks_like_path(format)) {
-        CONFSCOPE_ASSIGN_OR_RETURN(chosen, loader.load(format));
-        if (!chosen->is_exporter()) {
-            return Status::invalid_argument("--format " + format + ": plugin " + chosen->name() +
-                                            " is not an exporter");
-        }
-    } else {
-        PluginSet found = context.load_plugin_dirs(loader);
-        for (auto& plugin : found.loaded) {
-            if (plugin->is_exporter() &&
-                (format_of(*plugin) == format || plugin->name() == format)) {
-                chosen = std::move(plugin);
-                break;
-            }
-        }
-        if (!chosen) {
-            std::set<std::string> formats;
-            for (const auto& plugin : found.loaded)
-                if (plugin->is_exporter()) formats.insert(format_of(*plugin));
-            std::string known;
-            for (const std::string& f : formats)
-                known += (known.empty() ? "" : ", ") + f;
-            return Status::invalid_argument(
-                "--format " + format + ": no exporter for that format in " +
-                describe_plugin_dirs(context) + " (installed: " + (known.empty() ? "none" : known) +
-                "; see confscope plugins list)");
-        }
+        auto exporter = start_exporter(context, format);
+        if (!exporter && exporter.status().code() == StatusCode::invalid_argument)
+            return Status::invalid_argument("--format " + format + ": " +
+                                            exporter.status().message());
+        return exporter;
     }
-    CONFSCOPE_ASSIGN_OR_RETURN(std::string config, context.plugin_config(*chosen));
-    return plugins::PluginInstance::create(chosen, config);
+    // Chosen by the embedded manifests: nothing is loaded but the exporter that is used.
+    std::set<std::string> formats;
+    constexpr std::uint64_t kMaxBytes = 512ull << 20;
+    for (const std::filesystem::path& file : plugins::find_plugin_files(context.plugin_dirs())) {
+        auto read = plugins::read_library(file, false, kMaxBytes);
+        if (!read) continue;
+        auto manifest = plugins::parse_manifest(read->manifest_region);
+        if (!manifest || (manifest->kind_bits() & CONFSCOPE_KIND_EXPORTER) == 0) continue;
+        const std::string family = manifest->family.empty() ? manifest->name : manifest->family;
+        if (family == format || manifest->name == format) return start_exporter(context, file);
+        formats.insert(family);
+    }
+    std::string known;
+    for (const std::string& f : formats)
+        known += (known.empty() ? "" : ", ") + f;
+    return Status::invalid_argument(
+        "--format " + format + ": no exporter for that format in " + describe_plugin_dirs(context) +
+        " (installed: " + (known.empty() ? "none" : known) + "; see confscope plugins list)");
 }
 
 }  // namespace confscope::host

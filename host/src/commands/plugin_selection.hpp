@@ -10,6 +10,7 @@
 #include <confscope/scan/scanner_endpoint.hpp>
 
 #include "../app/context.hpp"
+#include "plugin_catalogue.hpp"
 
 namespace confscope::host {
 
@@ -41,10 +42,10 @@ ScannerSelection select_scanners(Context& context, const std::vector<std::string
                                  Isolation isolation = Isolation::outside_own_folder,
                                  isolation::RunnerLimits limits = {});
 
-/// Loads and creates the exporter for `format`: an exporter plugin whose format (family) or
-/// name is `format`, or the library at that path. Errors name the formats that are installed.
-Result<std::unique_ptr<plugins::PluginInstance>> select_exporter(Context& context,
-                                                                 const std::string& format);
+/// Starts the exporter for `format`: an exporter plugin whose format (family) or name is
+/// `format`, chosen by the manifests without loading the others, or the library at that path.
+/// A third-party exporter runs in confscope-runner. Errors name the formats that are installed.
+Result<std::unique_ptr<Exporter>> select_exporter(Context& context, const std::string& format);
 
 /// The plugin folders, for messages.
 std::string describe_plugin_dirs(const Context& context);

@@ -7,21 +7,22 @@
 #include "../app/command_line.hpp"
 #include "../app/exit_codes.hpp"
 #include "commands.hpp"
+#include "plugin_catalogue.hpp"
 #include "plugin_selection.hpp"
 
 namespace confscope::host {
 
 namespace {
 
-std::string kinds_text(const plugins::LoadedPlugin& p) {
+std::string kinds_text(const PluginDescription& p) {
     std::string text;
     if (p.is_scanner()) text = "scanner";
     if (p.is_exporter()) text += text.empty() ? "exporter" : ",exporter";
     return text;
 }
 
-std::string text_or_empty(const char* s) {
-    return s ? s : "";
+std::string abi_text(const PluginDescription& p) {
+    return std::to_string(p.abi_major) + "." + std::to_string(p.abi_minor);
 }
 
 int list(Context& context, const Arguments& args) {
@@ -33,8 +34,7 @@ int list(Context& context, const Arguments& args) {
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
 
-    plugins::PluginLoader loader;
-    const PluginSet set = context.load_plugin_dirs(loader);
+    const PluginListing set = describe_plugin_dirs(context, Depth::rules);
     Output& out = context.out();
     if (context.options().json) {
         rapidjson::StringBuffer buffer;
@@ -42,17 +42,17 @@ int list(Context& context, const Arguments& args) {
         w.StartObject();
         json_string(w, "plugins");
         w.StartArray();
-        for (const auto& p : set.loaded) {
-            const confscope_plugin_v1& d = p->descriptor();
+        for (const PluginDescription& p : set.plugins) {
             w.StartObject();
-            json_field(w, "name", p->name());
-            json_field(w, "version", p->version());
-            json_field(w, "kinds", kinds_text(*p));
-            json_field(w, "family", text_or_empty(d.family));
-            json_field(w, "abi", std::to_string(d.abi_major) + "." + std::to_string(d.abi_minor));
-            json_field(w, "rules", static_cast<long long>(d.rule_count));
-            json_field(w, "summary", text_or_empty(d.summary));
-            json_field(w, "path", p->path().string());
+            json_field(w, "name", p.name);
+            json_field(w, "version", p.version);
+            json_field(w, "kinds", kinds_text(p));
+            json_field(w, "family", p.family);
+            json_field(w, "abi", abi_text(p));
+            json_field(w, "rules", static_cast<long long>(p.rules.size()));
+            json_field(w, "summary", p.summary);
+            json_field(w, "path", p.path.string());
+            json_field(w, "isolated", p.third_party ? "yes" : "no");
             w.EndObject();
         }
         w.EndArray();
@@ -65,15 +65,14 @@ int list(Context& context, const Arguments& args) {
         out.out() << buffer.GetString() << '\n';
         return exit_ok;
     }
-    if (set.loaded.empty()) {
+    if (set.plugins.empty()) {
         out.out() << "No plugins in " << describe_plugin_dirs(context) << '\n';
     } else {
         Table table({"NAME", "VERSION", "KIND", "FAMILY", "ABI", "RULES", "PATH"});
-        for (const auto& p : set.loaded) {
-            const confscope_plugin_v1& d = p->descriptor();
-            table.add({p->name(), p->version(), kinds_text(*p), text_or_empty(d.family),
-                       std::to_string(d.abi_major) + "." + std::to_string(d.abi_minor),
-                       std::to_string(d.rule_count), p->path().string()});
+        for (const PluginDescription& p : set.plugins) {
+            table.add({p.name, p.version, kinds_text(p), p.family, abi_text(p),
+                       std::to_string(p.rules.size()),
+                       p.path.string() + (p.third_party ? " (isolated)" : "")});
         }
         table.print(out.out());
     }
@@ -95,55 +94,37 @@ int info(Context& context, const Arguments& args) {
     if (auto code = parse_command(context, spec, args, vm)) return *code;
 
     Output& out = context.out();
-    plugins::PluginLoader loader;
-    std::shared_ptr<plugins::LoadedPlugin> plugin;
-    if (looks_like_path(which)) {
-        auto loaded = loader.load(which);
-        if (!loaded) {
-            return context.fail(loaded.status());
-        }
-        plugin = *loaded;
-    } else {
-        for (auto& p : context.load_plugin_dirs(loader).loaded) {
-            if (p->name() == which) plugin = p;
-        }
-        if (!plugin) {
+    std::filesystem::path library = which;
+    if (!looks_like_path(which)) {
+        library = find_plugin_named(context, which);
+        if (library.empty()) {
             out.error("no plugin named '" + which + "' in " + describe_plugin_dirs(context) +
                       " (see confscope plugins list)");
             return exit_usage;
         }
     }
-    auto config = context.plugin_config(*plugin);
-    if (!config) return context.fail(config.status());
-    auto instance = plugins::PluginInstance::create(plugin, *config);
-    if (!instance) {
-        return context.fail(instance.status());
-    }
-    std::vector<sdk::Target> targets;
-    if (plugin->is_scanner()) {
-        auto t = (*instance)->targets();
-        if (!t) {
-            return context.fail(t.status());
-        }
-        targets = std::move(*t);
-    }
-    const confscope_plugin_v1& d = plugin->descriptor();
+    plugins::PluginLoader loader;
+    auto described = describe_plugin(context, loader, library, Depth::targets);
+    if (!described) return context.fail(described.status());
+    const PluginDescription& plugin = *described;
+    const std::vector<sdk::Target>& targets = plugin.targets;
 
     if (context.options().json) {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
         w.StartObject();
-        json_field(w, "name", plugin->name());
-        json_field(w, "version", plugin->version());
-        json_field(w, "summary", text_or_empty(d.summary));
-        json_field(w, "license", text_or_empty(d.license));
-        json_field(w, "contact", text_or_empty(d.contact));
-        json_field(w, "kinds", kinds_text(*plugin));
-        json_field(w, "family", text_or_empty(d.family));
-        json_field(w, "abi", std::to_string(d.abi_major) + "." + std::to_string(d.abi_minor));
-        json_field(w, "required_minor", static_cast<long long>(d.required_minor));
-        json_field(w, "path", plugin->path().string());
-        json_field(w, "sha256", plugin->file_sha256());
+        json_field(w, "name", plugin.name);
+        json_field(w, "version", plugin.version);
+        json_field(w, "summary", plugin.summary);
+        json_field(w, "license", plugin.license);
+        json_field(w, "contact", plugin.contact);
+        json_field(w, "kinds", kinds_text(plugin));
+        json_field(w, "family", plugin.family);
+        json_field(w, "abi", abi_text(plugin));
+        json_field(w, "required_minor", static_cast<long long>(plugin.required_minor));
+        json_field(w, "path", plugin.path.string());
+        json_field(w, "sha256", plugin.sha256);
+        json_field(w, "isolated", plugin.third_party ? "yes" : "no");
         json_string(w, "targets");
         w.StartArray();
         for (const sdk::Target& t : targets) {
@@ -159,12 +140,11 @@ int info(Context& context, const Arguments& args) {
         w.EndArray();
         json_string(w, "rules");
         w.StartArray();
-        for (std::size_t i = 0; i < d.rule_count; ++i) {
+        for (const sdk::Rule& r : plugin.rules) {
             w.StartObject();
-            json_field(w, "id", d.rules[i]->id);
-            json_field(w, "severity",
-                       sdk::to_string(static_cast<sdk::Severity>(d.rules[i]->severity)));
-            json_field(w, "title", d.rules[i]->title);
+            json_field(w, "id", r.id);
+            json_field(w, "severity", sdk::to_string(r.severity));
+            json_field(w, "title", r.title);
             w.EndObject();
         }
         w.EndArray();
@@ -173,16 +153,16 @@ int info(Context& context, const Arguments& args) {
         return exit_ok;
     }
     std::ostream& os = out.out();
-    os << out.bold(plugin->name() + " " + plugin->version()) << " — " << text_or_empty(d.summary)
-       << '\n'
-       << "  kind      " << kinds_text(*plugin) << '\n'
-       << "  family    " << text_or_empty(d.family) << '\n'
-       << "  ABI       built for " << d.abi_major << "." << d.abi_minor << ", requires host 1."
-       << d.required_minor << " or later\n"
-       << "  license   " << text_or_empty(d.license) << '\n'
-       << "  contact   " << text_or_empty(d.contact) << '\n'
-       << "  library   " << plugin->path().string() << '\n'
-       << "  sha256    " << plugin->file_sha256() << '\n';
+    os << out.bold(plugin.name + " " + plugin.version) << " — " << plugin.summary << '\n'
+       << "  kind      " << kinds_text(plugin) << '\n'
+       << "  family    " << plugin.family << '\n'
+       << "  ABI       built for " << abi_text(plugin) << ", requires host 1."
+       << plugin.required_minor << " or later\n"
+       << "  license   " << plugin.license << '\n'
+       << "  contact   " << plugin.contact << '\n'
+       << "  library   " << plugin.path.string()
+       << (plugin.third_party ? " (third-party: runs isolated, in confscope-runner)" : "") << '\n'
+       << "  sha256    " << plugin.sha256 << '\n';
     if (!targets.empty()) {
         os << "\nTargets (" << targets.size() << "):\n";
         Table table({"ID", "SCOPE", "FORMAT", "PATH"});
@@ -192,14 +172,11 @@ int info(Context& context, const Arguments& args) {
         }
         table.print(os);
     }
-    if (d.rule_count > 0) {
-        os << "\nRules (" << d.rule_count << "):\n";
+    if (!plugin.rules.empty()) {
+        os << "\nRules (" << plugin.rules.size() << "):\n";
         Table table({"ID", "SEVERITY", "TITLE"});
-        for (std::size_t i = 0; i < d.rule_count; ++i) {
-            table.add({d.rules[i]->id,
-                       out.severity(static_cast<sdk::Severity>(d.rules[i]->severity)),
-                       d.rules[i]->title});
-        }
+        for (const sdk::Rule& r : plugin.rules)
+            table.add({r.id, out.severity(r.severity), r.title});
         table.print(os);
     }
     return exit_ok;
@@ -227,31 +204,12 @@ int verify(Context& context, const Arguments& args) {
     JsonWriter w(buffer);
     if (context.options().json) w.StartArray();
     for (const std::string& path : paths) {
-        plugins::PluginLoader loader;  // each library on its own: no duplicate between arguments
+        // Each library on its own (no duplicate between arguments). A third-party library is
+        // loaded, checked and created in confscope-runner, never in this process.
+        plugins::PluginLoader loader;
         std::vector<plugins::CheckStep> steps;
-        auto loaded = loader.load(path, &steps);
-        Status verdict = loaded.status();
-        if (loaded) {
-            auto config = context.plugin_config(**loaded);
-            auto instance = config
-                                ? plugins::PluginInstance::create(*loaded, *config)
-                                : Result<std::unique_ptr<plugins::PluginInstance>>(config.status());
-            if (instance && (*loaded)->is_scanner()) {
-                auto targets = (*instance)->targets();
-                if (targets) {
-                    steps.push_back(
-                        {"create", true, std::to_string(targets->size()) + " target(s)"});
-                } else {
-                    steps.push_back({"create", false, targets.status().message()});
-                    verdict = targets.status();
-                }
-            } else if (instance) {
-                steps.push_back({"create", true, "instance created"});
-            } else {
-                steps.push_back({"create", false, instance.status().message()});
-                verdict = instance.status();
-            }
-        }
+        const Status verdict =
+            describe_plugin(context, loader, path, Depth::targets, &steps).status();
         all_accepted = all_accepted && verdict.is_ok();
         if (context.options().json) {
             w.StartObject();

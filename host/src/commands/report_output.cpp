@@ -14,7 +14,7 @@ int write_report(Context& context, store::Store& store, std::int64_t scan_id,
     if (!exporter) return context.fail(exporter.status());
     auto input = report::ExportInput::load(store, scan_id, spec.request);
     if (!input) return context.fail(input.status());
-    auto bytes = report::run_exporter(**exporter, **input);
+    auto bytes = (*exporter)->run(**input);
     if (!bytes) {
         context.out().error(bytes.status().message() + "; nothing was written");
         // A refused option is the user's to fix (exit 2); anything else is the exporter's (3).

@@ -2,12 +2,14 @@
 #include <map>
 #include <ostream>
 
+#include <confscope/log/log.hpp>
 #include <confscope/plugins/plugin_instance.hpp>
 #include <confscope/scan/model.hpp>
 
 #include "../app/command_line.hpp"
 #include "../app/exit_codes.hpp"
 #include "commands.hpp"
+#include "plugin_catalogue.hpp"
 
 namespace confscope::host {
 
@@ -28,23 +30,14 @@ Result<std::map<std::string, CatalogueEntry>> catalogue(Context& context) {
     };
     for (const scan::RuleInfo& r : scan::core_rules())
         add({r.id, r.severity, r.title, r.help, r.help_uri}, "core");
-    plugins::PluginLoader loader;
-    for (const auto& plugin : context.load_plugin_dirs(loader).loaded) {
-        const confscope_plugin_v1& d = plugin->descriptor();
-        for (std::size_t i = 0; i < d.rule_count; ++i) {
-            const confscope_rule_v1& r = *d.rules[i];
-            add({r.id, static_cast<sdk::Severity>(r.severity), r.title, r.help,
-                 r.help_uri ? r.help_uri : ""},
-                plugin->name());
-        }
-        // Rules a plugin knows once configured (user rule files).
-        auto config = context.plugin_config(*plugin);
-        if (!config) return config.status();
-        auto instance = plugins::PluginInstance::create(plugin, *config);
-        if (!instance) return instance.status();
-        for (const sdk::Rule& r : (*instance)->extra_rules())
-            add(r, plugin->name());
-    }
+    // Third-party plugins answer from confscope-runner; the rules include those a plugin knows
+    // once configured (user rule files).
+    const PluginListing listing = describe_plugin_dirs(context, Depth::rules);
+    for (const Status& refused : listing.refused)
+        log::warning(refused.message() + " (its rules are not listed)");
+    for (const PluginDescription& plugin : listing.plugins)
+        for (const sdk::Rule& r : plugin.rules)
+            add(r, plugin.name);
     return rules;
 }
 

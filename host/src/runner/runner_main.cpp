@@ -1,10 +1,12 @@
-// confscope-runner PLUGIN — runs one plugin in a process of its own, for isolated scans.
+// confscope-runner PLUGIN — runs one plugin in a process of its own: third-party scanners during a
+// scan, third-party exporters during an export, and any third-party plugin that `plugins info`,
+// `plugins verify` or `rules list` must ask something.
 //
 // The host starts it with pipes on stdin and stdout and speaks the wire format of
 // <confscope/isolation/wire.hpp>: hello (the rule-files configuration, used when the plugin takes
-// rule files) → hello (its descriptor), then
-// targets, analyze and finish requests, each answered by the plugin's items, findings and logs and
-// one done (status and last_error), until shutdown. A plugin that crashes, hangs or scribbles on
+// rule files) → hello (its descriptor), then targets, analyze, finish and export_scan requests,
+// each answered by the plugin's items, findings, output and logs and one done (status and
+// last_error), until shutdown. A plugin that crashes, hangs or scribbles on
 // stdout takes only this process down; the host sees it and marks the plugin failed.
 //
 // Items and findings are sent as the plugin emits them and checked by the host on arrival (a
@@ -13,6 +15,7 @@
 // On Linux the runner enters its sandbox (sandbox.hpp: no writes, no network, no new processes)
 // after it has read its configuration and before it loads the plugin, whose constructors run
 // inside it. A layer the kernel lacks is named on stderr (shown when the runner fails).
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <string>
@@ -83,6 +86,14 @@ confscope_host_v1 forwarding_host() {
     host.log = [](void*, confscope_log_level level, const char* message) {
         if (message != nullptr) send(MessageType::log, encode_log(level, message));
     };
+    // An exporter's bytes, in frames of at most 1 MiB.
+    host.write = [](void*, const char* data, std::size_t size) -> confscope_status {
+        if (data == nullptr && size != 0) return CONFSCOPE_INVALID_ARGUMENT;
+        constexpr std::size_t kChunk = std::size_t{1} << 20;
+        for (std::size_t at = 0; at < size; at += kChunk)
+            send(MessageType::output, std::string_view(data + at, std::min(kChunk, size - at)));
+        return CONFSCOPE_OK;
+    };
     return host;
 }
 
@@ -138,6 +149,10 @@ int main(int argc, char** argv) {
     reply.library_sha256 = (*plugin)->file_sha256();
     reply.rules = descriptor_rules(d);
     reply.extra_rules = (*instance)->extra_rules();
+    reply.summary = d.summary != nullptr ? d.summary : "";
+    reply.license = d.license != nullptr ? d.license : "";
+    reply.contact = d.contact != nullptr ? d.contact : "";
+    reply.required_minor = d.required_minor;
     send(MessageType::hello, encode_hello(reply));
 
     const confscope_host_v1 host = forwarding_host();
@@ -158,6 +173,11 @@ int main(int argc, char** argv) {
             case MessageType::finish:
                 send_done((*instance)->finish(host));
                 break;
+            case MessageType::export_scan: {
+                auto call = ExportRequest::decode(request->payload);
+                send_done(call ? (*instance)->export_scan((*call)->input(), host) : call.status());
+                break;
+            }
             case MessageType::shutdown:
                 return 0;
             default:

@@ -7,6 +7,7 @@
 // (its view points into itself): decoders return it in a unique_ptr.
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,6 +30,8 @@ struct PluginHello {
     std::string library_sha256;
     std::vector<sdk::Rule> rules;        ///< the descriptor's
     std::vector<sdk::Rule> extra_rules;  ///< instance_rules(), known once configured
+    std::string summary, license, contact;
+    std::uint32_t required_minor = 0;
 };
 std::string encode_hello(const PluginHello& hello);
 Result<PluginHello> decode_hello(std::string_view payload);
@@ -64,6 +67,36 @@ class AnalyzeRequest {
     std::vector<confscope_secret_v1> secrets_;
     std::vector<const confscope_secret_v1*> secret_views_;
     confscope_document_v1 document_{};
+};
+
+/// export_scan(): a stored scan, as an exporter receives it.
+std::string encode_export(const confscope_export_input_v1& input);
+
+class ExportRequest {
+  public:
+    static Result<std::unique_ptr<ExportRequest>> decode(std::string_view payload);
+    [[nodiscard]] const confscope_export_input_v1& input() const { return input_; }
+
+    ExportRequest(const ExportRequest&) = delete;
+    ExportRequest& operator=(const ExportRequest&) = delete;
+
+  private:
+    ExportRequest() = default;
+    const char* keep(std::string text);  // a string that lives as long as this request
+
+    std::deque<std::string> strings_;  // a deque never moves its elements: c_str() stays valid
+    std::vector<const char*> roots_, option_keys_, option_values_;
+    std::vector<confscope_export_file_v1> files_;
+    std::vector<confscope_export_item_v1> items_;
+    std::vector<confscope_export_finding_v1> findings_;
+    std::vector<confscope_export_rule_v1> rules_;
+    std::vector<confscope_export_plugin_v1> plugins_;
+    std::vector<const confscope_export_file_v1*> file_views_;
+    std::vector<const confscope_export_item_v1*> item_views_;
+    std::vector<const confscope_export_finding_v1*> finding_views_;
+    std::vector<const confscope_export_rule_v1*> rule_views_;
+    std::vector<const confscope_export_plugin_v1*> plugin_views_;
+    confscope_export_input_v1 input_{};
 };
 
 /// emit_item(): an inventory item.

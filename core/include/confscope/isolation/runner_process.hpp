@@ -60,6 +60,11 @@ class RunnerProcess {
     Status analyze(const confscope_file_v1& file, const confscope_document_v1& document,
                    const RunnerCallbacks& callbacks);
     Status finish(const RunnerCallbacks& callbacks);
+    /// Runs an exporter plugin's export_scan() on `input`; its bytes, at most kMaxExportBytes.
+    Result<std::string> export_scan(const confscope_export_input_v1& input);
+
+    /// The most an isolated exporter may write for one export.
+    static constexpr std::size_t kMaxExportBytes = std::size_t{1} << 30;
 
   private:
     RunnerProcess(pid_t pid, int to_runner, int from_runner, int errors, std::string plugin,
@@ -67,7 +72,8 @@ class RunnerProcess {
     // Sends a request and reads frames until its done; results go to `callbacks`, a targets
     // answer to `targets`.
     Status call(MessageType type, std::string_view payload, const char* what,
-                const RunnerCallbacks* callbacks, std::vector<sdk::Target>* targets);
+                const RunnerCallbacks* callbacks, std::vector<sdk::Target>* targets,
+                std::string* output = nullptr);
     Result<Frame> read_frame(std::chrono::steady_clock::time_point deadline, const char* what);
     // Kills the runner (when `kill`), reaps it and returns why it is gone.
     Status gone(const char* what, std::string reason, bool kill);

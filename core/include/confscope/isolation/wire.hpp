@@ -41,6 +41,8 @@ enum class MessageType : std::uint8_t {
     done = 7,
     finish = 8,
     shutdown = 9,
+    export_scan = 10,  ///< host → runner: an exporter's input; answered by output frames and done
+    output = 11,       ///< runner → host: bytes an exporter wrote
 };
 
 /// The largest payload a reader accepts (a file's bytes and its document fit well under it).
