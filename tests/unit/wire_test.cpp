@@ -249,4 +249,67 @@ BOOST_AUTO_TEST_CASE(items_findings_logs_and_done_survive_the_trip) {
     BOOST_TEST(cut.status().message().find("item message: truncated") != std::string::npos);
 }
 
+// An exporter's input survives the trip field for field; an item or finding that names a file
+// the message does not hold is refused (the exporter indexes files by it).
+BOOST_AUTO_TEST_CASE(an_export_input_survives_the_trip_and_bad_file_indexes_are_refused) {
+    confscope_export_file_v1 file{};
+    file.struct_size = sizeof file;
+    file.plugin = "mcp";
+    file.display_path = "app/.mcp.json";
+    file.size = 42;
+    file.mode = 0644;
+    file.exists = 1;
+    const confscope_export_file_v1* files[] = {&file};
+    confscope_export_finding_v1 finding{};
+    finding.struct_size = sizeof finding;
+    finding.rule_id = "MCP-004";
+    finding.severity = CONFSCOPE_SEVERITY_MEDIUM;
+    const std::string message("two\0words", 9);
+    finding.message = message.c_str();  // a C string: it ends at the NUL
+    finding.file = 0;
+    finding.line = 7;
+    finding.suppressed = 1;
+    finding.suppression = "baseline";
+    const confscope_export_finding_v1* findings[] = {&finding};
+    const char* keys[] = {"what"};
+    const char* values[] = {"findings"};
+    confscope_export_input_v1 in{};
+    in.struct_size = sizeof in;
+    in.scan_uuid = "0f8c4b6e-2a51-4d3e-9b7a-5c1d2e3f4a5b";
+    in.duration_ms = 1234;
+    in.option_keys = keys;
+    in.option_values = values;
+    in.option_count = 1;
+    in.files = files;
+    in.file_count = 1;
+    in.findings = findings;
+    in.finding_count = 1;
+    auto decoded = ExportRequest::decode(encode_export(in));
+    BOOST_REQUIRE_MESSAGE(decoded.is_ok(), decoded.status().message());
+    const confscope_export_input_v1& out = (*decoded)->input();
+    BOOST_TEST(std::string(out.scan_uuid) == in.scan_uuid);
+    BOOST_TEST(out.duration_ms == 1234);
+    BOOST_REQUIRE(out.option_count == 1u);
+    BOOST_TEST(std::string(out.option_values[0]) == "findings");
+    BOOST_REQUIRE(out.file_count == 1u);
+    BOOST_TEST(std::string(out.files[0]->display_path) == "app/.mcp.json");
+    BOOST_TEST(out.files[0]->mode == 0644u);
+    BOOST_TEST(std::string(out.files[0]->target_name).empty());  // NULL became ""
+    BOOST_REQUIRE(out.finding_count == 1u);
+    BOOST_TEST(std::string(out.findings[0]->rule_id) == "MCP-004");
+    BOOST_TEST(out.findings[0]->line == 7u);
+    BOOST_TEST(out.findings[0]->suppressed == 1);
+    BOOST_TEST(std::string(out.findings[0]->message) == "two");
+    BOOST_TEST(out.item_count == 0u);
+
+    finding.file = 1;  // one past the only file
+    const auto forged = ExportRequest::decode(encode_export(in));
+    BOOST_TEST(!forged.is_ok());
+    BOOST_TEST(forged.status().message().find("a finding names file 1 of 1") != std::string::npos,
+               forged.status().message());
+    // A truncated message is refused, never read past its end.
+    const std::string whole = encode_export(in);
+    BOOST_TEST(!ExportRequest::decode(std::string_view(whole).substr(0, whole.size() - 3)).is_ok());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -32,6 +32,16 @@ Result<std::string> runner_config(Context& context) {
     return plugins::rule_files_config(files);
 }
 
+// The runner's loader names the check that refused a library ("… refused by the descriptor check:
+// …"); a crash or a hang happened while loading or creating it.
+std::string step_that_refused(const std::string& message) {
+    for (const char* check : {"load", "descriptor", "create"}) {
+        if (message.find(std::string("refused by the ") + check + " check") != std::string::npos)
+            return check;
+    }
+    return "load";
+}
+
 Result<PluginDescription> describe_in_process(Context& context, plugins::PluginLoader& loader,
                                               const fs::path& library, Depth depth,
                                               std::vector<plugins::CheckStep>* steps) {
@@ -99,8 +109,10 @@ Result<PluginDescription> describe_isolated(Context& context, plugins::PluginLoa
     auto runner =
         isolation::RunnerProcess::start(Context::runner_exe(), library, config, query_limits());
     if (!runner) {
-        if (steps != nullptr)
-            steps->push_back({"load", false, runner.status().message() + " (in confscope-runner)"});
+        if (steps != nullptr) {
+            steps->push_back({step_that_refused(runner.status().message()), false,
+                              runner.status().message() + " (in confscope-runner)"});
+        }
         return runner.status();
     }
     const isolation::PluginHello& hello = (*runner)->hello();
