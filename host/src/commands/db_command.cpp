@@ -200,7 +200,8 @@ bool damaged(Context& context, const store::StoreStatus& s) {
     if (s.integrity.empty() || s.integrity == "ok") return false;
     std::string first = s.integrity.substr(0, s.integrity.find('\n'));
     context.out().error("store " + s.display + " is damaged (PRAGMA quick_check: " + first +
-                        "); restore your newest backup into a new store (confscope --db NEW.db "
+                        "); nothing was written to it. Restore your newest backup into a new store "
+                        "(confscope --db NEW.db "
                         "db restore BACKUP) and use that one, or salvage what is readable with "
                         "sqlite3 " +
                         s.display + " .recover");
@@ -225,7 +226,7 @@ int status(Context& context, const Arguments& args) {
     auto s = (*store)->status();
     if (!s) return context.fail(s.status());
     if (context.options().json) {
-        return print_json(context, [&](JsonWriter& w) {
+        print_json(context, [&](JsonWriter& w) {
             w.StartObject();
             json_field(w, "store", s->display);
             json_field(w, "backend", s->backend);
