@@ -302,6 +302,25 @@ BOOST_AUTO_TEST_CASE(a_folder_named_with_bytes_that_are_not_utf8_is_stored_and_f
         }
     }
 
+    // Reports are valid UTF-8: the name that is not UTF-8 stays escaped, a backslash is itself;
+    // an import of the report gives the real bytes back.
+    const ProcessResult exported =
+        run_confscope({"--db", cli_url(fresh), "export", "--format", "json", "--output",
+                       (dir / "scan.json").string()});
+    BOOST_REQUIRE_MESSAGE(exported.exit_code == 0, exported.err);
+    const std::string report = read_file(dir / "scan.json");
+    BOOST_TEST(store::is_valid_utf8(report));
+    BOOST_TEST(report.find("proj\\\\xff\\\\xfe/.mcp.json") != std::string::npos);
+    BOOST_TEST(report.find("back\\\\slash/.mcp.json") != std::string::npos);
+    FreshStore imported(false);
+    const ProcessResult loaded =
+        run_confscope({"--db", cli_url(imported), "import", (dir / "scan.json").string()});
+    BOOST_REQUIRE_MESSAGE(loaded.exit_code == 0, loaded.err);
+    const ProcessResult found =
+        run_confscope({"--db", cli_url(imported), "history", servers.string()});
+    BOOST_TEST(found.exit_code == 0, found.err);
+    BOOST_TEST(found.out.find(escaped + " on ") != std::string::npos, found.out);
+
     // Changed, scanned again (drift finds the same file), and version 1 restored by its path.
     write_file(servers, R"({"mcpServers": {}})");
     scan_into(cli_url(postgresql_store));

@@ -46,6 +46,14 @@ BOOST_AUTO_TEST_CASE(paths_are_escaped_one_to_one) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(reports_show_real_paths_unless_they_are_not_utf8) {
+    BOOST_TEST(readable_path(escape_path("C:\\work\\repo")) == "C:\\work\\repo");
+    BOOST_TEST(readable_path(escape_path("/src/proj\xff\xfe")) == "/src/proj\\xff\\xfe");
+    BOOST_TEST(path_from_report(readable_path(escape_path("C:\\work"))) == "C:\\work");
+    BOOST_TEST(path_from_report(readable_path(escape_path("/p\xff/a\\b"))) == "/p\xff/a\\b");
+    BOOST_TEST(path_from_report("odd\\dir #1") == "odd\\dir #1");
+}
+
 BOOST_AUTO_TEST_CASE(text_is_sanitized_and_valid_text_kept) {
     const std::string awkward = "tab\there back\\slash \\N \\x41 é ✓";
     BOOST_TEST(sanitize_text(awkward) == awkward);

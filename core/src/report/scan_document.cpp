@@ -14,11 +14,9 @@ namespace confscope::report {
 
 namespace {
 
-// An export holds paths as the store keeps them (escaped: stored_text.hpp); a scan holds the real
-// bytes. A path that is not a well-formed escaped form (an export of an older version) is kept.
-std::string raw_path(const std::string& stored) {
-    auto raw = store::unescape_path(stored);
-    return raw ? *raw : stored;
+// An export shows paths readably (store::readable_path): names that are not UTF-8 escaped.
+std::string raw_path(const std::string& shown) {
+    return store::path_from_report(shown);
 }
 
 using Value = rapidjson::Value;

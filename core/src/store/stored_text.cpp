@@ -130,6 +130,18 @@ std::optional<std::string> unescape_path(std::string_view escaped) {
     return out;
 }
 
+std::string readable_path(std::string_view escaped) {
+    auto raw = unescape_path(escaped);
+    if (raw && is_valid_utf8(*raw)) return *raw;
+    return std::string(escaped);
+}
+
+std::string path_from_report(std::string_view shown) {
+    auto raw = unescape_path(shown);
+    if (raw && !is_valid_utf8(*raw)) return *raw;
+    return std::string(shown);
+}
+
 std::string sanitize_text(std::string_view text) {
     return sanitize(text, false);
 }

@@ -31,6 +31,15 @@ std::string escape_path(std::string_view raw);
 /// (a lone backslash, "\x" without two hex digits, or invalid UTF-8).
 std::optional<std::string> unescape_path(std::string_view escaped);
 
+/// A stored (escaped) path as reports show it: the real path when it is valid UTF-8 (backslashes
+/// single again: "C:\\work" reads "C:\work"), else the escaped form. Exporters get this.
+std::string readable_path(std::string_view escaped);
+
+/// The real bytes of a path a report shows (readable_path): the escaped form decoded when it
+/// stands for bytes that are not UTF-8, else the text itself. (A real name that is valid UTF-8
+/// and contains text such as "\xff" is the one thing this cannot tell apart.)
+std::string path_from_report(std::string_view shown);
+
 /// `text` with every byte that is not valid UTF-8 (and NUL) written as "\xNN"; valid text is
 /// returned unchanged.
 std::string sanitize_text(std::string_view text);
