@@ -156,8 +156,9 @@ int migrate(Context& context, const Arguments& args) {
     CommandSpec spec;
     spec.usage = "confscope db migrate";
     spec.description =
-        "Applies the migrations the store lacks, each in a transaction (other commands do this\n"
-        "on their own; this is for a deploy step or a role that may alter tables). A store newer\n"
+        "Applies the migrations the store lacks, each in a transaction. Commands that write\n"
+        "(scan, import, ...) do this on their own; commands that only read never do, and ask\n"
+        "for this instead. Also for a deploy step or a role that may alter tables. A store newer\n"
         "than this confscope is refused.";
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;

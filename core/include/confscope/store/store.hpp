@@ -1,11 +1,13 @@
 // confscope/store/store.hpp — every scan, stored through SOCI in SQLite or PostgreSQL.
 //
-// One schema and one code path for both backends; versioned migrations run on open (idempotent,
-// each in a transaction, safe when several processes open the store at once). A scan is written in
+// One schema and one code path for both backends; versioned migrations run on a write open
+// (idempotent, each in a transaction, safe when several processes open the store at once); a read
+// open (StoreOptions::read_only) never migrates, writes or waits for a writer. A scan is written in
 // one transaction — scan, placeholders, plugins, files, content, inventory, findings, history —
 // and is visible only once complete, so a crash or a server that goes away leaves no half scan.
 // File content is stored once per hash (content-addressed), never once per scan. Bulk rows go
 // through each backend's native fast path (COPY on PostgreSQL, one prepared statement on SQLite).
+// All stored text is valid UTF-8 and paths are kept escaped (<confscope/store/stored_text.hpp>).
 //
 // Errors are values: an unreachable store, a failed migration or a failed write comes back as a
 // Status whose message names the store (password hidden) and the cause. Transient failures (a
