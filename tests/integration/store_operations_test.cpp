@@ -9,6 +9,7 @@
 
 #include <confscope/base/uuid.hpp>
 #include <confscope/store/store.hpp>
+#include <confscope/store/stored_text.hpp>
 
 #include "store_fixtures.hpp"
 #include "test_support.hpp"
@@ -71,9 +72,117 @@ std::vector<std::string> columns_in_database(const store::StoreUrl& url, const s
     return columns;
 }
 
+std::unique_ptr<soci::session> session_of(const store::StoreUrl& url) {
+    if (url.backend == store::Backend::postgresql)
+        return std::make_unique<soci::session>(*soci::factory_postgresql(), url.connect_string);
+    return std::make_unique<soci::session>(*soci::factory_sqlite3(),
+                                           "db=\"" + url.sqlite_path + "\"");
+}
+
+// A scan and one file version as a version before 5 stored them: paths unescaped and, where the
+// backend kept them (SQLite), bytes that are not UTF-8.
+void store_the_old_way(soci::session& sql, const std::string& path, const std::string& root,
+                       const std::string& message) {
+    std::string roots = "[\"";
+    for (const char c : root) {
+        if (c == '\\') roots += '\\';  // JSON-escaped, as the writer did
+        roots += c;
+    }
+    roots += "\"]";
+    sql << "INSERT INTO scans (uuid, status, started_at, finished_at, duration_ms, host, os_type, "
+           "os_version, username, os_profile, home, system_root, roots_json, tool_version, "
+           "store_content, total_scanned, total_found, detection_rate, directories_walked, "
+           "unreadable, item_count, finding_count) VALUES ('old-scan', 'complete', "
+           "'2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z', 1, 'old-host', 'linux', '', 'me', "
+           "'linux', '/home/me', '/', :roots, '0.0.9', 'redacted', 1, 1, 1, 1, 0, 0, 0)",
+        soci::use(roots);
+    long long id = 0;
+    sql << "SELECT id FROM scans WHERE uuid = 'old-scan'", soci::into(id);
+    sql << "INSERT INTO paths (scan_id, seq, plugin, target_id, category, name, path_template, "
+           "scope, format, resolved_path, display_path, project_dir, exists_flag, type, "
+           "size_bytes, mode, uid, gid, modified_time, sha256, content_hash, parse_error, "
+           "error_message, repo_path) VALUES (:id, 0, 'mcp', 't', 'mcp', 'n', '{PROJECT}', "
+           "'project', 'json', :p, :p2, '', 1, 'file', 2, 420, 0, 0, '', 'abc', NULL, :m, '', '')",
+        soci::use(id), soci::use(path), soci::use(path), soci::use(message);
+    sql << "INSERT INTO config_history (host, config_path, config_type, sha256, content_hash, "
+           "changed_at, changed_by, scan_id) VALUES ('old-host', :p, 'mcp', 'abc', NULL, "
+           "'2026-01-01T00:00:01Z', 'me', :id)",
+        soci::use(path), soci::use(id);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(store_operations)
+
+BOOST_AUTO_TEST_CASE(migration_5_escapes_paths_and_text_older_versions_stored) {
+    FreshStore fresh;
+    fresh.open().reset();
+    // PostgreSQL never held bytes that are not UTF-8; its paths only gain escaped backslashes.
+    const std::string raw =
+        postgres() ? "/src/back\\slash/.mcp.json" : "/src/proj\xff\xfe/back\\slash/.mcp.json";
+    const std::string message = postgres() ? "plain" : "bad \xfe byte";
+    {
+        auto sql = session_of(fresh.url());
+        store_the_old_way(*sql, raw, postgres() ? "/src/back\\slash" : "/src/proj\xff\xfe",
+                          message);
+        *sql << "DELETE FROM schema_migrations WHERE version = 5";
+    }
+    auto s = fresh.open();  // applies migration 5
+    BOOST_TEST(*s->schema_version() == 5);
+    auto versions = s->file_history("old-host", raw);
+    BOOST_REQUIRE(versions.is_ok());
+    BOOST_TEST(versions->size() == 1u);
+    auto files = s->files(*s->resolve_scan("old-scan"));
+    BOOST_REQUIRE(files.is_ok());
+    BOOST_REQUIRE_EQUAL(files->size(), 1u);
+    BOOST_TEST(files->front().path == store::escape_path(raw));
+    BOOST_TEST(files->front().display_path == store::escape_path(raw));
+    BOOST_TEST(*store::unescape_path(files->front().path) == raw);
+    BOOST_TEST(files->front().parse_error == (postgres() ? "plain" : "bad \\xfe byte"));
+    auto summary = s->scan(*s->resolve_scan("old-scan"));
+    BOOST_TEST(summary->roots_json ==
+               (postgres() ? "[\"/src/back\\\\\\\\slash\"]" : "[\"/src/proj\\\\xff\\\\xfe\"]"));
+    // Everything the store holds is valid UTF-8 now: it copies into PostgreSQL.
+    BOOST_TEST(store::is_valid_utf8(backup_text(*s)));
+}
+
+BOOST_AUTO_TEST_CASE(a_backup_of_an_older_version_is_restored_escaped_into_either_backend) {
+    // A version-4 backup of an SQLite store holding a folder name that is not UTF-8.
+    FreshStore old_store(false);
+    const std::string raw = "/src/proj\xff\xfe/.mcp.json";
+    std::string text;
+    {
+        old_store.open().reset();
+        auto sql = session_of(old_store.url());
+        store_the_old_way(*sql, raw, "/src/proj\xff\xfe", "bad \xfe byte");
+        *sql << "DELETE FROM schema_migrations WHERE version = 5";
+    }
+    {
+        store::StoreOptions look;
+        look.migrate = false;
+        auto s = store::Store::open(old_store.url(), look);
+        BOOST_REQUIRE(s.is_ok());
+        text = backup_text(**s);
+    }
+    // As version 4 wrote it: the store's schema version is 4, and so is the backup's.
+    BOOST_REQUIRE(text.find("\"schema_version\":4") != std::string::npos);
+    BOOST_REQUIRE(!store::is_valid_utf8(text));
+    TempDir dir;
+    const std::string& old_backup = text;
+    write_file(dir / "v4.backup", old_backup);
+
+    FreshStore fresh;
+    auto s = fresh.open();
+    auto restored = s->restore((dir / "v4.backup").string(), false);
+    BOOST_REQUIRE_MESSAGE(restored.is_ok(), restored.status().message());
+    BOOST_TEST(restored->schema_version == 4);
+    auto versions = s->file_history("old-host", raw);
+    BOOST_REQUIRE(versions.is_ok());
+    BOOST_TEST(versions->size() == 1u);
+    auto files = s->files(*s->resolve_scan("old-scan"));
+    BOOST_TEST(files->front().path == "/src/proj\\xff\\xfe/.mcp.json");
+    BOOST_TEST(files->front().parse_error == "bad \\xfe byte");
+}
 
 BOOST_AUTO_TEST_CASE(text_with_every_awkward_byte_round_trips_through_bulk_writes) {
     FreshStore fresh;

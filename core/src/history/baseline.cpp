@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include <confscope/history/baseline.hpp>
+#include <confscope/store/stored_text.hpp>
 
 namespace confscope::history {
 
@@ -34,7 +35,7 @@ DisplayPaths display_paths(const scan::ScanResult& result) {
     DisplayPaths paths;
     paths.reserve(result.files.size());
     for (const scan::FileRecord& f : result.files)
-        paths.emplace(f.path, f.display_path);
+        paths.emplace(store::escape_path(f.path), f.display_path);  // keyed as stored
     return paths;
 }
 

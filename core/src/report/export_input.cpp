@@ -3,6 +3,8 @@
 #include <confscope/log/log.hpp>
 #include <confscope/report/export_input.hpp>
 #include <confscope/scan/model.hpp>
+#include <confscope/sdk/json.hpp>
+#include <confscope/store/stored_text.hpp>
 
 namespace confscope::report {
 
@@ -47,6 +49,28 @@ Result<std::unique_ptr<ExportInput>> ExportInput::load(store::Store& store, std:
     CONFSCOPE_ASSIGN_OR_RETURN(in->findings_, store.findings(scan_id));
     CONFSCOPE_ASSIGN_OR_RETURN(in->rules_, store.rules(scan_id));
     CONFSCOPE_ASSIGN_OR_RETURN(in->plugins_, store.plugins(scan_id));
+    // Exporters see paths as they are (a Windows path keeps its backslashes), except names that
+    // are not UTF-8, which stay escaped so every report is valid UTF-8 (store/stored_text.hpp).
+    const auto readable = [](std::string& path) { path = store::readable_path(path); };
+    readable(in->summary_.home);
+    readable(in->summary_.system_root);
+    {
+        sdk::JsonArray roots;
+        for (const std::string& root : parse_roots(in->summary_.roots_json))
+            roots.push(store::readable_path(root));
+        in->summary_.roots_json = roots.dump();
+    }
+    for (store::StoredFile& f : in->files_) {
+        readable(f.path);
+        readable(f.display_path);
+        readable(f.repo_path);
+    }
+    for (store::StoredItem& it : in->items_)
+        readable(it.display_path);
+    for (store::StoredFinding& f : in->findings_) {
+        readable(f.display_path);
+        readable(f.repo_path);
+    }
     in->build_view(request);
     return in;
 }

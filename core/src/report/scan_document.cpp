@@ -10,10 +10,16 @@
 #include <confscope/base/json_depth.hpp>
 #include <confscope/base/time.hpp>
 #include <confscope/report/scan_document.hpp>
+#include <confscope/store/stored_text.hpp>
 
 namespace confscope::report {
 
 namespace {
+
+// An export shows paths readably (store::readable_path): names that are not UTF-8 escaped.
+std::string raw_path(const std::string& shown) {
+    return store::path_from_report(shown);
+}
 
 using Value = rapidjson::Value;
 
@@ -299,8 +305,8 @@ Result<scan::ScanResult> read_scan_document(std::string_view json, const std::st
         out.host.username = r.text(*s, at, "username");
         out.host.os_name = r.text(*s, at, "os_type");
         out.host.os_version = r.text(*s, at, "os_version");
-        out.home = r.text(*s, at, "home");
-        out.system_root = r.text(*s, at, "system_root");
+        out.home = raw_path(r.text(*s, at, "home"));
+        out.system_root = raw_path(r.text(*s, at, "system_root"));
         if (const Value* roots = r.array(*s, at, "roots")) {
             for (rapidjson::SizeType i = 0; i < roots->Size(); ++i) {
                 if (!(*roots)[i].IsString()) {
@@ -313,7 +319,8 @@ Result<scan::ScanResult> read_scan_document(std::string_view json, const std::st
                            "a NUL character (\\u0000) in the string, which no folder path holds");
                     break;
                 }
-                out.roots.emplace_back(root.GetString(), root.GetStringLength());
+                out.roots.push_back(
+                    raw_path(std::string(root.GetString(), root.GetStringLength())));
             }
         }
         out.tool_version = r.text(*s, at, "tool_version");
@@ -388,9 +395,9 @@ Result<scan::ScanResult> read_scan_document(std::string_view json, const std::st
                                            "user, project, local, managed, system, plugin");
             f.format = r.parsed<sdk::Format>(v, at, "format", &format_of,
                                              "json, jsonc, toml, yaml, markdown, text");
-            f.path = r.text(v, at, "path");
-            f.display_path = r.text(v, at, "display_path");
-            f.repo_path = r.text(v, at, "repo_path");
+            f.path = raw_path(r.text(v, at, "path"));
+            f.display_path = raw_path(r.text(v, at, "display_path"));
+            f.repo_path = raw_path(r.text(v, at, "repo_path"));
             f.exists = r.flag(v, at, "exists");
             f.size = r.number(v, at, "size");
             f.mode = static_cast<std::uint32_t>(r.number(v, at, "mode", 07777));

@@ -15,6 +15,7 @@
 #include <confscope/parse/document.hpp>
 #include <confscope/scan/scanner.hpp>
 #include <confscope/secrets/redactor.hpp>
+#include <confscope/store/stored_text.hpp>
 #include <confscope/version.hpp>
 
 #include "analyze_session.hpp"
@@ -33,30 +34,10 @@ struct Participant {
     detail::ResultBudget budget;                               // what it handed the host so far
 };
 
+// Content is kept only when it is text the store can hold as it is (PostgreSQL refuses overlong
+// forms, surrogates and NUL, and the store never alters content: restore writes it back).
 bool is_valid_utf8_text(std::string_view bytes) {
-    std::size_t i = 0;
-    while (i < bytes.size()) {
-        const auto c = static_cast<unsigned char>(bytes[i]);
-        if (c == 0) return false;
-        std::size_t extra = 0;
-        if (c < 0x80) {
-            extra = 0;
-        } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
-            extra = 1;
-        } else if ((c & 0xF0) == 0xE0) {
-            extra = 2;
-        } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
-            extra = 3;
-        } else {
-            return false;
-        }
-        if (extra > 0 && i + extra >= bytes.size()) return false;  // truncated sequence
-        for (std::size_t k = 1; k <= extra; ++k) {
-            if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return false;
-        }
-        i += extra + 1;
-    }
-    return true;
+    return store::is_valid_utf8(bytes);
 }
 
 std::string milliseconds_since(std::chrono::steady_clock::time_point start) {

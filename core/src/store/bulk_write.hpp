@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <confscope/store/store_url.hpp>
+#include <confscope/store/stored_text.hpp>
 
 namespace soci {
 class session;
@@ -35,8 +36,13 @@ class RowBatch {
         cells_.emplace_back(std::in_place_type<std::int64_t>, static_cast<std::int64_t>(value));
     }
     void put(double value) { cells_.emplace_back(value); }
-    void put(std::string value) { cells_.emplace_back(std::move(value)); }
-    void put(const char* value) { cells_.emplace_back(std::string(value)); }
+    /// Text is kept valid UTF-8 whatever a file or plugin put in it (stored_text.hpp): this is
+    /// the store's boundary, and PostgreSQL refuses anything else.
+    void put(std::string value) {
+        if (!is_valid_utf8(value)) value = sanitize_text(value);
+        cells_.emplace_back(std::move(value));
+    }
+    void put(const char* value) { put(std::string(value)); }
     void put(const std::optional<std::string>& value) {
         if (value) {
             put(*value);
@@ -44,7 +50,11 @@ class RowBatch {
             put_null();
         }
     }
-    void put(Value value) { cells_.push_back(std::move(value)); }
+    void put(Value value) {
+        if (auto* text = std::get_if<std::string>(&value); text && !is_valid_utf8(*text))
+            *text = sanitize_text(*text);
+        cells_.push_back(std::move(value));
+    }
     void put_null() { cells_.emplace_back(std::monostate{}); }
 
     [[nodiscard]] const std::string& table() const { return table_; }

@@ -1,5 +1,7 @@
 #include "migrations.hpp"
 
+#include "text_upgrade.hpp"
+
 namespace confscope::store::detail {
 
 namespace {
@@ -186,6 +188,12 @@ std::vector<Migration> migrations(Backend backend) {
     for (const char* sql : kVersion4)
         v4.statements.push_back(dialect(sql, backend));
     all.push_back(std::move(v4));
+    // Version 5: every text is valid UTF-8 and every path is kept escaped (backslash doubled,
+    // bytes that are not UTF-8 as \xNN; <confscope/store/stored_text.hpp>), so a folder with
+    // such a name can be stored in PostgreSQL and copied there from SQLite. No table changes:
+    // the rows older versions stored are rewritten.
+    Migration v5{kEscapedTextVersion, "escaped paths, valid UTF-8 text", {}, &upgrade_stored_text};
+    all.push_back(std::move(v5));
     return all;
 }
 

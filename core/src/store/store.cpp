@@ -16,6 +16,7 @@
 #include <confscope/log/log.hpp>
 #include <confscope/sdk/json.hpp>
 #include <confscope/store/store.hpp>
+#include <confscope/store/stored_text.hpp>
 
 #include "bulk_write.hpp"
 #include "migrations.hpp"
@@ -40,9 +41,24 @@ Status Store::connect() {
     if (url_.backend == Backend::sqlite) {
         const std::filesystem::path file(url_.sqlite_path);
         std::error_code ec;
+        if (options_.read_only && !std::filesystem::exists(file, ec)) {
+            // Reading never creates: a mistyped --db must not leave folders and an empty store.
+            return Status::not_found("store " + url_.display +
+                                     " does not exist (nothing was created): check --db, or "
+                                     "create it with confscope db init (or confscope scan)");
+        }
         if (!options_.create && !std::filesystem::exists(file, ec)) {
             return Status::not_found("store " + url_.display +
                                      " does not exist: create it with confscope db init");
+        }
+        if (options_.read_only) {
+            // WAL (set by every write open, and kept in the file) lets this read while another
+            // process writes a scan; the busy timeout only covers WAL recovery and checkpoints.
+            session->open(*soci::factory_sqlite3(),
+                          "db=\"" + url_.sqlite_path + "\" timeout=2 readonly=1");
+            *session << "PRAGMA query_only=ON";
+            session_ = std::move(session);
+            return Status::ok();
         }
         if (file.has_parent_path()) {
             std::filesystem::create_directories(file.parent_path(), ec);
@@ -59,6 +75,7 @@ Status Store::connect() {
     } else {
         session->open(*soci::factory_postgresql(), url_.connect_string);
         *session << "SET client_min_messages TO WARNING";
+        if (options_.read_only) *session << "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
     }
     session_ = std::move(session);
     return Status::ok();
@@ -67,8 +84,62 @@ Status Store::connect() {
 Result<std::unique_ptr<Store>> Store::open(const StoreUrl& url, const StoreOptions& options) {
     std::unique_ptr<Store> store(new Store(url, options));
     CONFSCOPE_TRY(store->retrying("connecting", [](soci::session&, int) {}));
+    if (options.read_only) {
+        if (options.require_current_schema) CONFSCOPE_TRY(store->check_schema_for_reading());
+        return store;
+    }
+    CONFSCOPE_TRY(store->check_file_for_writing());
     if (options.migrate) CONFSCOPE_TRY(store->migrate());
     return store;
+}
+
+Status Store::check_schema_for_reading() {
+    CONFSCOPE_ASSIGN_OR_RETURN(int version, schema_version());
+    const int latest = latest_schema_version();
+    if (version == 0) {
+        return Status::failed_precondition(
+            "store " + url_.display +
+            " holds no confscope schema yet: create it with confscope db init (or confscope scan)");
+    }
+    if (version > latest) {
+        return Status::failed_precondition("store " + url_.display + " has schema version " +
+                                           std::to_string(version) +
+                                           ", newer than this confscope knows (" +
+                                           std::to_string(latest) + "): use a newer confscope");
+    }
+    if (version < latest) {
+        return Status::failed_precondition(
+            "store " + url_.display + " has schema version " + std::to_string(version) +
+            ", older than this confscope's (" + std::to_string(latest) +
+            "), and reading commands never migrate: run confscope db migrate (or a command that "
+            "writes, such as confscope scan) first");
+    }
+    return Status::ok();
+}
+
+Status Store::check_file_for_writing() {
+    if (url_.backend != Backend::sqlite || options_.quick_check_max_bytes <= 0) return Status::ok();
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(url_.sqlite_path, ec);
+    if (ec || size == 0 || static_cast<std::int64_t>(size) > options_.quick_check_max_bytes)
+        return Status::ok();
+    CONFSCOPE_ASSIGN_OR_RETURN(std::string result, check_integrity(false));
+    if (result == "ok") return Status::ok();
+    return Status(
+        StatusCode::data_loss,
+        detail::damaged_message(url_.display, "PRAGMA quick_check: " + detail::one_line(result)));
+}
+
+Result<std::string> Store::check_integrity(bool full) {
+    if (url_.backend != Backend::sqlite) return std::string("ok");
+    return query<std::string>("checking the file", [&](soci::session& sql) {
+        std::string problems;
+        soci::rowset<std::string> rows =
+            (sql.prepare << (full ? "PRAGMA integrity_check(20)" : "PRAGMA quick_check(20)"));
+        for (const std::string& line : rows)
+            problems += (problems.empty() ? "" : "\n") + line;
+        return problems;
+    });
 }
 
 Result<int> Store::current_version(soci::session& sql) {
@@ -118,6 +189,7 @@ Result<std::vector<MigrationState>> Store::apply_migrations() {
             if (m.version <= current) continue;
             for (const std::string& statement : m.statements)
                 sql << statement;
+            if (m.data != nullptr) m.data(sql, url_.backend);
             const long long version = m.version;
             const std::string applied_at = now_rfc3339();
             sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :a)",
@@ -149,7 +221,7 @@ RowBatch scan_placeholders(const scan::ScanResult& r, std::int64_t scan_id) {
     for (const auto& [name, value] : r.placeholders) {
         rows.put(scan_id);
         rows.put(name);
-        rows.put(value);
+        rows.put(escape_path(value));
     }
     return rows;
 }
@@ -164,7 +236,7 @@ RowBatch scan_plugins(const scan::ScanResult& r, std::int64_t scan_id) {
         rows.put(p.version);
         rows.put(p.abi_major);
         rows.put(p.abi_minor);
-        rows.put(p.library_path);
+        rows.put(escape_path(p.library_path));
         rows.put(p.library_sha256);
         rows.put(p.failed ? "failed" : "ok");
         rows.put(p.error);
@@ -236,9 +308,9 @@ RowBatch scan_paths(const scan::ScanResult& r, std::int64_t scan_id) {
         rows.put(f.path_template);
         rows.put(std::string(sdk::to_string(f.scope)));
         rows.put(std::string(scan::to_string(f.format)));
-        rows.put(f.path);
-        rows.put(f.display_path);
-        rows.put(f.project_dir);
+        rows.put(escape_path(f.path));
+        rows.put(escape_path(f.display_path));
+        rows.put(escape_path(f.project_dir));
         rows.put(f.exists ? 1 : 0);
         rows.put(type_of(f));
         rows.put(f.size);
@@ -250,7 +322,7 @@ RowBatch scan_paths(const scan::ScanResult& r, std::int64_t scan_id) {
         rows.put(f.content ? std::optional<std::string>(f.content_sha256) : std::nullopt);
         rows.put(f.parse_error);
         rows.put(f.error);
-        rows.put(f.repo_path);
+        rows.put(escape_path(f.repo_path));
     }
     return rows;
 }
@@ -269,7 +341,7 @@ RowBatch scan_items(const scan::ScanResult& r, std::int64_t scan_id) {
         rows.put(it.client);
         rows.put(std::string(sdk::to_string(it.scope)));
         rows.put(it.name);
-        rows.put(it.data_json);
+        rows.put(sanitize_json(it.data_json));
         rows.put(it.pointer);
         rows.put(it.line);
         rows.put(it.column);
@@ -325,12 +397,13 @@ RowBatch scan_rules(const scan::ScanResult& r, std::int64_t scan_id) {
 
 // A history row whenever a file's bytes differ from the last version recorded for its host.
 RowBatch scan_history(soci::session& sql, const scan::ScanResult& r, std::int64_t scan_id) {
-    std::map<std::string, std::string> last;
+    const std::string host = sanitize_text(r.host.hostname);
+    std::map<std::string, std::string> last;  // escaped path -> sha256
     soci::rowset<soci::row> recorded =
         (sql.prepare << "SELECT h.config_path, h.sha256 FROM config_history h WHERE h.host = :host "
                         "AND h.id = (SELECT MAX(x.id) FROM config_history x WHERE x.host = h.host "
                         "AND x.config_path = h.config_path)",
-         soci::use(r.host.hostname));
+         soci::use(host));
     for (const soci::row& row : recorded)
         last[detail::text(row, 0)] = detail::text(row, 1);
     RowBatch rows("config_history", {"host", "config_path", "config_type", "sha256", "content_hash",
@@ -338,10 +411,11 @@ RowBatch scan_history(soci::session& sql, const scan::ScanResult& r, std::int64_
     std::set<std::string_view> done;
     for (const scan::FileRecord& f : r.files) {
         if (!f.exists || f.sha256.empty() || !done.insert(f.path).second) continue;
-        const auto it = last.find(f.path);
+        std::string path = escape_path(f.path);
+        const auto it = last.find(path);
         if (it != last.end() && it->second == f.sha256) continue;
         rows.put(r.host.hostname);
-        rows.put(f.path);
+        rows.put(std::move(path));
         rows.put(f.category);
         rows.put(f.sha256);
         rows.put(f.content ? std::optional<std::string>(f.content_sha256) : std::nullopt);
@@ -370,10 +444,19 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                 return;
             }
         }
+        // Every text is valid UTF-8 and every path escaped (stored_text.hpp).
         sdk::JsonArray roots;
         for (const std::string& root : r.roots)
-            roots.push(root);
+            roots.push(escape_path(root));
         const std::string roots_json = roots.dump();
+        const std::string host = sanitize_text(r.host.hostname);
+        const std::string os_name = sanitize_text(r.host.os_name);
+        const std::string os_version = sanitize_text(r.host.os_version);
+        const std::string username = sanitize_text(r.host.username);
+        const std::string os_profile = sanitize_text(r.os_profile);
+        const std::string home = escape_path(r.home);
+        const std::string system_root = escape_path(r.system_root);
+        const std::string uuid = sanitize_text(r.uuid);
         const std::string scan_status = r.complete() ? "complete" : "incomplete";
         const std::string store_content(scan::to_string(r.store_content));
         const long long duration_ms = std::llround(r.duration_seconds * 1000.0);
@@ -393,14 +476,13 @@ Result<std::int64_t> Store::save(const scan::ScanResult& r) {
                ":status, :started, :finished, :duration, :host, :os, :osv, :user, :profile, "
                ":home, :sysroot, :roots, :version, :content, :scanned, :found, :rate, :walked, "
                ":unreadable, :items, :findings) RETURNING id",
-            soci::use(r.uuid), soci::use(scan_status), soci::use(r.started_at),
-            soci::use(r.finished_at), soci::use(duration_ms), soci::use(r.host.hostname),
-            soci::use(r.host.os_name), soci::use(r.host.os_version), soci::use(r.host.username),
-            soci::use(r.os_profile), soci::use(r.home), soci::use(r.system_root),
-            soci::use(roots_json), soci::use(r.tool_version), soci::use(store_content),
-            soci::use(total_scanned), soci::use(total_found), soci::use(detection_rate),
-            soci::use(walked), soci::use(unreadable), soci::use(item_count),
-            soci::use(finding_count), soci::into(scan_id);
+            soci::use(uuid), soci::use(scan_status), soci::use(r.started_at),
+            soci::use(r.finished_at), soci::use(duration_ms), soci::use(host), soci::use(os_name),
+            soci::use(os_version), soci::use(username), soci::use(os_profile), soci::use(home),
+            soci::use(system_root), soci::use(roots_json), soci::use(r.tool_version),
+            soci::use(store_content), soci::use(total_scanned), soci::use(total_found),
+            soci::use(detection_rate), soci::use(walked), soci::use(unreadable),
+            soci::use(item_count), soci::use(finding_count), soci::into(scan_id);
 
         const auto insert = [&](const RowBatch& rows, detail::OnConflict on_conflict) {
             const auto started = std::chrono::steady_clock::now();

@@ -83,8 +83,30 @@ Result<std::int64_t> Store::size_on_disk() {
 
 Result<StoreStatus> Store::status() {
     CONFSCOPE_ASSIGN_OR_RETURN(std::int64_t size, size_on_disk());
+    std::string integrity;
+    if (url_.backend == Backend::sqlite) {
+        auto checked = check_integrity(false);
+        if (checked.is_ok()) {
+            integrity = *checked;
+        } else if (checked.status().code() == StatusCode::data_loss) {
+            integrity = "the check itself failed: the file is damaged";  // SQLITE_CORRUPT
+        } else {
+            return checked.status();
+        }
+    }
+    if (!integrity.empty() && integrity != "ok") {
+        // Counting rows in a damaged file fails half-way: report what is known.
+        StoreStatus s;
+        s.backend = "sqlite";
+        s.display = url_.display;
+        s.size_bytes = size;
+        s.latest_schema_version = latest_schema_version();
+        s.integrity = integrity;
+        return s;
+    }
     return query<StoreStatus>("reading the store's status", [&](soci::session& sql) {
         StoreStatus s;
+        s.integrity = integrity;
         s.backend = url_.backend == Backend::sqlite ? "sqlite" : "postgresql";
         s.display = url_.display;
         s.size_bytes = size;

@@ -29,6 +29,7 @@
 #include "row_reader.hpp"
 #include "store_retry.hpp"
 #include "table_catalog.hpp"
+#include "text_upgrade.hpp"
 
 namespace confscope::store {
 
@@ -308,6 +309,26 @@ detail::Value cell_of(const rapidjson::Value& value, detail::ColumnType type) {
     throw std::invalid_argument("a value of the wrong type");
 }
 
+// A row of cells as its canonical line (without the newline), as row_line writes a stored row.
+std::string values_line(const std::vector<detail::Value>& cells) {
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.StartArray();
+    for (const detail::Value& cell : cells) {
+        if (const auto* i = std::get_if<std::int64_t>(&cell)) {
+            w.Int64(*i);
+        } else if (const auto* d = std::get_if<double>(&cell)) {
+            w.Double(*d);
+        } else if (const auto* t = std::get_if<std::string>(&cell)) {
+            w.String(t->data(), static_cast<rapidjson::SizeType>(t->size()));
+        } else {
+            w.Null();
+        }
+    }
+    w.EndArray();
+    return {buffer.GetString(), buffer.GetSize()};
+}
+
 }  // namespace
 
 Result<BackupSummary> Store::backup(std::ostream& out) {
@@ -431,26 +452,47 @@ Result<BackupSummary> Store::restore(const std::string& backup_file, bool replac
             batch_bytes = 0;
         };
         std::vector<detail::ColumnType> types;
+        // A backup of a schema before version 5 may hold text that is not UTF-8 and unescaped
+        // paths: its rows are loaded as migration 5 would have left them, and each table is
+        // then compared with the rows as loaded (the file itself was checked above).
+        const bool upgrade = checked.summary.schema_version < detail::kEscapedTextVersion;
+        std::vector<detail::TextKind> kinds;
+        std::vector<std::string> loaded(checked.sections.size());  // digests of the rows loaded
+        Sha256 loaded_digest;
+        std::vector<detail::Value> cells;
         while (std::getline(in, line)) {
             if (!line.empty() && line[0] == '[') {
                 rapidjson::Document row;
                 row.Parse<rapidjson::kParseFullPrecisionFlag>(line.c_str(), line.size());
-                for (rapidjson::SizeType i = 0; i < row.Size(); ++i)
-                    batch->put(cell_of(row[i], types[i]));
+                cells.clear();
+                for (rapidjson::SizeType i = 0; i < row.Size(); ++i) {
+                    cells.push_back(cell_of(row[i], types[i]));
+                    if (auto* text = std::get_if<std::string>(&cells.back()); text && upgrade)
+                        *text = detail::upgrade_text(kinds[i], *text);
+                }
+                if (upgrade) loaded_digest.update(values_line(cells) + "\n");
+                for (detail::Value& cell : cells)
+                    batch->put(std::move(cell));
                 batch_bytes += line.size();
                 if (batch_bytes > (32U << 20) || batch->rows() >= 20000) flush();
                 continue;
             }
             if (line.starts_with("{\"table\"")) {
                 flush();
+                if (section > 0) loaded[section - 1] = loaded_digest.hex();
+                loaded_digest = Sha256();
                 const TableSection& s = checked.sections[section++];
                 batch = std::make_unique<detail::RowBatch>(s.table->name, s.columns);
                 types.clear();
-                for (const std::string& c : s.columns)
+                kinds.clear();
+                for (const std::string& c : s.columns) {
                     types.push_back(column_spec(*s.table, c).type);
+                    kinds.push_back(detail::text_kind(s.table->name, c));
+                }
             }
         }
         flush();
+        if (section > 0) loaded[section - 1] = loaded_digest.hex();
         if (url_.backend == Backend::postgresql) {
             for (const detail::TableSpec& table : detail::tables()) {
                 if (table.serial.empty()) continue;
@@ -462,10 +504,11 @@ Result<BackupSummary> Store::restore(const std::string& backup_file, bool replac
             }
         }
         // Verify before committing: every table holds exactly the rows of the backup.
-        for (const TableSection& s : checked.sections) {
+        for (std::size_t i = 0; i < checked.sections.size(); ++i) {
+            const TableSection& s = checked.sections[i];
             const TableDigest digest =
                 walk_table(sql, url_.backend, *s.table, s.columns, [](const std::string&) {});
-            if (digest.rows != s.rows || digest.sha256 != s.sha256) {
+            if (digest.rows != s.rows || digest.sha256 != (upgrade ? loaded[i] : s.sha256)) {
                 throw std::runtime_error("verification failed: table " + s.table->name + " holds " +
                                          std::to_string(digest.rows) + " rows after the restore, " +
                                          "not the " + std::to_string(s.rows) +

@@ -7,6 +7,7 @@
 #include <soci/soci.h>
 
 #include <confscope/store/store.hpp>
+#include <confscope/store/stored_text.hpp>
 
 #include "row_reader.hpp"
 #include "store_retry.hpp"
@@ -35,8 +36,13 @@ std::vector<std::string> roots_of(const std::string& roots_json) {
 }  // namespace
 
 ScanScope ScanScope::of(const scan::ScanResult& result) {
-    return {result.host.hostname, result.home, result.system_root, result.os_profile,
-            sorted(result.roots)};
+    // As the store keeps them (stored_text.hpp).
+    std::vector<std::string> roots;
+    for (const std::string& root : result.roots)
+        roots.push_back(escape_path(root));
+    return {sanitize_text(result.host.hostname), escape_path(result.home),
+            escape_path(result.system_root), sanitize_text(result.os_profile),
+            sorted(std::move(roots))};
 }
 
 ScanScope ScanScope::of(const ScanSummary& summary) {
@@ -68,7 +74,8 @@ Result<std::vector<std::int64_t>> Store::previous_scans(const ScanScope& scope,
 }
 
 Result<std::vector<FileVersion>> Store::file_history(const std::string& host,
-                                                     const std::string& path) {
+                                                     const std::string& raw_path) {
+    const std::string path = escape_path(raw_path);
     return query<std::vector<FileVersion>>(
         "reading the file's history", [&](soci::session& sql) -> std::vector<FileVersion> {
             // Size and mode come from the scan's own row for the file (same bytes).
@@ -130,7 +137,9 @@ Result<std::vector<HistoryPath>> Store::history_paths(const std::string& host) {
         });
 }
 
-Result<std::optional<LastSeen>> Store::last_seen(const std::string& host, const std::string& path) {
+Result<std::optional<LastSeen>> Store::last_seen(const std::string& host,
+                                                 const std::string& raw_path) {
+    const std::string path = escape_path(raw_path);
     return query<std::optional<LastSeen>>(
         "reading the last scan of the file", [&](soci::session& sql) -> std::optional<LastSeen> {
             soci::rowset<soci::row> rows =

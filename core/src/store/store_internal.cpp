@@ -19,4 +19,12 @@ std::string one_line(const std::string& text) {
     return line;
 }
 
+std::string damaged_message(const std::string& display, const std::string& cause) {
+    return "store " + display + " is damaged (" + cause +
+           "); nothing was written to it. Restore your newest backup into a new store "
+           "(confscope --db NEW.db db restore BACKUP) and use that one, or salvage what is "
+           "readable with sqlite3 " +
+           display + " .recover; confscope db status shows the check";
+}
+
 }  // namespace confscope::store::detail

@@ -47,6 +47,7 @@ Status Store::retrying(const std::string& what, Attempt&& attempt) {
     for (int number = 1;; ++number) {
         std::string cause;
         bool transient = false;
+        int sqlite_code = 0;
         bool connecting = !session_;
         try {
             if (connecting) {
@@ -59,12 +60,14 @@ Status Store::retrying(const std::string& what, Attempt&& attempt) {
             cause = detail::one_line(e.what());
             transient = e.connection_lost() || retry_detail::transient_sqlstate(e.sqlstate()) ||
                         e.sqlite_code() == 5 || e.sqlite_code() == 6;
+            sqlite_code = e.sqlite_code();
         } catch (const soci::postgresql_soci_error& e) {
             cause = detail::one_line(e.what());
             transient = retry_detail::transient_sqlstate(e.sqlstate());
         } catch (const soci::sqlite3_soci_error& e) {
             cause = detail::one_line(e.what());
             transient = e.result() == 5 || e.result() == 6;  // SQLITE_BUSY, SQLITE_LOCKED
+            sqlite_code = e.result() & 0xff;
         } catch (const std::exception& e) {
             cause = detail::one_line(e.what());
             const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e);
@@ -72,6 +75,15 @@ Status Store::retrying(const std::string& what, Attempt&& attempt) {
                             ? !retry_detail::permanent_connect_failure(cause)
                             : soci_error != nullptr && soci_error->get_error_category() ==
                                                            soci::soci_error::connection_error;
+        }
+        // SQLITE_CORRUPT, SQLITE_NOTADB: a damaged file, never worth another attempt.
+        if (sqlite_code == 11 || sqlite_code == 26) {
+            session_.reset();
+            return Status(
+                StatusCode::data_loss,
+                detail::damaged_message(url_.display, std::string("SQLite: ") +
+                                                          sqlite_api::sqlite3_errstr(sqlite_code) +
+                                                          ", " + what));
         }
         // A connection that broke must be replaced before the next attempt.
         if (session_ && url_.backend == Backend::postgresql) {

@@ -75,9 +75,15 @@ Result<std::unique_ptr<store::Store>> Context::open_store(store::StoreOptions op
     return store::Store::open(url, options);
 }
 
+Result<std::unique_ptr<store::Store>> Context::open_store_for_reading() const {
+    store::StoreOptions options;
+    options.read_only = true;
+    return open_store(options);
+}
+
 Result<Context::OpenScan> Context::open_scan(const std::string& reference) const {
     OpenScan opened;
-    CONFSCOPE_ASSIGN_OR_RETURN(opened.store, open_store());
+    CONFSCOPE_ASSIGN_OR_RETURN(opened.store, open_store_for_reading());
     CONFSCOPE_ASSIGN_OR_RETURN(opened.id, opened.store->resolve_scan(reference));
     return opened;
 }
@@ -90,7 +96,7 @@ Result<Context::OpenScans> Context::open_scans(const std::string& reference, boo
         opened.scans.push_back({"", one.id, "", ""});
         return opened;
     }
-    CONFSCOPE_ASSIGN_OR_RETURN(opened.store, open_store());
+    CONFSCOPE_ASSIGN_OR_RETURN(opened.store, open_store_for_reading());
     CONFSCOPE_ASSIGN_OR_RETURN(opened.scans, opened.store->latest_scan_per_host());
     return opened;
 }

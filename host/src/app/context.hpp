@@ -52,15 +52,21 @@ class Context {
 
     /// The store named by --db, else $CONFSCOPE_DB, else the default SQLite file.
     [[nodiscard]] Result<store::StoreUrl> store_url() const;
-    /// Opens that store (with --db-retries); `options` may turn off migrating or creating it.
+    /// Opens that store (with --db-retries) for a command that writes: creates and migrates it;
+    /// `options` may turn off migrating or creating it.
     Result<std::unique_ptr<store::Store>> open_store(store::StoreOptions options = {}) const;
+    /// Opens that store for a command that only reads: no migration, no write transaction, no
+    /// file or folder created, and no waiting behind a scan being written
+    /// (StoreOptions::read_only).
+    Result<std::unique_ptr<store::Store>> open_store_for_reading() const;
 
     /// An open store and one scan in it.
     struct OpenScan {
         std::unique_ptr<store::Store> store;
         std::int64_t id = 0;
     };
-    /// Opens the store and resolves `reference` (an id, a UUID, "latest" or "previous").
+    /// Opens the store for reading and resolves `reference` (an id, a UUID, "latest" or
+    /// "previous").
     Result<OpenScan> open_scan(const std::string& reference) const;
 
     /// An open store and the scans a query reads: one scan (host left empty), or with

@@ -156,8 +156,9 @@ int migrate(Context& context, const Arguments& args) {
     CommandSpec spec;
     spec.usage = "confscope db migrate";
     spec.description =
-        "Applies the migrations the store lacks, each in a transaction (other commands do this\n"
-        "on their own; this is for a deploy step or a role that may alter tables). A store newer\n"
+        "Applies the migrations the store lacks, each in a transaction. Commands that write\n"
+        "(scan, import, ...) do this on their own; commands that only read never do, and ask\n"
+        "for this instead. Also for a deploy step or a role that may alter tables. A store newer\n"
         "than this confscope is refused.";
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
@@ -195,23 +196,38 @@ int migrate(Context& context, const Arguments& args) {
     return exit_ok;
 }
 
+// A damaged SQLite file: one error line naming the file and the fix (the status was printed).
+bool damaged(Context& context, const store::StoreStatus& s) {
+    if (s.integrity.empty() || s.integrity == "ok") return false;
+    std::string first = s.integrity.substr(0, s.integrity.find('\n'));
+    context.out().error("store " + s.display + " is damaged (PRAGMA quick_check: " + first +
+                        "); nothing was written to it. Restore your newest backup into a new store "
+                        "(confscope --db NEW.db "
+                        "db restore BACKUP) and use that one, or salvage what is readable with "
+                        "sqlite3 " +
+                        s.display + " .recover");
+    return true;
+}
+
 int status(Context& context, const Arguments& args) {
     CommandSpec spec;
     spec.usage = "confscope db status";
     spec.description =
         "Shows the store: backend, schema version and pending migrations, scans and hosts, rows\n"
-        "per table, stored content and the size on disk. Changes nothing.";
+        "per table, stored content and the size on disk; on SQLite also checks the file\n"
+        "(PRAGMA quick_check) and exits 3 when it is damaged. Changes nothing, and waits for no\n"
+        "scan being written.";
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
     store::StoreOptions options;
-    options.migrate = false;
-    options.create = false;
+    options.read_only = true;
+    options.require_current_schema = false;
     auto store = context.open_store(options);
     if (!store) return context.fail(store.status());
     auto s = (*store)->status();
     if (!s) return context.fail(s.status());
     if (context.options().json) {
-        return print_json(context, [&](JsonWriter& w) {
+        print_json(context, [&](JsonWriter& w) {
             w.StartObject();
             json_field(w, "store", s->display);
             json_field(w, "backend", s->backend);
@@ -234,6 +250,7 @@ int status(Context& context, const Arguments& args) {
             json_field(w, "content_blobs", s->content_blobs);
             json_field(w, "content_bytes", s->content_bytes);
             json_field(w, "size_bytes", s->size_bytes);
+            json_field(w, "integrity", s->integrity);
             json_string(w, "tables");
             w.StartObject();
             for (const store::TableRows& t : s->tables)
@@ -241,8 +258,15 @@ int status(Context& context, const Arguments& args) {
             w.EndObject();
             w.EndObject();
         });
+        return damaged(context, *s) ? exit_runtime_error : exit_ok;
     }
     std::ostream& out = context.out().out();
+    if (damaged(context, *s)) {
+        out << "Store    " << s->display << " (" << s->backend << ")\n"
+            << "Size     " << human_bytes(s->size_bytes) << " on disk\n"
+            << "Check    DAMAGED (PRAGMA quick_check: " << s->integrity << ")\n";
+        return exit_runtime_error;
+    }
     int pending = 0;
     for (const store::MigrationState& m : s->migrations)
         pending += m.applied_at.empty() ? 1 : 0;
@@ -260,6 +284,7 @@ int status(Context& context, const Arguments& args) {
     out << "\nContent  " << s->content_blobs << " file version(s), "
         << human_bytes(s->content_bytes) << "\nSize     " << human_bytes(s->size_bytes)
         << " on disk\n";
+    if (!s->integrity.empty()) out << "Check    ok (PRAGMA quick_check)\n";
     if (!s->tables.empty() && !context.options().quiet) {
         out << '\n';
         print_tables(out, s->tables);
@@ -285,7 +310,7 @@ int backup(Context& context, const Arguments& args) {
         context.out().error("db backup needs a FILE (usage: " + spec.usage + ")");
         return exit_usage;
     }
-    auto store = context.open_store();
+    auto store = context.open_store_for_reading();
     if (!store) return context.fail(store.status());
     store::BackupSummary summary;
     Status written;
@@ -369,7 +394,7 @@ int copy(Context& context, const Arguments& args) {
     }
     auto to_url = store::parse_store_url(to, context.env());
     if (!to_url) return context.fail(to_url.status());
-    auto from = context.open_store();
+    auto from = context.open_store_for_reading();
     if (!from) return context.fail(from.status());
     if (to_url->display == (*from)->url().display) {
         context.out().error("db copy: --to names the store being copied (" + to_url->display + ")");

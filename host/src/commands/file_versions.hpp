@@ -12,7 +12,8 @@
 namespace confscope::host {
 
 struct VersionedFile {
-    std::string path;  ///< as the scans recorded it
+    std::string path;     ///< the real bytes of the path the scans recorded (for I/O)
+    std::string display;  ///< escaped for printing (store::escape_path), as `history` lists it
     std::string host;
     std::vector<store::FileVersion> versions;  ///< oldest first, never empty
 
@@ -26,6 +27,8 @@ struct VersionedFile {
 std::string history_host(const std::string& flag);
 
 /// The stored versions of `user_path` on `host`; not_found (with what to do) when there are none.
+/// `user_path` may also be written in the escaped form `history` prints (a name with bytes that
+/// are not UTF-8 as \xNN, a backslash as \\).
 Result<VersionedFile> find_versions(store::Store& store, const std::string& host,
                                     const std::string& user_path);
 

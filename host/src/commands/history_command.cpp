@@ -62,7 +62,7 @@ int show_version(Context& context, store::Store& store, const VersionedFile& fil
     if (!found) return context.fail(found.status());
     const store::FileVersion& v = **found;
     if (v.content_hash.empty()) {
-        context.out().error("version " + std::to_string(number) + " of " + file.path +
+        context.out().error("version " + std::to_string(number) + " of " + file.display +
                             " has no stored content (scanned with --store-content none, or not "
                             "UTF-8 text); only its hash and size are known");
         return exit_runtime_error;
@@ -71,7 +71,7 @@ int show_version(Context& context, store::Store& store, const VersionedFile& fil
     if (!content) return context.fail(content.status());
     if (!*content) {
         context.out().error("the content of version " + std::to_string(number) + " of " +
-                            file.path + " is missing from the store");
+                            file.display + " is missing from the store");
         return exit_runtime_error;
     }
     // Content stored raw is redacted now: --show never prints a secret.
@@ -82,7 +82,7 @@ int show_version(Context& context, store::Store& store, const VersionedFile& fil
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
         w.StartObject();
-        json_field(w, "path", file.path);
+        json_field(w, "path", file.display);
         json_field(w, "host", file.host);
         json_field(w, "version", number);
         json_field(w, "sha256", v.sha256);
@@ -122,7 +122,7 @@ int run_history_command(Context& context, const Arguments& args) {
         return exit_usage;
     }
 
-    auto store = context.open_store();
+    auto store = context.open_store_for_reading();
     if (!store) return context.fail(store.status());
     const std::string host = history_host(host_flag);
     if (path.empty()) return list_paths(context, **store, host);
@@ -135,7 +135,7 @@ int run_history_command(Context& context, const Arguments& args) {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
         w.StartObject();
-        json_field(w, "path", file->path);
+        json_field(w, "path", file->display);
         json_field(w, "host", file->host);
         json_string(w, "versions");
         w.StartArray();
@@ -156,7 +156,7 @@ int run_history_command(Context& context, const Arguments& args) {
         context.out().out() << buffer.GetString() << '\n';
         return exit_ok;
     }
-    context.out().out() << file->path << " on " << file->host << ": " << file->versions.size()
+    context.out().out() << file->display << " on " << file->host << ": " << file->versions.size()
                         << (file->versions.size() == 1 ? " version\n" : " versions\n");
     Table table({"VERSION", "CHANGED", "SCAN", "SHA-256", "SIZE", "CONTENT"});
     for (const store::FileVersion& v : file->versions) {

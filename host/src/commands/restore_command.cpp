@@ -16,6 +16,7 @@
 #include <confscope/io/file_reader.hpp>
 #include <confscope/io/safe_folder.hpp>
 #include <confscope/io/sha256.hpp>
+#include <confscope/store/stored_text.hpp>
 
 #include "../app/command_line.hpp"
 #include "../app/exit_codes.hpp"
@@ -185,28 +186,28 @@ int run_restore_command(Context& context, const Arguments& args) {
     if (auto code = parse_command(context, spec, args, vm)) return *code;
     Output& out = context.out();
 
-    auto store = context.open_store();
+    auto store = context.open_store_for_reading();
     if (!store) return context.fail(store.status());
     auto file = find_versions(**store, history_host(host_flag), path);
     if (!file) return context.fail(file.status());
     auto found = file->version(number, "--version");
     if (!found) return context.fail(found.status());
     const store::FileVersion& version = **found;
-    const std::string which = "version " + std::to_string(number) + " of " + file->path;
+    const std::string which = "version " + std::to_string(number) + " of " + file->display;
 
     // -- the version must be the file's exact bytes -------------------------------------------
     if (version.content_hash.empty()) {
         out.error(which +
                   " has no stored content (the scan kept only its hash); nothing was "
                   "written; " +
-                  restore_hint(file->path));
+                  restore_hint(file->display));
         return exit_runtime_error;
     }
     if (version.redacted) {
         out.error(which +
                   " was stored redacted (it held a secret) and confscope never writes a "
                   "redaction marker into a config; nothing was written; " +
-                  restore_hint(file->path));
+                  restore_hint(file->display));
         return exit_runtime_error;
     }
     auto stored = (*store)->content(version.content_hash);
@@ -295,7 +296,7 @@ int run_restore_command(Context& context, const Arguments& args) {
         const bool changed = !*seen || !(*seen)->exists || (*seen)->sha256 != current.sha256_hex;
         if (changed) {
             out.error(
-                file->path + " changed since the last scan" +
+                file->display + " changed since the last scan" +
                 (*seen ? " (scan " + std::to_string((*seen)->scan_id) + " at " +
                              (*seen)->finished_at + ")"
                        : std::string()) +
@@ -305,7 +306,7 @@ int run_restore_command(Context& context, const Arguments& args) {
         }
     }
     if (exists && current.sha256_hex == version.sha256) {
-        out.out() << file->path << " already holds version " << number << "; nothing to do\n";
+        out.out() << file->display << " already holds version " << number << "; nothing to do\n";
         return exit_ok;
     }
 
@@ -336,21 +337,21 @@ int run_restore_command(Context& context, const Arguments& args) {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
         w.StartObject();
-        json_field(w, "path", file->path);
-        json_field(w, "written", target);
+        json_field(w, "path", file->display);
+        json_field(w, "written", store::escape_path(target));
         json_field(w, "version", number);
         json_field(w, "sha256", version.sha256);
         json_field(w, "bytes", static_cast<long long>(bytes.size()));
-        json_field(w, "backup", backup);
+        json_field(w, "backup", store::escape_path(backup));
         w.EndObject();
         out.out() << buffer.GetString() << '\n';
         return exit_ok;
     }
-    out.out() << "restored version " << number << " of " << file->path << " (" << bytes.size()
+    out.out() << "restored version " << number << " of " << file->display << " (" << bytes.size()
               << " bytes, SHA-256 " << short_hash(version.sha256) << ", first seen "
               << version.changed_at << ")\n";
     if (!backup.empty())
-        out.out() << "the previous content is in " << backup << "\n";
+        out.out() << "the previous content is in " << store::escape_path(backup) << "\n";
     else
         out.out() << "the file did not exist; nothing needed a backup\n";
     out.out() << "run confscope scan to record the restored file\n";

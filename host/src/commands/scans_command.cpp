@@ -39,7 +39,7 @@ int list(Context& context, const Arguments& args) {
                                "how many");
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
-    auto store = context.open_store();
+    auto store = context.open_store_for_reading();
     if (!store) return context.fail(store.status());
     auto scans = (*store)->list_scans(limit);
     if (!scans) return context.fail(scans.status());
@@ -81,7 +81,7 @@ int show(Context& context, const Arguments& args) {
     po::variables_map vm;
     if (auto code = parse_command(context, spec, args, vm)) return *code;
     Output& out = context.out();
-    auto store = context.open_store();
+    auto store = context.open_store_for_reading();
     if (!store) return context.fail(store.status());
     store::Store& db = **store;
     auto id = db.resolve_scan(which);

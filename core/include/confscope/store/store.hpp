@@ -1,11 +1,13 @@
 // confscope/store/store.hpp — every scan, stored through SOCI in SQLite or PostgreSQL.
 //
-// One schema and one code path for both backends; versioned migrations run on open (idempotent,
-// each in a transaction, safe when several processes open the store at once). A scan is written in
+// One schema and one code path for both backends; versioned migrations run on a write open
+// (idempotent, each in a transaction, safe when several processes open the store at once); a read
+// open (StoreOptions::read_only) never migrates, writes or waits for a writer. A scan is written in
 // one transaction — scan, placeholders, plugins, files, content, inventory, findings, history —
 // and is visible only once complete, so a crash or a server that goes away leaves no half scan.
 // File content is stored once per hash (content-addressed), never once per scan. Bulk rows go
 // through each backend's native fast path (COPY on PostgreSQL, one prepared statement on SQLite).
+// All stored text is valid UTF-8 and paths are kept escaped (<confscope/store/stored_text.hpp>).
 //
 // Errors are values: an unreachable store, a failed migration or a failed write comes back as a
 // Status whose message names the store (password hidden) and the cause. Transient failures (a
@@ -51,7 +53,7 @@ struct ScanSummary {
     std::string host;
     std::string username;
     std::string os_type;
-    std::string home;
+    std::string home;  ///< escaped, as stored (stored_text.hpp), like system_root and roots
     std::string roots_json;
     std::string tool_version;
     std::int64_t total_scanned = 0;  ///< locations checked
@@ -73,8 +75,8 @@ struct StoredFile {
     std::string name;
     std::string scope;
     std::string format;
-    std::string path;
-    std::string display_path;
+    std::string path;  ///< escaped, as stored (stored_text.hpp): unescape_path for the bytes
+    std::string display_path;  ///< escaped too
     bool exists = false;
     std::int64_t size = 0;
     std::int64_t mode = 0;
@@ -160,7 +162,8 @@ struct LastSeen {
     std::string sha256;  ///< "" when it did not exist or was not read
 };
 
-/// Which scans are comparable: the same host, home, system root, OS profile and project roots.
+/// Which scans are comparable: the same host, home, system root, OS profile and project roots
+/// (paths escaped, as the store keeps them).
 struct ScanScope {
     std::string host;
     std::string home;
@@ -178,6 +181,16 @@ struct StoreOptions {
     std::chrono::milliseconds first_backoff{200};  ///< doubled after each retry, at most 5 s
     bool migrate = true;  ///< apply pending migrations on open (`db status` looks without)
     bool create = true;   ///< SQLite: create the file when missing (else: not_found)
+    /// For commands that only read: never migrate, create or write. SQLite is opened read-only
+    /// (a missing file is not_found, and WAL lets it read while a scan is being written) with a
+    /// short busy timeout; PostgreSQL sessions are READ ONLY. A schema older or newer than this
+    /// build is refused (failed_precondition) instead of migrated.
+    bool read_only = false;
+    /// With read_only: refuse a schema other than this build's (`db status` looks at any).
+    bool require_current_schema = true;
+    /// SQLite write opens: run PRAGMA quick_check on open when the file is at most this big
+    /// (0: never). A damaged file is refused (data_loss) before anything is written to it.
+    std::int64_t quick_check_max_bytes = 64LL << 20;
 };
 
 /// One migration this build knows, and when the store applied it ("" when pending).
@@ -207,6 +220,9 @@ struct StoreStatus {
     std::int64_t content_blobs = 0;
     std::int64_t content_bytes = 0;
     std::int64_t size_bytes = 0;  ///< on disk: the SQLite file and its WAL, or the database
+    /// SQLite: the result of PRAGMA quick_check ("ok", or the problems it found, one per line);
+    /// PostgreSQL: "" (the server checks its own pages).
+    std::string integrity;
 };
 
 /// The newest scan of one host (fleet queries).
@@ -242,7 +258,8 @@ class Store {
   public:
     /// Connects (retrying transient failures), enables WAL and the busy timeout (SQLite), and
     /// applies pending migrations. Creates the SQLite file and its folder when missing. Refuses a
-    /// store whose schema is newer than this build.
+    /// store whose schema is newer than this build, and a damaged SQLite file (quick_check).
+    /// With StoreOptions::read_only: none of that writing; see there.
     static Result<std::unique_ptr<Store>> open(const StoreUrl& url,
                                                const StoreOptions& options = {});
     ~Store();
@@ -280,12 +297,14 @@ class Store {
     Result<std::vector<std::int64_t>> previous_scans(const ScanScope& scope,
                                                      std::optional<std::int64_t> before,
                                                      std::size_t limit);
-    /// Every stored version of `path` (absolute, as scanned) on `host`, oldest first.
-    Result<std::vector<FileVersion>> file_history(const std::string& host, const std::string& path);
-    /// The files of `host` that have stored versions, by path.
+    /// Every stored version of `raw_path` (absolute, as scanned: the real bytes) on `host`,
+    /// oldest first.
+    Result<std::vector<FileVersion>> file_history(const std::string& host,
+                                                  const std::string& raw_path);
+    /// The files of `host` that have stored versions, by path (escaped, as stored).
     Result<std::vector<HistoryPath>> history_paths(const std::string& host);
-    /// What the newest scan of `host` that looked at `path` found, if any scan did.
-    Result<std::optional<LastSeen>> last_seen(const std::string& host, const std::string& path);
+    /// What the newest scan of `host` that looked at `raw_path` found, if any scan did.
+    Result<std::optional<LastSeen>> last_seen(const std::string& host, const std::string& raw_path);
 
     // -- fleet
     // --------------------------------------------------------------------------------------
@@ -296,8 +315,11 @@ class Store {
     // -------------------------------------------------------------
     /// Applies pending migrations; returns the ones applied now (empty when up to date).
     Result<std::vector<MigrationState>> apply_migrations();
-    /// Schema version, migrations, row counts and sizes.
+    /// Schema version, migrations, row counts and sizes; on SQLite also PRAGMA quick_check.
     Result<StoreStatus> status();
+    /// SQLite: PRAGMA quick_check (or integrity_check when `full`): "ok" or the problems found.
+    /// PostgreSQL: "ok".
+    Result<std::string> check_integrity(bool full = false);
     /// Keeps the newest `keep` scans of every host, deletes the rest (with their files,
     /// inventory, findings and the file versions no kept scan saw), then the content no remaining
     /// row refers to. A version a kept scan still saw survives, attached to the oldest kept scan
@@ -323,6 +345,8 @@ class Store {
     Store(StoreUrl url, StoreOptions options);
     Status connect();
     Status migrate();
+    Status check_schema_for_reading();
+    Status check_file_for_writing();
     Result<int> current_version(soci::session& sql);
     /// Runs `attempt(session, attempt_number)` until it succeeds, fails for good or the retries
     /// run out; reconnects before an attempt when the connection was lost.
