@@ -25,19 +25,20 @@ if(CONFSCOPE_SANITIZE)
     add_link_options(${confscope_sanitizers})
 
     # Third-party headers UBSan must skip, each with its reason (cmake/sanitizer-ignorelist.txt).
-    # ccache would hash the list's absolute path, so a clone elsewhere (CI) would never hit the
-    # cache: the option is left out of the hash and the list's content goes in through a define.
-    set(ignorelist ${PROJECT_SOURCE_DIR}/cmake/sanitizer-ignorelist.txt)
-    file(MD5 ${ignorelist} ignorelist_md5)
-    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${ignorelist})
-    add_compile_options(-fsanitize-ignorelist=${ignorelist})
-    add_compile_definitions(CONFSCOPE_SANITIZER_IGNORELIST=${ignorelist_md5})
-    foreach(lang C CXX)
-        if(CMAKE_${lang}_COMPILER_LAUNCHER MATCHES "ccache")
-            list(INSERT CMAKE_${lang}_COMPILER_LAUNCHER 3
-                "CCACHE_IGNOREOPTIONS=-fsanitize-ignorelist=*")
-        endif()
-    endforeach()
+    # ccache hashes the option as text, not the file: the list is copied into the build folder
+    # under a name with its MD5 (a changed list is a changed option), and named relative to the
+    # folder each target compiles in, so a clone elsewhere (CI) still hits the cache.
+    set(ignorelist_source ${PROJECT_SOURCE_DIR}/cmake/sanitizer-ignorelist.txt)
+    file(MD5 ${ignorelist_source} ignorelist_md5)
+    set(ignorelist ${PROJECT_BINARY_DIR}/sanitizer-ignorelist-${ignorelist_md5}.txt)
+    configure_file(${ignorelist_source} ${ignorelist} COPYONLY)
+    if(CMAKE_GENERATOR MATCHES "Ninja")
+        set(compile_dir ${PROJECT_BINARY_DIR})  # Ninja compiles from the top of the build folder
+    else()
+        set(compile_dir "$<TARGET_PROPERTY:BINARY_DIR>")  # Makefiles: from the target's folder
+    endif()
+    add_compile_options(
+        "-fsanitize-ignorelist=$<PATH:RELATIVE_PATH,${ignorelist},${compile_dir}>")
     # Code built for the sanitizers can ask (for example to leave out RLIMIT_AS, which ASan's
     # shadow memory cannot live under).
     add_compile_definitions(CONFSCOPE_SANITIZED=1)
