@@ -128,6 +128,7 @@ std::vector<std::string> column_names(const detail::TableSpec& table) {
 // -------------------------------------------------------------------------
 
 struct TableSection {
+    std::size_t line = 0;  ///< the table line's number: the load starts each section there
     const detail::TableSpec* table = nullptr;
     std::vector<std::string> columns;
     std::int64_t rows = 0;
@@ -239,6 +240,7 @@ Result<CheckedBackup> check_backup(const std::string& file) {
                 !object["columns"].IsArray())
                 return bad_backup(file, number, "a table line needs \"table\" and \"columns\"");
             TableSection section;
+            section.line = number;
             section.table = detail::find_table(object["table"].GetString());
             if (section.table == nullptr)
                 return bad_backup(file, number,
@@ -431,8 +433,22 @@ Result<BackupSummary> Store::restore(const std::string& backup_file, bool replac
             batch_bytes = 0;
         };
         std::vector<detail::ColumnType> types;
+        // Sections start at the lines the check found (by number): the load never decides again
+        // what a line is, so it cannot disagree with the check (a table line the check parsed
+        // as JSON, such as {"columns":[...],"table":"scans"}, is a table line here too).
+        std::size_t number = 1;
         while (std::getline(in, line)) {
-            if (!line.empty() && line[0] == '[') {
+            ++number;
+            if (section < checked.sections.size() && checked.sections[section].line == number) {
+                flush();
+                const TableSection& s = checked.sections[section++];
+                batch = std::make_unique<detail::RowBatch>(s.table->name, s.columns);
+                types.clear();
+                for (const std::string& c : s.columns)
+                    types.push_back(column_spec(*s.table, c).type);
+                continue;
+            }
+            if (batch && !line.empty() && line[0] == '[') {
                 rapidjson::Document row;
                 row.Parse<rapidjson::kParseFullPrecisionFlag>(line.c_str(), line.size());
                 for (rapidjson::SizeType i = 0; i < row.Size(); ++i)
@@ -440,14 +456,6 @@ Result<BackupSummary> Store::restore(const std::string& backup_file, bool replac
                 batch_bytes += line.size();
                 if (batch_bytes > (32U << 20) || batch->rows() >= 20000) flush();
                 continue;
-            }
-            if (line.starts_with("{\"table\"")) {
-                flush();
-                const TableSection& s = checked.sections[section++];
-                batch = std::make_unique<detail::RowBatch>(s.table->name, s.columns);
-                types.clear();
-                for (const std::string& c : s.columns)
-                    types.push_back(column_spec(*s.table, c).type);
             }
         }
         flush();
