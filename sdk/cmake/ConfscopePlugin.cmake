@@ -93,8 +93,13 @@ __attribute__((used, section(CONFSCOPE_MANIFEST_SECTION))) const char confscope_
         set_target_properties(${ARG_TARGET} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${ARG_OUTPUT_DIRECTORY})
     endif()
     if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
+        # -z defs: every symbol resolved at link time. Not in a sanitized build (CONFSCOPE_SANITIZE,
+        # clang): a sanitized shared library leaves the sanitizer runtime's symbols to the
+        # executable that loads it, so -z defs would refuse every plugin.
+        if(NOT CONFSCOPE_SANITIZE)
+            target_link_options(${ARG_TARGET} PRIVATE "LINKER:-z,defs")
+        endif()
         target_link_options(${ARG_TARGET} PRIVATE
-            "LINKER:-z,defs"
             "LINKER:--version-script=${gen_dir}/exports.map")
         set_property(TARGET ${ARG_TARGET} APPEND PROPERTY LINK_DEPENDS ${gen_dir}/exports.map)
     endif()

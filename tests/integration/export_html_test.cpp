@@ -285,8 +285,10 @@ BOOST_AUTO_TEST_CASE(every_finding_is_a_row_of_its_severity_and_markup_stays_tex
                                               {"medium", PlantedFacts::kMedium},
                                               {"low", PlantedFacts::kLow}};
     for (const auto& [severity, n] : expected) {
+        // A named copy: clang before 16 cannot capture a structured binding in a lambda.
+        const std::string sev_class = "sev-" + severity;
         BOOST_TEST(std::count_if(rows.begin(), rows.end(),
-                                 [&](const Row& r) { return r.has_class("sev-" + severity); }) == n,
+                                 [&](const Row& r) { return r.has_class(sev_class); }) == n,
                    severity);
     }
     BOOST_TEST(std::count_if(rows.begin(), rows.end(), [](const Row& r) {

@@ -8,6 +8,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <confscope/base/uuid.hpp>
+#include <confscope/io/sha256.hpp>
 #include <confscope/store/store.hpp>
 #include <confscope/store/stored_text.hpp>
 
@@ -335,6 +336,37 @@ BOOST_AUTO_TEST_CASE(a_damaged_or_foreign_backup_is_refused_and_nothing_is_writt
     BOOST_REQUIRE_MESSAGE(replaced.is_ok(), replaced.status().message());
     BOOST_TEST(target.count("scans") == 1);
     BOOST_TEST(target.count("paths") == source.count("paths"));
+}
+
+// The load starts each table where the check found its table line, however that line is spelled:
+// {"columns":[...],"table":...} or a space after the brace is valid JSON and a table line to the
+// check. (The load used to look for the text {"table" and put the rows of such a table into no
+// batch at all: a null dereference; fuzz/regressions/backup/ holds such an input for the harness.)
+BOOST_AUTO_TEST_CASE(table_lines_spelled_another_way_restore_the_same_rows) {
+    FreshStore source, target;
+    PlantedMachine machine;
+    auto from = source.open();
+    BOOST_REQUIRE(from->save(machine.scan()).is_ok());
+    std::string body, end;
+    for (std::string line : lines_of(backup_text(*from))) {
+        if (line.starts_with("{\"end\"")) {
+            end = line;
+            break;
+        }
+        if (line.starts_with("{\"table\"")) line.insert(1, " ");
+        body += line + "\n";
+    }
+    BOOST_REQUIRE(end.size() > 67u);
+    // Reseal: the table digests cover rows only; the body's SHA-256 is the end line's last value.
+    end.replace(end.size() - 3 - 64, 64, io::sha256_hex(body));
+    TempDir dir;
+    write_file(dir / "respelled", body + end + "\n");
+    auto to = target.open();
+    auto restored = to->restore((dir / "respelled").string(), false);
+    BOOST_REQUIRE_MESSAGE(restored.is_ok(), restored.status().message());
+    for (const char* table : {"scans", "paths", "file_contents", "inventory_items", "findings",
+                              "config_history", "scan_rules", "env_vars", "scan_plugins"})
+        BOOST_TEST(target.count(table) == source.count(table), table);
 }
 
 BOOST_AUTO_TEST_CASE(prune_keeps_the_newest_scans_per_host_and_drops_unreferenced_content) {

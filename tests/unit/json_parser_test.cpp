@@ -11,6 +11,31 @@ using namespace confscope::parse;
 
 BOOST_AUTO_TEST_SUITE(json_parser)
 
+// Containers span their brackets, the root included (it used to start one byte early: offset -1,
+// which wrapped to 2^64 - 1; found by fuzz/harnesses/fuzz_parse.cpp's span invariant).
+BOOST_AUTO_TEST_CASE(objects_and_arrays_span_their_brackets) {
+    for (const std::string prefix : {"", "\xEF\xBB\xBF", "\n  "}) {
+        const std::string text = prefix + "{\"a\": {\"b\": [1, {}]},\n \"c\": [\n  {\"d\": 2}]}";
+        const Document d = parse::parse(sdk::Format::jsonc, text);
+        BOOST_REQUIRE(!d.error);
+        const auto span = [&](const char* pointer) {
+            const Node* n = find_node(d, pointer);
+            BOOST_REQUIRE(n);
+            BOOST_REQUIRE(n->value_offset + n->value_length <= text.size());
+            return text.substr(n->value_offset, n->value_length);
+        };
+        BOOST_TEST(span("") == text.substr(prefix.size()));
+        BOOST_TEST(span("/a") == "{\"b\": [1, {}]}");
+        BOOST_TEST(span("/a/b") == "[1, {}]");
+        BOOST_TEST(span("/a/b/1") == "{}");
+        BOOST_TEST(span("/c") == "[\n  {\"d\": 2}]");
+        BOOST_TEST(span("/c/0") == "{\"d\": 2}");
+        const Node* element = find_node(d, "/c/0");
+        BOOST_TEST(element->line == (prefix == "\n  " ? 4u : 3u));  // an element's own bracket
+        BOOST_TEST(element->column == 3u);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(nodes_in_document_order_with_positions) {
     const std::string text =
         "{\n"

@@ -163,6 +163,14 @@ BOOST_AUTO_TEST_CASE(baselines_round_trip_and_refuse_other_files) {
     BOOST_TEST(prints->contains("ffff"));
     BOOST_TEST(!parse_baseline("b.json", "{}").is_ok());
     BOOST_TEST(!parse_baseline("b.json", "not json").is_ok());
+    // JSON that is not an object is refused before any member is asked of it (a "0" reached
+    // RapidJSON's MemberEnd() of a number; fuzz/regressions/ignore/).
+    for (const char* other : {"0", "[]", "\"findings\"", "null", "true"}) {
+        const auto refused = parse_baseline("b.json", other);
+        BOOST_REQUIRE(!refused.is_ok());
+        BOOST_TEST(refused.status().message().find("not a confscope baseline") != std::string::npos,
+                   refused.status().message());
+    }
     BOOST_TEST(!parse_baseline("b.json", R"J({"version": 2, "findings": []})J").is_ok());
 }
 

@@ -415,6 +415,13 @@ std::string encode_analyze(const confscope_file_v1& file, const confscope_docume
     return w.take();
 }
 
+namespace {
+// [offset, offset + length) lies inside `size` bytes (without overflowing).
+bool within(std::uint64_t offset, std::uint64_t length, std::size_t size) {
+    return offset <= size && length <= size - offset;
+}
+}  // namespace
+
 Result<std::unique_ptr<AnalyzeRequest>> AnalyzeRequest::decode(std::string_view payload) {
     std::unique_ptr<AnalyzeRequest> req(new AnalyzeRequest());
     PayloadReader r(payload, "analyze request");
@@ -495,11 +502,29 @@ Result<std::unique_ptr<AnalyzeRequest>> AnalyzeRequest::decode(std::string_view 
                                                      " names parent " + std::to_string(n.parent) +
                                                      ", which does not come before it");
         }
+        // Plugins slice the bytes by these spans, as they may in-process, where the parser
+        // guarantees them: a span outside the bytes is not the protocol.
+        if (!within(n.value_offset, n.value_length, req->bytes_.size())) {
+            return Status(StatusCode::data_loss, "analyze request: node " + std::to_string(i) +
+                                                     "'s value lies outside the file's " +
+                                                     std::to_string(req->bytes_.size()) + " bytes");
+        }
         req->node_views_.push_back(&n);
     }
     for (confscope_secret_v1& s : req->secrets_) {
-        s.kind = req->secret_kinds_[static_cast<std::size_t>(&s - req->secrets_.data())].c_str();
+        const auto index = static_cast<std::size_t>(&s - req->secrets_.data());
+        if (!within(s.offset, s.length, req->bytes_.size())) {
+            return Status(StatusCode::data_loss, "analyze request: secret " +
+                                                     std::to_string(index) +
+                                                     " lies outside the file's " +
+                                                     std::to_string(req->bytes_.size()) + " bytes");
+        }
+        s.kind = req->secret_kinds_[index].c_str();
         req->secret_views_.push_back(&s);
+    }
+    if (d.body_offset > req->bytes_.size()) {
+        return Status(StatusCode::data_loss, "analyze request: the body starts after the file's " +
+                                                 std::to_string(req->bytes_.size()) + " bytes");
     }
     d.parse_error = req->parse_error_.c_str();
     d.bytes = req->bytes_.c_str();

@@ -125,14 +125,18 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
         if (pointer_bytes_ > pointer_budget())
             return abort("keys too long: the paths to the values would take more than " +
                          std::to_string(pointer_budget() >> 20) + " MiB");
-        const std::int32_t i = add(kind, "", end() - 1);
+        // The iterative reader calls StartObject/StartArray before it takes the bracket, and
+        // EndObject/EndArray before it takes the closing one: the container spans from end() here
+        // to end() + 1 in close(). (end() - 1 put the span one byte early, and the root's at
+        // offset -1, which wrapped to 2^64 - 1.)
+        const std::int32_t i = add(kind, "", end());
         frames_.push_back({i, kind == NodeKind::array, 0, {}, 0});
         return true;
     }
 
     bool close() {
         Node& node = doc_.nodes[static_cast<std::size_t>(frames_.back().node)];
-        node.value_length = base_ + end() - node.value_offset;
+        node.value_length = base_ + end() + 1 - node.value_offset;
         frames_.pop_back();
         return true;
     }

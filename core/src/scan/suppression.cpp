@@ -144,8 +144,11 @@ Result<std::set<std::string, std::less<>>> parse_baseline(const std::string& pat
                                         rapidjson::GetParseError_En(doc.GetParseError()) +
                                         "); write one with confscope baseline write");
     }
-    const auto findings = doc.IsObject() ? doc.FindMember("findings") : doc.MemberEnd();
-    if (!doc.IsObject() || !doc.HasMember("version") || findings == doc.MemberEnd() ||
+    // Members are asked of an object only: MemberEnd() of anything else is undefined (RapidJSON
+    // asserts), which a baseline of "0" reached.
+    const bool object = doc.IsObject();
+    const auto findings = object ? doc.FindMember("findings") : rapidjson::Value::MemberIterator();
+    if (!object || !doc.HasMember("version") || findings == doc.MemberEnd() ||
         !findings->value.IsArray()) {
         return Status::invalid_argument(
             path +

@@ -129,6 +129,7 @@ std::vector<std::string> column_names(const detail::TableSpec& table) {
 // -------------------------------------------------------------------------
 
 struct TableSection {
+    std::size_t line = 0;  ///< the table line's number: the load starts each section there
     const detail::TableSpec* table = nullptr;
     std::vector<std::string> columns;
     std::int64_t rows = 0;
@@ -240,6 +241,7 @@ Result<CheckedBackup> check_backup(const std::string& file) {
                 !object["columns"].IsArray())
                 return bad_backup(file, number, "a table line needs \"table\" and \"columns\"");
             TableSection section;
+            section.line = number;
             section.table = detail::find_table(object["table"].GetString());
             if (section.table == nullptr)
                 return bad_backup(file, number,
@@ -460,8 +462,27 @@ Result<BackupSummary> Store::restore(const std::string& backup_file, bool replac
         std::vector<std::string> loaded(checked.sections.size());  // digests of the rows loaded
         Sha256 loaded_digest;
         std::vector<detail::Value> cells;
+        // Sections start at the lines the check found (by number): the load never decides again
+        // what a line is, so it cannot disagree with the check (a table line the check parsed
+        // as JSON, such as {"columns":[...],"table":"scans"}, is a table line here too).
+        std::size_t number = 1;
         while (std::getline(in, line)) {
-            if (!line.empty() && line[0] == '[') {
+            ++number;
+            if (section < checked.sections.size() && checked.sections[section].line == number) {
+                flush();
+                if (section > 0) loaded[section - 1] = loaded_digest.hex();
+                loaded_digest = Sha256();
+                const TableSection& s = checked.sections[section++];
+                batch = std::make_unique<detail::RowBatch>(s.table->name, s.columns);
+                types.clear();
+                kinds.clear();
+                for (const std::string& c : s.columns) {
+                    types.push_back(column_spec(*s.table, c).type);
+                    kinds.push_back(detail::text_kind(s.table->name, c));
+                }
+                continue;
+            }
+            if (batch && !line.empty() && line[0] == '[') {
                 rapidjson::Document row;
                 row.Parse<rapidjson::kParseFullPrecisionFlag>(line.c_str(), line.size());
                 cells.clear();
@@ -476,19 +497,6 @@ Result<BackupSummary> Store::restore(const std::string& backup_file, bool replac
                 batch_bytes += line.size();
                 if (batch_bytes > (32U << 20) || batch->rows() >= 20000) flush();
                 continue;
-            }
-            if (line.starts_with("{\"table\"")) {
-                flush();
-                if (section > 0) loaded[section - 1] = loaded_digest.hex();
-                loaded_digest = Sha256();
-                const TableSection& s = checked.sections[section++];
-                batch = std::make_unique<detail::RowBatch>(s.table->name, s.columns);
-                types.clear();
-                kinds.clear();
-                for (const std::string& c : s.columns) {
-                    types.push_back(column_spec(*s.table, c).type);
-                    kinds.push_back(detail::text_kind(s.table->name, c));
-                }
             }
         }
         flush();
