@@ -177,4 +177,23 @@ BOOST_AUTO_TEST_CASE(an_alias_bomb_is_an_error_and_ordinary_aliases_still_expand
     BOOST_TEST(find_node(ok, "/models/2/model")->value == "gpt");
 }
 
+// Found by the scanner fuzzer: yaml-cpp 0.7 loops for ever (allocating a node per turn) on a
+// stray ',' at the top of a block document. The event budget stops it with a position; a file of
+// the same shape that is valid still parses (the near miss).
+BOOST_AUTO_TEST_CASE(text_the_yaml_parser_makes_no_progress_on_is_an_error) {
+    const std::string stuck =
+        ",\n  \"userConfig\": {\n    \"api_key\": \"3f1c9a7e-52b4-4d0e-9c61-8e2f7a4b6d13\"\n  "
+        "}\n}\n";
+    const Document d = parse::parse(sdk::Format::yaml, stuck);
+    BOOST_REQUIRE(d.error.has_value());
+    BOOST_TEST(d.error->message.find("makes no progress") != std::string::npos, d.error->message);
+    BOOST_TEST(d.error->line == 1u);
+    BOOST_TEST(d.nodes.empty());
+    const Document ok = parse::parse(sdk::Format::yaml,
+                                     "{\n  \"userConfig\": {\n    \"api_key\": "
+                                     "\"3f1c9a7e-52b4-4d0e-9c61-8e2f7a4b6d13\"\n  }\n}\n");
+    BOOST_REQUIRE_MESSAGE(!ok.error.has_value(), (ok.error ? ok.error->message : std::string()));
+    BOOST_TEST(find_node(ok, "/userConfig/api_key") != nullptr);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,10 +6,12 @@
 // number), quoted ones are strings.
 #include <algorithm>
 #include <cctype>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <re2/re2.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <confscope/parse/document.hpp>
@@ -211,11 +213,63 @@ class Converter {
 
 }  // namespace
 
+namespace {
+
+// yaml-cpp 0.7 can loop for ever on some malformed text (a stray ',' at the top of a block
+// document emits null nodes without consuming it: 81 bytes ran for half an hour, allocating
+// without end). A first pass counts the parser's events and stops it when they outnumber what the
+// text can hold — every real node costs at least one byte, so twice the size (and a margin) is
+// never reached by a file that parses. The real load runs only after it.
+class EventBudget : public YAML::EventHandler {
+  public:
+    explicit EventBudget(std::size_t text_size) : left_(2 * text_size + 1024) {}
+
+    void OnDocumentStart(const YAML::Mark& mark) override { spend(mark); }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { spend(mark); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { spend(mark); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  const std::string&) override {
+        spend(mark);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        spend(mark);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        spend(mark);
+    }
+    void OnMapEnd() override {}
+
+  private:
+    void spend(const YAML::Mark& mark) {
+        if (left_-- == 0)
+            throw YAML::ParserException(mark,
+                                        "the YAML parser makes no progress here (more nodes "
+                                        "than the file has bytes): fix the syntax");
+    }
+    std::size_t left_;
+};
+
+void check_parser_progress(const std::string& text) {
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    EventBudget budget(text.size());
+    while (parser.HandleNextDocument(budget)) {
+    }
+}
+
+}  // namespace
+
 void parse_yaml(std::string_view text, std::size_t base, const LineIndex& index, Document& doc) {
     try {
+        const std::string copy(text);
+        check_parser_progress(copy);
         // Every document of the stream must parse (a broken second document is a broken file),
         // but the clients read the first.
-        const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+        const std::vector<YAML::Node> documents = YAML::LoadAll(copy);
         if (documents.empty()) return;
         const YAML::Node& root = documents.front();
         if (!root.IsDefined() || root.IsNull()) return;  // an empty file is an empty document
