@@ -181,13 +181,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // A fresh instance per input: plugins keep state across files for finish().
     auto instance = plugins::PluginInstance::create(choice.plugin, choice.config);
     if (!instance) std::abort();
+    scan::detail::ResultBudget budget;  // the host's limits on what a plugin hands it
     scan::detail::AnalyzeSession session(choice.plugin->name(), 0, choice.path, choice.rules,
-                                         nullptr);
+                                         nullptr, budget);
     const Status analyzed = (*instance)->analyze(file, view.document, session.host());
     if (analyzed) {
         const std::map<std::string, std::size_t, std::less<>> analyzed_files{{choice.path, 0}};
         scan::detail::AnalyzeSession finish(choice.plugin->name(), analyzed_files, choice.rules,
-                                            nullptr);
+                                            nullptr, budget);
         (void)(*instance)->finish(finish.host());
     }
     return 0;
