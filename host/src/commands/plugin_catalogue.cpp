@@ -42,6 +42,27 @@ std::string step_that_refused(const std::string& message) {
     return "load";
 }
 
+// The end of the create step, wherever the plugin runs: a scanner's targets when asked for (or
+// verified), and the step's verdict for `plugins verify`.
+template <typename AskTargets>
+Status finish_create_step(PluginDescription& p, Depth depth, std::vector<plugins::CheckStep>* steps,
+                          AskTargets ask_targets) {
+    if (p.is_scanner() && (depth == Depth::targets || steps != nullptr)) {
+        auto targets = ask_targets();
+        if (!targets) {
+            if (steps != nullptr) steps->push_back({"create", false, targets.status().message()});
+            return targets.status();
+        }
+        p.targets = std::move(*targets);
+    }
+    if (steps != nullptr) {
+        steps->push_back({"create", true,
+                          p.is_scanner() ? std::to_string(p.targets.size()) + " target(s)"
+                                         : std::string("instance created")});
+    }
+    return Status::ok();
+}
+
 Result<PluginDescription> describe_in_process(Context& context, plugins::PluginLoader& loader,
                                               const fs::path& library, Depth depth,
                                               std::vector<plugins::CheckStep>* steps) {
@@ -74,19 +95,7 @@ Result<PluginDescription> describe_in_process(Context& context, plugins::PluginL
     }
     for (const sdk::Rule& r : (*instance)->extra_rules())
         p.rules.push_back(r);
-    if (p.is_scanner() && (depth == Depth::targets || steps != nullptr)) {
-        auto targets = (*instance)->targets();
-        if (!targets) {
-            if (steps != nullptr) steps->push_back({"create", false, targets.status().message()});
-            return targets.status();
-        }
-        p.targets = std::move(*targets);
-    }
-    if (steps != nullptr) {
-        steps->push_back({"create", true,
-                          p.is_scanner() ? std::to_string(p.targets.size()) + " target(s)"
-                                         : std::string("instance created")});
-    }
+    CONFSCOPE_TRY(finish_create_step(p, depth, steps, [&] { return (*instance)->targets(); }));
     return p;
 }
 
@@ -133,19 +142,7 @@ Result<PluginDescription> describe_isolated(Context& context, plugins::PluginLoa
     p.required_minor = hello.required_minor;
     p.rules = hello.rules;
     p.rules.insert(p.rules.end(), hello.extra_rules.begin(), hello.extra_rules.end());
-    if (p.is_scanner() && (depth == Depth::targets || steps != nullptr)) {
-        auto targets = (*runner)->targets();
-        if (!targets) {
-            if (steps != nullptr) steps->push_back({"create", false, targets.status().message()});
-            return targets.status();
-        }
-        p.targets = std::move(*targets);
-    }
-    if (steps != nullptr) {
-        steps->push_back({"create", true,
-                          p.is_scanner() ? std::to_string(p.targets.size()) + " target(s)"
-                                         : std::string("instance created")});
-    }
+    CONFSCOPE_TRY(finish_create_step(p, depth, steps, [&] { return (*runner)->targets(); }));
     return p;
 }
 
